@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Cli.Commands;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Local.Emulators;
+
+namespace RewardAnalytics.Cli;
+
+/// <summary>The <c>reward-analytics</c> command: one root, a sub-command per operator task.</summary>
+public sealed class CliApp
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly Func<string, string?> _environment;
+
+    public CliApp(TextWriter output, TextWriter error, Func<string, string?> environment)
+    {
+        _output = output;
+        _error = error;
+        _environment = environment;
+    }
+
+    /// <summary>Starts a private local world (dynalite + s3rver) for this one command.</summary>
+    public static Option<bool> LocalOption { get; } = new("--local")
+    {
+        Description = "Run against a private local world (dynalite + s3rver on 127.0.0.1) started for this command and stopped after it.",
+        Recursive = true,
+    };
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand(
+            "Reward Analytics: near-real-time per-day reward totals from a DynamoDB stream, finalized daily into S3 reports and CloudWatch metrics.\n" +
+            "Every command reads the standard AWS environment (AWS_REGION, credentials, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3) " +
+            "and the service's variables (AGGREGATES_TABLE, ANALYTICS_BUCKET, REWARDS_TABLE, REPORT_TIME_ZONE).")
+        {
+            LocalOption,
+        };
+        foreach (var command in CommandCatalog.Build(this))
+        {
+            root.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? [] : new[] { parse.CommandResult.Command.Name });
+            await _error.WriteLineAsync($"error: {parse.Errors[0].Message} (see 'reward-analytics {command}{(command.Length > 0 ? " " : "")}--help')").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command body with its context, turning every expected failure into one line and an exit code.</summary>
+    public async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var context = await CommandContext.CreateAsync(parse.GetValue(LocalOption), _environment, _output, _error, cancellationToken)
+                .ConfigureAwait(false);
+            return await body(context).ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            return Fail(ex.Message, ExitCodes.Usage);
+        }
+        catch (SettingsException ex)
+        {
+            return Fail(ex.Message, ExitCodes.Usage);
+        }
+        catch (StreamEventFormatException ex)
+        {
+            return Fail($"the event was refused: {ex.Message}", ExitCodes.Failed);
+        }
+        catch (LocalAwsException ex)
+        {
+            return Fail($"the local emulators could not start: {ex.Message}", ExitCodes.Failed);
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            return Fail($"AWS request failed: {AwsErrors.Describe(ex)}", ExitCodes.Failed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail("cancelled", ExitCodes.Failed);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Fail($"{ex.GetType().Name}: {ex.Message}", ExitCodes.Failed);
+        }
+    }
+
+    private int Fail(string message, int code)
+    {
+        _error.WriteLine($"error: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,18 @@
+using NodaTime;
+using RewardAnalytics.Core.Aggregation;
+
+namespace RewardAnalytics.Cli;
+
+/// <summary>Parses option values, naming the option and the expected form when they are wrong.</summary>
+public static class CliInput
+{
+    public static LocalDate Date(string? text, string option) =>
+        AggregateKeys.TryParseDate(text, out var day)
+            ? day
+            : throw new UsageException($"{option} is '{text}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15");
+
+    public static FileInfo ExistingFile(FileInfo? file, string option) =>
+        file is { Exists: true }
+            ? file
+            : throw new UsageException($"{option} is '{file?.FullName}': expected an existing file");
+}

@@ -1,0 +1,54 @@
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Local.Emulators;
+
+namespace RewardAnalytics.Cli;
+
+/// <summary>
+/// What a command runs against: the environment printed by <c>local serve</c> (or real AWS), or, with
+/// <c>--local</c>, a private local world started for this one command and stopped when it ends.
+/// </summary>
+public sealed class CommandContext : IAsyncDisposable
+{
+    private readonly Func<string, string?> _environment;
+    private readonly LocalAwsWorld? _world;
+
+    private CommandContext(Func<string, string?> environment, LocalAwsWorld? world, TextWriter output, TextWriter error)
+    {
+        _environment = environment;
+        _world = world;
+        Output = output;
+        Error = error;
+    }
+
+    public TextWriter Output { get; }
+    public TextWriter Error { get; }
+    public LocalAwsWorld? World => _world;
+
+    /// <summary>A variable: the private world's value first, then the process environment.</summary>
+    public string? Get(string name) => _world?.Get(name) ?? _environment(name);
+
+    public EnvironmentReader Environment => new(Get);
+
+    public string Require(string name, string what) =>
+        Get(name) is { Length: > 0 } value ? value : throw new UsageException($"{name} is not set: expected {what} (export the lines 'reward-analytics local serve' prints, or pass --local)");
+
+    public static async Task<CommandContext> CreateAsync(
+        bool local, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!local)
+        {
+            return new CommandContext(environment, null, output, error);
+        }
+
+        var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), cancellationToken).ConfigureAwait(false);
+        return new CommandContext(environment, world, output, error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_world is not null)
+        {
+            await _world.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace RewardAnalytics.Cli.Commands;
+
+/// <summary>Every sub-command of <c>reward-analytics</c>, in the order <c>--help</c> lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> Build(CliApp app) =>
+    [
+        InvokeCommand.Create(app),
+        TotalsCommand.Create(app),
+    ];
+}

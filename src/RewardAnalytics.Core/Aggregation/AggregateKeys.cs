@@ -1,0 +1,45 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace RewardAnalytics.Core.Aggregation;
+
+/// <summary>
+/// The aggregates table's item layout: partition <c>pk = DAY#yyyy-MM-dd</c>; sort key <c>SHARD#&lt;shardId&gt;</c> for
+/// each shard's running counters, <c>CORRECTION</c> for a reconcile fix, <c>FINAL</c> for the finalized day.
+/// </summary>
+public static class AggregateKeys
+{
+    public const string PartitionKey = "pk";
+    public const string SortKey = "sk";
+    public const string ShardPrefix = "SHARD#";
+    public const string Correction = "CORRECTION";
+    public const string Final = "FINAL";
+
+    public const string TotalIssued = "total_issued";
+    public const string TotalRedeemed = "total_redeemed";
+    public const string NetRewards = "net_rewards";
+    public const string IssuedCount = "issued_count";
+    public const string RedeemedCount = "redeemed_count";
+    public const string LastSequence = "lastSeq";
+    public const string UpdatedAt = "updatedAt";
+
+    public static string Day(LocalDate day) => "DAY#" + FormatDate(day);
+
+    public static string Shard(string shardId) => ShardPrefix + shardId;
+
+    /// <summary>True for the items that make up a day's running totals (shards and corrections, not FINAL).</summary>
+    public static bool CountsTowardTotals(string sortKey) =>
+        sortKey.StartsWith(ShardPrefix, StringComparison.Ordinal) || sortKey == Correction;
+
+    public static string FormatDate(LocalDate day) => LocalDatePattern.Iso.Format(day);
+
+    public static bool TryParseDate(string? text, out LocalDate day)
+    {
+        var result = LocalDatePattern.Iso.Parse(text ?? string.Empty);
+        day = result.Success ? result.Value : default;
+        return result.Success && text!.Length == 10;
+    }
+
+    public static string FormatNumber(decimal value) => value == 0m ? "0" : value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using NodaTime;
+using RewardAnalytics.Core.Metrics;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Core.Aggregation;
+
+/// <summary>
+/// The stream aggregator's logic: fold one tumbling-window batch into per-day deltas, write each day once under
+/// its (day, shard) watermark, log every skipped record and one EMF line. Thread-safe; holds no per-call state.
+/// </summary>
+public sealed class StreamAggregation
+{
+    private static readonly JsonWriterOptions LogJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly IAggregatesTable _table;
+    private readonly TimeProvider _clock;
+    private readonly TextWriter _log;
+    private readonly StreamBatchReader _reader;
+    private readonly EmfWriter _metrics;
+
+    public StreamAggregation(AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, TextWriter log)
+    {
+        _table = table;
+        _clock = clock;
+        _log = log;
+        _reader = new StreamBatchReader(settings.Schema, settings.ReportTimeZone);
+        _metrics = new EmfWriter(log, settings.MetricsEnvironment);
+    }
+
+    /// <summary>
+    /// Handles one invocation. Throws <see cref="StreamEventFormatException"/> for a payload that is not a stream
+    /// event, and rethrows non-transient table errors, so Lambda retries the batch; transient write failures that
+    /// outlast the SDK's retries are reported as a batch item failure at the first record not yet applied.
+    /// </summary>
+    public async Task<AggregationOutcome> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        using var batch = _reader.Read(payload.Span);
+        foreach (var skipped in batch.Skipped)
+        {
+            LogSkipped(batch.ShardId, skipped);
+        }
+
+        var days = batch.Days;
+        var writes = await Task.WhenAll(days.Select(day => WriteAsync(batch.ShardId, day, cancellationToken))).ConfigureAwait(false);
+
+        var failed = writes.Where(w => w.Error is not null).ToArray();
+        foreach (var write in failed)
+        {
+            if (!_table.IsTransient(write.Error!))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(write.Error!);
+            }
+        }
+
+        var failures = failed.Length == 0
+            ? []
+            : new[] { failed.Select(w => w.Group.FirstSequence).Min().ToString() };
+        foreach (var f in failed)
+        {
+            LogWriteFailure(batch.ShardId, f.Group, f.Error!);
+        }
+
+        var outcome = new AggregationOutcome(
+            batch.ShardId,
+            batch.RecordCount,
+            batch.Skipped.Count,
+            batch.TtlRemovals,
+            days.Count,
+            writes.Sum(w => w.Result.Writes),
+            writes.Sum(w => w.Result.Reads),
+            writes.Sum(w => w.Result.EntriesAlreadyApplied),
+            failures);
+        WriteMetrics(outcome, batch.Skipped);
+        return outcome;
+    }
+
+    private async Task<(DayGroup Group, WatermarkWrite Result, Exception? Error)> WriteAsync(string shardId, DayGroup group, CancellationToken ct)
+    {
+        try
+        {
+            return (group, await _table.ApplyAsync(shardId, group, ct).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (group, default, ex);
+        }
+    }
+
+    private void LogSkipped(string shardId, SkippedRecord record)
+    {
+        WriteLogLine(json =>
+        {
+            json.WriteString("level", "WARN");
+            json.WriteString("message", "stream record skipped");
+            json.WriteString("reason", record.Reason.Name());
+            json.WriteString("eventID", record.EventId);
+            json.WriteString("eventName", record.EventName);
+            json.WriteString("sequenceNumber", record.SequenceNumber);
+            json.WriteString("shardId", shardId);
+            json.WritePropertyName("keys");
+            json.WriteRawValue(record.KeysJson, skipInputValidation: false);
+        });
+    }
+
+    private void LogWriteFailure(string shardId, DayGroup group, Exception error)
+    {
+        WriteLogLine(json =>
+        {
+            json.WriteString("level", "ERROR");
+            json.WriteString("message", "aggregate write failed; the batch is retried from its first unapplied record");
+            json.WriteString("shardId", shardId);
+            json.WriteString("day", group.Day.ToString("yyyy-MM-dd", null));
+            json.WriteString("firstSequenceNumber", group.FirstSequence.ToString());
+            json.WriteString("error", $"{error.GetType().Name}: {error.Message}");
+        });
+    }
+
+    private void WriteLogLine(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, LogJson))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", _clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            body(json);
+            json.WriteEndObject();
+        }
+
+        _log.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private void WriteMetrics(AggregationOutcome outcome, IReadOnlyList<SkippedRecord> skipped)
+    {
+        var metrics = new List<EmfMetric>
+        {
+            new("RecordsReceived", outcome.RecordsReceived, MetricUnit.Count),
+            new("RecordsApplied", outcome.RecordsReceived - outcome.RecordsSkipped - outcome.TtlRemovals, MetricUnit.Count),
+            new("RecordsSkipped", outcome.RecordsSkipped, MetricUnit.Count),
+            new("TtlRemovalsIgnored", outcome.TtlRemovals, MetricUnit.Count),
+            new("DaysTouched", outcome.DaysTouched, MetricUnit.Count),
+            new("AggregateWrites", outcome.Writes, MetricUnit.Count),
+            new("BatchItemFailures", outcome.BatchItemFailures.Count, MetricUnit.Count),
+        };
+        foreach (var group in skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key))
+        {
+            metrics.Add(new EmfMetric("RecordsSkipped_" + group.Key.Name(), group.Count(), MetricUnit.Count));
+        }
+
+        _metrics.Write(Instant.FromDateTimeOffset(_clock.GetUtcNow()), metrics, [new("shardId", outcome.ShardId), new("function", "stream-aggregator")]);
+    }
+}

@@ -1,0 +1,33 @@
+using NodaTime;
+
+namespace RewardAnalytics.Core.Stream;
+
+/// <summary>
+/// One day's share of one batch from one shard: the summed delta and the range of sequence numbers it covers.
+/// It is written as one conditional update guarded by the (day, shard) watermark.
+/// </summary>
+public sealed class DayGroup
+{
+    private readonly StreamBatch _batch;
+
+    internal DayGroup(StreamBatch batch, LocalDate day, DailyTotals delta, SequenceNumber first, SequenceNumber last, int entries)
+    {
+        _batch = batch;
+        Day = day;
+        Delta = delta;
+        FirstSequence = first;
+        LastSequence = last;
+        EntryCount = entries;
+    }
+
+    public LocalDate Day { get; }
+    public DailyTotals Delta { get; }
+    public SequenceNumber FirstSequence { get; }
+    public SequenceNumber LastSequence { get; }
+    public int EntryCount { get; }
+
+    /// <summary>
+    /// The part of this group above a watermark another delivery already applied; null when nothing is left.
+    /// </summary>
+    public DayGroup? Above(SequenceNumber watermark) => _batch.GroupFor(Day, watermark);
+}

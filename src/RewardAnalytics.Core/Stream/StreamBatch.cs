@@ -1,0 +1,93 @@
+using System.Buffers;
+using NodaTime;
+
+namespace RewardAnalytics.Core.Stream;
+
+/// <summary>A parsed tumbling-window invocation from one shard, folded into per-record deltas.</summary>
+public sealed class StreamBatch : IDisposable
+{
+    private DeltaEntry[] _entries;
+    private readonly int _entryCount;
+    private List<DayGroup>? _days;
+
+    internal StreamBatch(
+        StreamEnvelope envelope, DeltaEntry[] entries, int entryCount, IReadOnlyList<SkippedRecord> skipped,
+        int recordCount, int ttlRemovals, SequenceNumber? lastSequence)
+    {
+        Envelope = envelope;
+        _entries = entries;
+        _entryCount = entryCount;
+        Skipped = skipped;
+        RecordCount = recordCount;
+        TtlRemovals = ttlRemovals;
+        LastSequence = lastSequence;
+    }
+
+    public StreamEnvelope Envelope { get; }
+    public string ShardId => Envelope.ShardId;
+    public int RecordCount { get; }
+    public int TtlRemovals { get; }
+    public IReadOnlyList<SkippedRecord> Skipped { get; }
+    public SequenceNumber? LastSequence { get; }
+    public ReadOnlySpan<DeltaEntry> Entries => _entries.AsSpan(0, _entryCount);
+
+    /// <summary>The days this batch changes, each with its non-zero summed delta, in date order.</summary>
+    public IReadOnlyList<DayGroup> Days => _days ??= BuildDays();
+
+    /// <summary>Returns the pooled entry buffer; the batch must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        var entries = Interlocked.Exchange(ref _entries, []);
+        if (entries.Length > 0)
+        {
+            ArrayPool<DeltaEntry>.Shared.Return(entries);
+        }
+    }
+
+    internal DayGroup? GroupFor(LocalDate day, SequenceNumber? above)
+    {
+        var delta = DailyTotals.Zero;
+        SequenceNumber? first = null;
+        var last = SequenceNumber.MinValue;
+        var count = 0;
+        foreach (ref readonly var e in Entries)
+        {
+            if (e.Day != day || (above is { } watermark && e.Sequence <= watermark))
+            {
+                continue;
+            }
+
+            delta += e.Delta;
+            first ??= e.Sequence;
+            first = SequenceNumber.Min(first.Value, e.Sequence);
+            last = SequenceNumber.Max(last, e.Sequence);
+            count++;
+        }
+
+        return count == 0 || delta.IsZero ? null : new DayGroup(this, day, delta, first!.Value, last, count);
+    }
+
+    private List<DayGroup> BuildDays()
+    {
+        var days = new List<LocalDate>();
+        foreach (ref readonly var e in Entries)
+        {
+            if (!days.Contains(e.Day))
+            {
+                days.Add(e.Day);
+            }
+        }
+
+        days.Sort();
+        var groups = new List<DayGroup>(days.Count);
+        foreach (var day in days)
+        {
+            if (GroupFor(day, null) is { } g)
+            {
+                groups.Add(g);
+            }
+        }
+
+        return groups;
+    }
+}

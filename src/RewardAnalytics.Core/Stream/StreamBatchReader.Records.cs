@@ -1,0 +1,303 @@
+using System.Text.Json;
+
+namespace RewardAnalytics.Core.Stream;
+
+public sealed partial class StreamBatchReader
+{
+    private enum EventName
+    {
+        Unknown,
+        Insert,
+        Modify,
+        Remove,
+    }
+
+    private void ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref FoldState state)
+    {
+        var index = state.Records;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StreamEventFormatException($"Records[{index}] is a JSON {Describe(reader.TokenType)}: expected a stream record object.");
+        }
+
+        var eventName = EventName.Unknown;
+        Range eventId = default, eventNameText = default, keys = default;
+        SequenceNumber? sequence = null;
+        RewardImage newImage = default, oldImage = default;
+        bool hasNew = false, hasOld = false, serviceIdentity = false, serviceTtlPrincipal = false, duplicate = false;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("eventID"u8))
+            {
+                Once(ref seen, 1, $"Records[{index}].eventID");
+                eventId = ReadRawString(ref reader, $"Records[{index}].eventID");
+            }
+            else if (reader.ValueTextEquals("eventName"u8))
+            {
+                Once(ref seen, 2, $"Records[{index}].eventName");
+                eventNameText = ReadRawString(ref reader, $"Records[{index}].eventName");
+                var text = json[eventNameText];
+                eventName = text.SequenceEqual("INSERT"u8) ? EventName.Insert
+                    : text.SequenceEqual("MODIFY"u8) ? EventName.Modify
+                    : text.SequenceEqual("REMOVE"u8) ? EventName.Remove
+                    : EventName.Unknown;
+            }
+            else if (reader.ValueTextEquals("dynamodb"u8))
+            {
+                Once(ref seen, 4, $"Records[{index}].dynamodb");
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw new StreamEventFormatException($"Records[{index}].dynamodb is a JSON {Describe(reader.TokenType)}: expected an object.");
+                }
+
+                var seenInner = 0;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("SequenceNumber"u8))
+                    {
+                        Once(ref seenInner, 1, $"Records[{index}].dynamodb.SequenceNumber");
+                        var raw = ReadRawString(ref reader, $"Records[{index}].dynamodb.SequenceNumber");
+                        if (!SequenceNumber.TryParse(json[raw], out var seq))
+                        {
+                            throw new StreamEventFormatException(
+                                $"Records[{index}].dynamodb.SequenceNumber is '{Utf8(json, raw)}': expected 1 to {SequenceNumber.MaxDigits} decimal digits.");
+                        }
+
+                        sequence = seq;
+                    }
+                    else if (reader.ValueTextEquals("NewImage"u8))
+                    {
+                        Once(ref seenInner, 2, $"Records[{index}].dynamodb.NewImage");
+                        hasNew = ReadImage(ref reader, $"Records[{index}].dynamodb.NewImage", out newImage, ref duplicate);
+                    }
+                    else if (reader.ValueTextEquals("OldImage"u8))
+                    {
+                        Once(ref seenInner, 4, $"Records[{index}].dynamodb.OldImage");
+                        hasOld = ReadImage(ref reader, $"Records[{index}].dynamodb.OldImage", out oldImage, ref duplicate);
+                    }
+                    else if (reader.ValueTextEquals("Keys"u8))
+                    {
+                        Once(ref seenInner, 8, $"Records[{index}].dynamodb.Keys");
+                        reader.Read();
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        keys = start..(int)reader.BytesConsumed;
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("userIdentity"u8))
+            {
+                Once(ref seen, 8, $"Records[{index}].userIdentity");
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("type"u8))
+                        {
+                            reader.Read();
+                            serviceIdentity = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("Service"u8);
+                        }
+                        else if (reader.ValueTextEquals("principalId"u8))
+                        {
+                            reader.Read();
+                            serviceTtlPrincipal = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("dynamodb.amazonaws.com"u8);
+                        }
+                        else
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (sequence is not { } sequenceNumber)
+        {
+            throw new StreamEventFormatException($"Records[{index}] has no dynamodb.SequenceNumber: expected every stream record to carry one.");
+        }
+
+        state.Records++;
+        state.LastSequence = state.LastSequence is { } last ? SequenceNumber.Max(last, sequenceNumber) : sequenceNumber;
+
+        var reason = Fold(eventName, hasNew, newImage, hasOld, oldImage, serviceIdentity && serviceTtlPrincipal, sequenceNumber, ref state);
+        if (duplicate && reason == SkipReason.None && eventName != EventName.Remove)
+        {
+            reason = SkipReason.DuplicateAttribute;
+        }
+
+        if (reason != SkipReason.None)
+        {
+            (state.Skipped ??= []).Add(new SkippedRecord(
+                Utf8(json, eventId), Utf8(json, eventNameText), sequenceNumber.ToString(), keys.Equals(default(Range)) ? "{}" : Utf8(json, keys), reason));
+        }
+    }
+
+    /// <summary>delta = contribution(NewImage) − contribution(OldImage); returns why the record was skipped, if it was.</summary>
+    private SkipReason Fold(
+        EventName eventName, bool hasNew, in RewardImage newImage, bool hasOld, in RewardImage oldImage, bool ttlExpiry,
+        SequenceNumber sequence, ref FoldState state)
+    {
+        switch (eventName)
+        {
+            case EventName.Insert when !hasNew:
+            case EventName.Modify when !hasNew:
+                return SkipReason.MissingNewImage;
+            case EventName.Modify when !hasOld:
+            case EventName.Remove when !hasOld:
+                return SkipReason.MissingOldImage;
+            case EventName.Unknown:
+                return SkipReason.UnknownEventName;
+            case EventName.Remove when ttlExpiry:
+                // Expiry is history, not a correction: the reward still counts on its day.
+                state.TtlRemovals++;
+                return SkipReason.None;
+        }
+
+        var removesOld = eventName != EventName.Insert && oldImage.IsValid;
+        var addsNew = eventName != EventName.Remove && newImage.IsValid;
+        if (removesOld && addsNew && oldImage.DayIn(_zone) is var oldDay && oldDay == newImage.DayIn(_zone))
+        {
+            var delta = newImage.Contribution - oldImage.Contribution;
+            if (!delta.IsZero)
+            {
+                state.Add(new DeltaEntry(sequence, oldDay, delta));
+            }
+        }
+        else
+        {
+            if (removesOld)
+            {
+                state.Add(new DeltaEntry(sequence, oldImage.DayIn(_zone), -oldImage.Contribution));
+            }
+
+            if (addsNew)
+            {
+                state.Add(new DeltaEntry(sequence, newImage.DayIn(_zone), newImage.Contribution));
+            }
+        }
+
+        return eventName != EventName.Remove && !newImage.IsValid ? newImage.Error : SkipReason.None;
+    }
+
+    private static Range ReadRawString(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new StreamEventFormatException($"{name} is a JSON {Describe(reader.TokenType)}: expected a string.");
+        }
+
+        var start = (int)reader.TokenStartIndex + 1;
+        return start..(start + reader.ValueSpan.Length);
+    }
+
+    /// <summary>Reads an item image; false when it is absent (null). Only the three reward attributes are looked at.</summary>
+    private bool ReadImage(ref Utf8JsonReader reader, string name, out RewardImage image, ref bool duplicate)
+    {
+        image = default;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StreamEventFormatException($"{name} is a JSON {Describe(reader.TokenType)}: expected a DynamoDB item (an object of attribute values).");
+        }
+
+        Span<byte> typeBuffer = stackalloc byte[MaxScalarBytes];
+        Span<byte> amountBuffer = stackalloc byte[MaxScalarBytes];
+        Span<byte> createdBuffer = stackalloc byte[MaxScalarBytes];
+        AttributeKind typeKind = AttributeKind.Missing, amountKind = AttributeKind.Missing, createdKind = AttributeKind.Missing;
+        int typeLength = 0, amountLength = 0, createdLength = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(_schema.TypeUtf8))
+            {
+                duplicate |= typeKind != AttributeKind.Missing;
+                typeKind = ReadAttribute(ref reader, typeBuffer, out typeLength);
+            }
+            else if (reader.ValueTextEquals(_schema.AmountUtf8))
+            {
+                duplicate |= amountKind != AttributeKind.Missing;
+                amountKind = ReadAttribute(ref reader, amountBuffer, out amountLength);
+            }
+            else if (reader.ValueTextEquals(_schema.CreatedAtUtf8))
+            {
+                duplicate |= createdKind != AttributeKind.Missing;
+                createdKind = ReadAttribute(ref reader, createdBuffer, out createdLength);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        image = RewardImageRules.Evaluate(
+            typeKind, typeBuffer[..typeLength], amountKind, amountBuffer[..amountLength], createdKind, createdBuffer[..createdLength]);
+        return true;
+    }
+
+    /// <summary>Reads one attribute value (<c>{"S": "…"}</c>, <c>{"N": "…"}</c>, anything else is <see cref="AttributeKind.Other"/>).</summary>
+    private static AttributeKind ReadAttribute(ref Utf8JsonReader reader, scoped Span<byte> buffer, out int length)
+    {
+        length = 0;
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return AttributeKind.Other;
+        }
+
+        var kind = AttributeKind.Missing;
+        var descriptors = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            descriptors++;
+            var isS = reader.ValueTextEquals("S"u8);
+            var isN = !isS && reader.ValueTextEquals("N"u8);
+            reader.Read();
+            if ((isS || isN) && reader.TokenType == JsonTokenType.String)
+            {
+                var fits = reader.ValueSpan.Length <= buffer.Length;
+                if (fits)
+                {
+                    length = reader.ValueIsEscaped ? reader.CopyString(buffer) : reader.ValueSpan.Length;
+                    if (!reader.ValueIsEscaped)
+                    {
+                        reader.ValueSpan.CopyTo(buffer);
+                    }
+                }
+
+                kind = !fits ? AttributeKind.Other : isS ? AttributeKind.S : AttributeKind.N;
+            }
+            else
+            {
+                reader.Skip();
+                kind = AttributeKind.Other;
+            }
+        }
+
+        return descriptors == 1 ? kind : AttributeKind.Other;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+
+namespace RewardAnalytics.Core.Stream;
+
+/// <summary>
+/// Reads a DynamoDB Streams event as Lambda delivers it with a tumbling window, straight from its UTF-8 bytes
+/// with <see cref="Utf8JsonReader"/>, and folds every record into per-day deltas: no DOM, no per-record strings.
+/// Envelope problems throw <see cref="StreamEventFormatException"/>; unreadable records are skipped and listed.
+/// </summary>
+public sealed partial class StreamBatchReader
+{
+    private const int MaxScalarBytes = 256;
+    private readonly RewardImageSchema _schema;
+    private readonly DateTimeZone _zone;
+
+    public StreamBatchReader(RewardImageSchema schema, DateTimeZone zone)
+    {
+        _schema = schema;
+        _zone = zone;
+    }
+
+    /// <summary>Parses and folds one invocation's payload. Dispose the batch to return its pooled buffer.</summary>
+    public StreamBatch Read(ReadOnlySpan<byte> json)
+    {
+        if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new StreamEventFormatException(
+                "The event is empty: expected a DynamoDB Streams event with a tumbling window (an object with 'Records' and 'shardId').");
+        }
+
+        var state = new FoldState(ArrayPool<DeltaEntry>.Shared.Rent(64));
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            var envelope = ReadEnvelope(ref reader, json, ref state);
+            return new StreamBatch(envelope, state.Entries, state.Count, state.Skipped ?? (IReadOnlyList<SkippedRecord>)[],
+                state.Records, state.TtlRemovals, state.LastSequence);
+        }
+        catch (JsonException ex)
+        {
+            ArrayPool<DeltaEntry>.Shared.Return(state.Entries);
+            throw new StreamEventFormatException(
+                $"The event is not valid JSON ({ex.Message}): expected a DynamoDB Streams event with a tumbling window.", ex);
+        }
+        catch
+        {
+            ArrayPool<DeltaEntry>.Shared.Return(state.Entries);
+            throw;
+        }
+    }
+
+    private StreamEnvelope ReadEnvelope(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref FoldState state)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StreamEventFormatException(
+                $"The event is a JSON {Describe(reader.TokenType)}, not an object: expected a DynamoDB Streams event with 'Records' and 'shardId'.");
+        }
+
+        string? shardId = null, arn = null, windowStart = null, windowEnd = null;
+        bool isFinal = false, terminatedEarly = false, sawRecords = false;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Records"u8))
+            {
+                Once(ref seen, 1, "Records");
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new StreamEventFormatException($"'Records' is a JSON {Describe(reader.TokenType)}: expected an array of stream records.");
+                }
+
+                sawRecords = true;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    ReadRecord(ref reader, json, ref state);
+                }
+            }
+            else if (reader.ValueTextEquals("shardId"u8))
+            {
+                Once(ref seen, 2, "shardId");
+                shardId = ReadString(ref reader, "shardId");
+            }
+            else if (reader.ValueTextEquals("eventSourceARN"u8))
+            {
+                Once(ref seen, 4, "eventSourceARN");
+                arn = ReadString(ref reader, "eventSourceARN");
+            }
+            else if (reader.ValueTextEquals("window"u8))
+            {
+                Once(ref seen, 8, "window");
+                (windowStart, windowEnd) = ReadWindow(ref reader);
+            }
+            else if (reader.ValueTextEquals("isFinalInvokeForWindow"u8))
+            {
+                Once(ref seen, 16, "isFinalInvokeForWindow");
+                isFinal = ReadBool(ref reader, "isFinalInvokeForWindow");
+            }
+            else if (reader.ValueTextEquals("isWindowTerminatedEarly"u8))
+            {
+                Once(ref seen, 32, "isWindowTerminatedEarly");
+                terminatedEarly = ReadBool(ref reader, "isWindowTerminatedEarly");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.Read())
+        {
+            throw new StreamEventFormatException("The event has content after its closing brace: expected exactly one JSON object.");
+        }
+
+        if (!sawRecords)
+        {
+            throw new StreamEventFormatException("The event has no 'Records' array: expected a DynamoDB Streams event.");
+        }
+
+        if (string.IsNullOrEmpty(shardId))
+        {
+            throw new StreamEventFormatException(
+                "The event has no 'shardId': the event source mapping must set a tumbling window (TumblingWindowInSeconds) so that each invocation names its shard.");
+        }
+
+        return new StreamEnvelope(shardId, arn, windowStart, windowEnd, isFinal, terminatedEarly);
+    }
+
+    private static void Once(ref int seen, int bit, string name)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw new StreamEventFormatException($"The property '{name}' appears twice: expected it once.");
+        }
+
+        seen |= bit;
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new StreamEventFormatException($"'{name}' is a JSON {Describe(reader.TokenType)}: expected a string."),
+        };
+    }
+
+    private static bool ReadBool(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False or JsonTokenType.Null => false,
+            _ => throw new StreamEventFormatException($"'{name}' is a JSON {Describe(reader.TokenType)}: expected true or false."),
+        };
+    }
+
+    private static (string? Start, string? End) ReadWindow(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return (null, null);
+        }
+
+        string? start = null, end = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("start"u8))
+            {
+                start = ReadString(ref reader, "window.start");
+            }
+            else if (reader.ValueTextEquals("end"u8))
+            {
+                end = ReadString(ref reader, "window.end");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (start, end);
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string Utf8(ReadOnlySpan<byte> json, Range range) => range.Equals(default(Range)) ? string.Empty : Encoding.UTF8.GetString(json[range]);
+
+    /// <summary>The mutable state of one fold, kept on the stack.</summary>
+    private struct FoldState(DeltaEntry[] entries)
+    {
+        public DeltaEntry[] Entries = entries;
+        public int Count;
+        public int Records;
+        public int TtlRemovals;
+        public SequenceNumber? LastSequence;
+        public List<SkippedRecord>? Skipped;
+
+        public void Add(in DeltaEntry entry)
+        {
+            if (Count == Entries.Length)
+            {
+                var bigger = ArrayPool<DeltaEntry>.Shared.Rent(Entries.Length * 2);
+                Entries.AsSpan(0, Count).CopyTo(bigger);
+                ArrayPool<DeltaEntry>.Shared.Return(Entries);
+                Entries = bigger;
+            }
+
+            Entries[Count++] = entry;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+
+namespace RewardAnalytics.Functions;
+
+/// <summary>
+/// Lambda entry point of the stream aggregator:
+/// <c>RewardAnalytics.Functions::RewardAnalytics.Functions.StreamAggregator::HandleAsync</c>.
+/// The managed <c>dotnet10</c> runtime constructs it once per container (settings validated, clients created) and
+/// calls <see cref="HandleAsync"/> with the raw DynamoDB Streams event; the response is Lambda's tumbling-window
+/// response <c>{"state":{},"batchItemFailures":[…]}</c>.
+/// </summary>
+public sealed class StreamAggregator
+{
+    private readonly StreamAggregation _aggregation;
+
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    public StreamAggregator()
+        : this(EnvironmentReader.FromProcess(), TimeProvider.System, Console.Out)
+    {
+    }
+
+    public StreamAggregator(EnvironmentReader environment, TimeProvider clock, TextWriter log)
+    {
+        var settings = AggregatorSettings.FromEnvironment(environment);
+        var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
+        _aggregation = new StreamAggregation(settings, new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock), clock, log);
+    }
+
+    public StreamAggregator(StreamAggregation aggregation) => _aggregation = aggregation;
+
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var outcome = await HandleAsync(input, CancellationToken.None).ConfigureAwait(false);
+        return WriteResponse(outcome);
+    }
+
+    /// <summary>The same invocation, returning what it did (the local stream driver and the CLI read it).</summary>
+    public async Task<AggregationOutcome> HandleAsync(Stream input, CancellationToken cancellationToken)
+    {
+        using var payload = await PooledPayload.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+        return await _aggregation.HandleAsync(payload.Memory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lambda's tumbling-window response: the (unused) state and the batch item failures.</summary>
+    public static MemoryStream WriteResponse(AggregationOutcome outcome)
+    {
+        var output = new MemoryStream();
+        using (var json = new Utf8JsonWriter(output))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("state");
+            json.WriteEndObject();
+            json.WriteStartArray("batchItemFailures");
+            foreach (var sequence in outcome.BatchItemFailures)
+            {
+                json.WriteStartObject();
+                json.WriteString("itemIdentifier", sequence);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Position = 0;
+        return output;
+    }
+}

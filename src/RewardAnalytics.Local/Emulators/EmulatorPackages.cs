@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace RewardAnalytics.Local.Emulators;
+
+/// <summary>
+/// Finds <c>tools/local-aws/</c> (package.json + package-lock.json pinning dynalite and s3rver) and installs it with
+/// <c>npm ci</c> when <c>node_modules</c> is missing. A file lock keeps concurrent test runs from installing twice.
+/// </summary>
+public static class EmulatorPackages
+{
+    public const string DirectoryVariable = "REWARD_ANALYTICS_LOCAL_AWS_DIR";
+    private const string RelativePath = "tools/local-aws";
+
+    public static string Locate()
+    {
+        if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, "package.json"))
+                ? configured
+                : throw new LocalAwsException($"{DirectoryVariable} is '{configured}': expected a directory holding the local-aws package.json.");
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, RelativePath);
+                if (File.Exists(Path.Combine(candidate, "package.json")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new LocalAwsException(
+            $"Could not find {RelativePath}/package.json above '{AppContext.BaseDirectory}' or the current directory: " +
+            $"run from a clone of the repository or set {DirectoryVariable}.");
+    }
+
+    /// <summary>Runs <c>npm ci</c> in the package directory unless the emulators are already installed.</summary>
+    public static async Task EnsureInstalledAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (IsInstalled(directory))
+        {
+            return;
+        }
+
+        await using var installLock = await AcquireLockAsync(Path.Combine(directory, ".npm-ci.lock"), cancellationToken).ConfigureAwait(false);
+        if (IsInstalled(directory))
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new LocalAwsException("npm could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new LocalAwsException(
+                "npm was not found on PATH: install Node.js 20 or newer with npm; the local emulators (dynalite, s3rver) are npm packages.", ex);
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                throw new LocalAwsException(
+                    $"'npm ci' in {directory} failed with exit code {process.ExitCode}: {(await stderr.ConfigureAwait(false)).Trim()} {(await stdout.ConfigureAwait(false)).Trim()}");
+            }
+        }
+
+        if (!IsInstalled(directory))
+        {
+            throw new LocalAwsException($"'npm ci' in {directory} finished but dynalite or s3rver is still missing from node_modules.");
+        }
+    }
+
+    public static string DynaliteCli(string directory) => Path.Combine(directory, "node_modules", "dynalite", "cli.js");
+
+    public static string S3rverCli(string directory) => Path.Combine(directory, "node_modules", "s3rver", "bin", "s3rver.js");
+
+    private static bool IsInstalled(string directory) => File.Exists(DynaliteCli(directory)) && File.Exists(S3rverCli(directory));
+
+    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

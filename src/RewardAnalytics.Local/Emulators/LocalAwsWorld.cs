@@ -1,0 +1,217 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.S3;
+using Amazon.S3.Model;
+using RewardAnalytics.Aws;
+
+namespace RewardAnalytics.Local.Emulators;
+
+/// <summary>
+/// The local world: dynalite (DynamoDB) and s3rver (S3) on free 127.0.0.1 ports, the rewards and aggregates tables
+/// and the analytics bucket created, and the environment that points every command at them. Disposing stops both
+/// emulators by process id; so does the process exiting (Ctrl-C included).
+/// </summary>
+public sealed class LocalAwsWorld : IAsyncDisposable
+{
+    public const string AccessKey = "S3RVER"; // s3rver accepts only this key pair; dynalite accepts any
+    public const string SecretKey = "S3RVER";
+    public const string Region = "us-east-1";
+
+    private readonly EmulatorProcess _dynalite;
+    private readonly EmulatorProcess _s3rver;
+    private readonly string? _temporaryDirectory;
+    private int _disposed;
+
+    private LocalAwsWorld(LocalAwsOptions options, EmulatorProcess dynalite, EmulatorProcess s3rver, string? temporaryDirectory)
+    {
+        Options = options;
+        _dynalite = dynalite;
+        _s3rver = s3rver;
+        _temporaryDirectory = temporaryDirectory;
+        Environment = new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynalite.Endpoint,
+            ["AWS_ENDPOINT_URL_S3"] = s3rver.Endpoint,
+            ["AWS_REGION"] = Region,
+            ["AWS_ACCESS_KEY_ID"] = AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
+            ["REWARDS_TABLE"] = options.RewardsTable,
+            ["AGGREGATES_TABLE"] = options.AggregatesTable,
+            ["ANALYTICS_BUCKET"] = options.Bucket,
+        };
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    public LocalAwsOptions Options { get; }
+
+    /// <summary>The variables a user exports to point every command at this world, in the order they are printed.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public string DynamoDbEndpoint => _dynalite.Endpoint;
+    public string S3Endpoint => _s3rver.Endpoint;
+    public IReadOnlyList<int> ProcessIds => [_dynalite.ProcessId, _s3rver.ProcessId];
+
+    /// <summary>Looks up a variable of this world, falling back to nothing (not to the process environment).</summary>
+    public string? Get(string name) => Environment.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The environment lines, <c>KEY=VALUE</c> one a line.</summary>
+    public string EnvironmentFile => string.Join('\n', Environment.Select(kv => $"{kv.Key}={kv.Value}")) + "\n";
+
+    public IAmazonDynamoDB CreateDynamoDb(int maxErrorRetry = 5) => AwsClients.CreateDynamoDb(Get, maxErrorRetry);
+
+    public IAmazonS3 CreateS3() => AwsClients.CreateS3(Get);
+
+    /// <summary>Installs (npm ci) if needed, starts both emulators, waits until they answer, creates tables and bucket.</summary>
+    public static async Task<LocalAwsWorld> StartAsync(LocalAwsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalAwsOptions();
+        var packages = EmulatorPackages.Locate();
+        await EmulatorPackages.EnsureInstalledAsync(packages, cancellationToken).ConfigureAwait(false);
+
+        string? temporary = null;
+        string s3Directory;
+        string? dynamoDirectory = null;
+        if (options.DataDirectory is { } data)
+        {
+            s3Directory = Path.GetFullPath(Path.Combine(data, "s3"));
+            dynamoDirectory = Path.GetFullPath(Path.Combine(data, "dynamodb"));
+            Directory.CreateDirectory(s3Directory);
+            Directory.CreateDirectory(dynamoDirectory);
+        }
+        else
+        {
+            temporary = Directory.CreateTempSubdirectory("reward-analytics-s3-").FullName;
+            s3Directory = temporary;
+        }
+
+        var dynalite = EmulatorProcess.Start("dynalite", packages, EmulatorPackages.DynaliteCli(packages), port =>
+        {
+            var args = new List<string> { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" };
+            if (dynamoDirectory is not null)
+            {
+                args.AddRange(["--path", dynamoDirectory]);
+            }
+
+            return args;
+        });
+        EmulatorProcess? s3rver = null;
+        try
+        {
+            s3rver = EmulatorProcess.Start("s3rver", packages, EmulatorPackages.S3rverCli(packages), port =>
+                ["-d", s3Directory, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent"]);
+            await Task.WhenAll(
+                dynalite.WaitUntilListeningAsync(options.StartTimeout, cancellationToken),
+                s3rver.WaitUntilListeningAsync(options.StartTimeout, cancellationToken)).ConfigureAwait(false);
+            var world = new LocalAwsWorld(options, dynalite, s3rver, temporary);
+            try
+            {
+                await world.CreateResourcesAsync(cancellationToken).ConfigureAwait(false);
+                return world;
+            }
+            catch
+            {
+                await world.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        catch
+        {
+            dynalite.Dispose();
+            s3rver?.Dispose();
+            DeleteQuietly(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Creates the tables and bucket unless they exist (a <c>--data</c> directory keeps them).</summary>
+    public async Task CreateResourcesAsync(CancellationToken cancellationToken)
+    {
+        using var dynamo = CreateDynamoDb();
+        await CreateTableAsync(dynamo, Options.RewardsTable, [("rewardId", KeyType.HASH)], cancellationToken).ConfigureAwait(false);
+        await CreateAggregatesTableAsync(dynamo, Options.AggregatesTable, cancellationToken).ConfigureAwait(false);
+        using var s3 = CreateS3();
+        try
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = Options.Bucket }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+            // Kept from an earlier run with --data.
+        }
+    }
+
+    /// <summary>Creates an aggregates-shaped table (<c>pk</c>, <c>sk</c>) and waits until it is active.</summary>
+    public static Task CreateAggregatesTableAsync(IAmazonDynamoDB dynamo, string name, CancellationToken ct) =>
+        CreateTableAsync(dynamo, name, [("pk", KeyType.HASH), ("sk", KeyType.RANGE)], ct);
+
+    /// <summary>Creates a table unless it exists and waits until it is active.</summary>
+    public static async Task CreateTableAsync(IAmazonDynamoDB dynamo, string name, (string Name, KeyType Type)[] keys, CancellationToken ct)
+    {
+        try
+        {
+            await dynamo.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = name,
+                KeySchema = keys.Select(k => new KeySchemaElement(k.Name, k.Type)).ToList(),
+                AttributeDefinitions = keys.Select(k => new AttributeDefinition(k.Name, ScalarAttributeType.S)).ToList(),
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+            }, ct).ConfigureAwait(false);
+        }
+        catch (ResourceInUseException)
+        {
+            // Kept from an earlier run with --data.
+        }
+
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var table = await dynamo.DescribeTableAsync(name, ct).ConfigureAwait(false);
+            if (table.Table.TableStatus == TableStatus.ACTIVE)
+            {
+                return;
+            }
+
+            await Task.Delay(25, ct).ConfigureAwait(false);
+        }
+
+        throw new LocalAwsException($"Table {name} did not become ACTIVE on the local DynamoDB.");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+            Stop();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Stop();
+
+    private void Stop()
+    {
+        _dynalite.Dispose();
+        _s3rver.Dispose();
+        DeleteQuietly(_temporaryDirectory);
+    }
+
+    private static void DeleteQuietly(string? directory)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

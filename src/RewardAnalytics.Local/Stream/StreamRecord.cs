@@ -1,0 +1,22 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace RewardAnalytics.Local.Stream;
+
+/// <summary>
+/// One DynamoDB Streams record as the local stream plays it (NEW_AND_OLD_IMAGES): what the write did, to which
+/// key, with which images, at which sequence number of which shard.
+/// </summary>
+public sealed record StreamRecord(
+    string EventId,
+    string EventName,
+    string SequenceNumber,
+    Dictionary<string, AttributeValue> Keys,
+    Dictionary<string, AttributeValue>? NewImage,
+    Dictionary<string, AttributeValue>? OldImage,
+    DateTimeOffset ApproximateCreationDateTime,
+    bool TtlExpiry = false)
+{
+    public const string Insert = "INSERT";
+    public const string Modify = "MODIFY";
+    public const string Remove = "REMOVE";
+}

@@ -1,0 +1,140 @@
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Stream;
+using RewardAnalytics.TestSupport;
+using static RewardAnalytics.TestSupport.RewardRecords;
+
+namespace RewardAnalytics.Aws.Tests;
+
+/// <summary>The exactly-once watermark on the real wire protocol (dynalite through the AWS SDK).</summary>
+[Collection(LocalAwsCollection.Name)]
+public sealed class WatermarkDeliveryTests : IDisposable
+{
+    private static readonly LocalDate Day = new(2023, 11, 15);
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly DynamoAggregatesTable _table;
+    private readonly StreamAggregation _aggregation;
+    private readonly StringWriter _log = new();
+
+    public WatermarkDeliveryTests(LocalAwsFixture fixture)
+    {
+        var world = fixture.World;
+        _dynamo = world.CreateDynamoDb();
+        // Each test writes its own days (a fresh table name) so tests never see each other's counters.
+        var tableName = $"aggregates-{Guid.NewGuid():N}";
+        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, tableName, default).GetAwaiter().GetResult();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 15, 12, 0, 0, TimeSpan.Zero));
+        _table = new DynamoAggregatesTable(_dynamo, tableName, clock);
+        _aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = tableName }, _table, clock, _log);
+    }
+
+    private static StreamRecord[] Rewards(int from, int to) => Enumerable.Range(from, to - from + 1)
+        .Select(i => Insert(i, Item($"r{i}", i % 3 == 0 ? "REDEEMED" : "ISSUED", $"{i}.25", "2023-11-15T10:00:00Z")))
+        .ToArray();
+
+    private static DailyTotals Expected(int from, int to) => Enumerable.Range(from, to - from + 1)
+        .Aggregate(DailyTotals.Zero, (t, i) => t + DailyTotals.Of(i % 3 == 0 ? RewardKind.Redeemed : RewardKind.Issued, i + 0.25m));
+
+    private Task<AggregationOutcome> Deliver(string shard, params StreamRecord[] records) =>
+        _aggregation.HandleAsync(Event(shard, records), CancellationToken.None);
+
+    [Fact]
+    public async Task The_same_batch_delivered_twice_counts_once()
+    {
+        var batch = Rewards(1, 5);
+        await Deliver(ShardA, batch);
+        var second = await Deliver(ShardA, batch);
+
+        Assert.Equal(Expected(1, 5), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(5, second.EntriesAlreadyApplied);
+        Assert.Empty(second.BatchItemFailures);
+    }
+
+    [Fact]
+    public async Task Overlapping_batches_count_each_record_once()
+    {
+        var all = Rewards(1, 7);
+        await Deliver(ShardA, all[0..5]);   // r1–r5
+        var overlap = await Deliver(ShardA, all[2..7]); // r3–r7
+
+        Assert.Equal(Expected(1, 7), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(3, overlap.EntriesAlreadyApplied);
+        Assert.Equal(1, overlap.Reads);
+    }
+
+    [Fact]
+    public async Task A_batch_applied_whole_then_replayed_in_halves_counts_once()
+    {
+        var all = Rewards(1, 10);
+        await Deliver(ShardA, all);
+        await Deliver(ShardA, all[..5]);
+        await Deliver(ShardA, all[5..]);
+
+        Assert.Equal(Expected(1, 10), await _table.ReadRunningTotalsAsync(Day, default));
+    }
+
+    [Fact]
+    public async Task A_batch_bisected_into_halves_and_then_redelivered_whole_counts_once()
+    {
+        var all = Rewards(1, 10);
+        await Deliver(ShardA, all[..5]);
+        await Deliver(ShardA, all[5..]);
+        await Deliver(ShardA, all);
+
+        Assert.Equal(Expected(1, 10), await _table.ReadRunningTotalsAsync(Day, default));
+    }
+
+    [Fact]
+    public async Task Two_shards_writing_the_same_day_add_up()
+    {
+        await Deliver(ShardA, Rewards(1, 4));
+        await Deliver(ShardB, Rewards(5, 9));
+
+        Assert.Equal(Expected(1, 9), await _table.ReadRunningTotalsAsync(Day, default));
+    }
+
+    [Fact]
+    public async Task A_modify_that_moves_a_reward_to_another_day_moves_its_amount_across_day_items()
+    {
+        var before = Item("r1", "ISSUED", "10.5", "2023-11-15T23:59:59Z");
+        var after = Item("r1", "REDEEMED", "4", "2023-11-16T00:00:00Z");
+        await Deliver(ShardA, Insert(1, before), Modify(2, before, after));
+        await Deliver(ShardA, Insert(1, before), Modify(2, before, after));
+
+        Assert.Equal(DailyTotals.Zero, await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(new DailyTotals(0m, 4m, 0, 1), await _table.ReadRunningTotalsAsync(Day.PlusDays(1), default));
+    }
+
+    [Fact]
+    public async Task Decimal_sums_stay_exact_through_the_table()
+    {
+        var tenths = Enumerable.Range(1, 10).Select(i => Insert(i, Item($"r{i}", "ISSUED", "0.1", "2023-11-15T08:00:00Z"))).ToArray();
+        await Deliver(ShardA, tenths[..3]);
+        await Deliver(ShardA, tenths[3..]);
+        await Deliver(ShardA, Insert(11, Item("big", "ISSUED", "1234567890123456789012345.678", "2023-11-15T08:00:00Z")));
+
+        var totals = await _table.ReadRunningTotalsAsync(Day, default);
+        Assert.Equal(1234567890123456789012346.678m, totals.TotalIssued);
+        Assert.Equal(11, totals.IssuedCount);
+    }
+
+    [Fact]
+    public async Task An_empty_final_invoke_writes_nothing()
+    {
+        var outcome = await Deliver(ShardA);
+
+        Assert.Equal(0, outcome.Writes);
+        Assert.Equal(DailyTotals.Zero, await _table.ReadRunningTotalsAsync(Day, default));
+    }
+
+    public void Dispose()
+    {
+        _dynamo.Dispose();
+        _log.Dispose();
+    }
+}
