@@ -30,13 +30,13 @@ public sealed partial class StreamBatchReader
         {
             if (reader.ValueTextEquals("eventID"u8))
             {
-                Once(ref seen, 1, $"Records[{index}].eventID");
-                eventId = ReadRawString(ref reader, $"Records[{index}].eventID");
+                Once(ref seen, 1, index, "eventID");
+                eventId = ReadRawString(ref reader, index, "eventID");
             }
             else if (reader.ValueTextEquals("eventName"u8))
             {
-                Once(ref seen, 2, $"Records[{index}].eventName");
-                eventNameText = ReadRawString(ref reader, $"Records[{index}].eventName");
+                Once(ref seen, 2, index, "eventName");
+                eventNameText = ReadRawString(ref reader, index, "eventName");
                 var text = json[eventNameText];
                 eventName = text.SequenceEqual("INSERT"u8) ? EventName.Insert
                     : text.SequenceEqual("MODIFY"u8) ? EventName.Modify
@@ -45,7 +45,7 @@ public sealed partial class StreamBatchReader
             }
             else if (reader.ValueTextEquals("dynamodb"u8))
             {
-                Once(ref seen, 4, $"Records[{index}].dynamodb");
+                Once(ref seen, 4, index, "dynamodb");
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
@@ -57,8 +57,8 @@ public sealed partial class StreamBatchReader
                 {
                     if (reader.ValueTextEquals("SequenceNumber"u8))
                     {
-                        Once(ref seenInner, 1, $"Records[{index}].dynamodb.SequenceNumber");
-                        var raw = ReadRawString(ref reader, $"Records[{index}].dynamodb.SequenceNumber");
+                        Once(ref seenInner, 1, index, "dynamodb.SequenceNumber");
+                        var raw = ReadRawString(ref reader, index, "dynamodb.SequenceNumber");
                         if (!SequenceNumber.TryParse(json[raw], out var seq))
                         {
                             throw new StreamEventFormatException(
@@ -69,17 +69,17 @@ public sealed partial class StreamBatchReader
                     }
                     else if (reader.ValueTextEquals("NewImage"u8))
                     {
-                        Once(ref seenInner, 2, $"Records[{index}].dynamodb.NewImage");
-                        hasNew = ReadImage(ref reader, $"Records[{index}].dynamodb.NewImage", out newImage, ref duplicate);
+                        Once(ref seenInner, 2, index, "dynamodb.NewImage");
+                        hasNew = ReadImage(ref reader, index, "dynamodb.NewImage", out newImage, ref duplicate);
                     }
                     else if (reader.ValueTextEquals("OldImage"u8))
                     {
-                        Once(ref seenInner, 4, $"Records[{index}].dynamodb.OldImage");
-                        hasOld = ReadImage(ref reader, $"Records[{index}].dynamodb.OldImage", out oldImage, ref duplicate);
+                        Once(ref seenInner, 4, index, "dynamodb.OldImage");
+                        hasOld = ReadImage(ref reader, index, "dynamodb.OldImage", out oldImage, ref duplicate);
                     }
                     else if (reader.ValueTextEquals("Keys"u8))
                     {
-                        Once(ref seenInner, 8, $"Records[{index}].dynamodb.Keys");
+                        Once(ref seenInner, 8, index, "dynamodb.Keys");
                         reader.Read();
                         var start = (int)reader.TokenStartIndex;
                         reader.Skip();
@@ -94,7 +94,7 @@ public sealed partial class StreamBatchReader
             }
             else if (reader.ValueTextEquals("userIdentity"u8))
             {
-                Once(ref seen, 8, $"Records[{index}].userIdentity");
+                Once(ref seen, 8, index, "userIdentity");
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
@@ -197,12 +197,22 @@ public sealed partial class StreamBatchReader
         return eventName != EventName.Remove && !newImage.IsValid ? newImage.Error : SkipReason.None;
     }
 
-    private static Range ReadRawString(ref Utf8JsonReader reader, string name)
+    private static void Once(ref int seen, int bit, int index, string property)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw new StreamEventFormatException($"The property 'Records[{index}].{property}' appears twice: expected it once.");
+        }
+
+        seen |= bit;
+    }
+
+    private static Range ReadRawString(ref Utf8JsonReader reader, int index, string property)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new StreamEventFormatException($"{name} is a JSON {Describe(reader.TokenType)}: expected a string.");
+            throw new StreamEventFormatException($"Records[{index}].{property} is a JSON {Describe(reader.TokenType)}: expected a string.");
         }
 
         var start = (int)reader.TokenStartIndex + 1;
@@ -210,7 +220,7 @@ public sealed partial class StreamBatchReader
     }
 
     /// <summary>Reads an item image; false when it is absent (null). Only the three reward attributes are looked at.</summary>
-    private bool ReadImage(ref Utf8JsonReader reader, string name, out RewardImage image, ref bool duplicate)
+    private bool ReadImage(ref Utf8JsonReader reader, int index, string property, out RewardImage image, ref bool duplicate)
     {
         image = default;
         reader.Read();
@@ -221,7 +231,8 @@ public sealed partial class StreamBatchReader
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new StreamEventFormatException($"{name} is a JSON {Describe(reader.TokenType)}: expected a DynamoDB item (an object of attribute values).");
+            throw new StreamEventFormatException(
+                $"Records[{index}].{property} is a JSON {Describe(reader.TokenType)}: expected a DynamoDB item (an object of attribute values).");
         }
 
         Span<byte> typeBuffer = stackalloc byte[MaxScalarBytes];
