@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Functions;
+
+namespace RewardAnalytics.Benchmarks;
+
+/// <summary>
+/// Parse + fold of a 10,000-record tumbling-window event from a <see cref="Stream"/> to per-day deltas.
+/// Each operation is one record (OperationsPerInvoke), so Mean is time per record and Allocated is bytes per record.
+/// </summary>
+[MemoryDiagnoser]
+public class ParseFoldBenchmarks
+{
+    public const int Records = 10_000;
+    private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb["America/New_York"];
+    private byte[] _event = [];
+    private StreamBatchReader _reader = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _event = BenchmarkWorkload.Event(Records);
+        _reader = new StreamBatchReader(RewardImageSchema.Default, _zone);
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Records, Description = "reflection JsonSerializer POCO + fold")]
+    public int ReflectionSerializer()
+    {
+        using var input = new MemoryStream(_event, writable: false);
+        return ReflectionModel.Fold(input, _zone).Count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Records, Description = "project: pooled buffer + Utf8JsonReader fold")]
+    public int ProjectParser()
+    {
+        using var input = new MemoryStream(_event, writable: false);
+        using var payload = PooledPayload.ReadAsync(input, CancellationToken.None).GetAwaiter().GetResult();
+        using var batch = _reader.Read(payload.Memory.Span);
+        return batch.Days.Count;
+    }
+}
