@@ -1,0 +1,129 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Stream;
+using RewardAnalytics.TestSupport;
+using Xunit.Abstractions;
+using static RewardAnalytics.TestSupport.RewardRecords;
+
+namespace RewardAnalytics.Aws.Tests;
+
+/// <summary>
+/// DynamoDB requests per 1,000 stream records, counted on the wire against dynalite: the watermark design (one
+/// conditional update per day per batch) versus the naive exactly-once design (a dedupe item plus an update per
+/// record). Printed as figures for docs/performance.md.
+/// </summary>
+[Collection(LocalAwsCollection.Name)]
+public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper output)
+{
+    private const int RecordCount = 2_000;
+    private static readonly LocalDate Day = new(2024, 3, 9);
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(1000)]
+    public async Task The_watermark_design_writes_once_per_day_per_batch(int batchSize)
+    {
+        var (dynamo, requests, table) = await FreshTableAsync();
+        var tableStore = new DynamoAggregatesTable(dynamo, table, TimeProvider.System);
+        var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = table }, tableStore, TimeProvider.System, TextWriter.Null);
+        var records = TimeOrderedDay();
+
+        requests.Reset();
+        foreach (var batch in records.Chunk(batchSize))
+        {
+            await aggregation.HandleAsync(Event(ShardA, batch), default);
+        }
+
+        var perThousand = requests.Count * 1000m / RecordCount;
+        Figures.Print(output, $"write_cost design=watermark batch={batchSize} records={RecordCount} requests={requests.Count} requests_per_1000={perThousand:0.0}");
+        Assert.Equal(Expected(records), await tableStore.ReadRunningTotalsAsync(Day, default));
+        Assert.True(perThousand <= 1000m / batchSize + 0.5m, $"expected about one write per batch, measured {perThousand} per 1,000 records");
+    }
+
+    [Fact]
+    public async Task The_per_record_dedupe_design_writes_twice_per_record()
+    {
+        var (dynamo, requests, table) = await FreshTableAsync();
+        var records = TimeOrderedDay();
+
+        requests.Reset();
+        foreach (var record in records)
+        {
+            await PerRecordDedupe.ApplyAsync(dynamo, table, record);
+        }
+
+        var perThousand = requests.Count * 1000m / RecordCount;
+        Figures.Print(output, $"write_cost design=per_record_dedupe batch=any records={RecordCount} requests={requests.Count} requests_per_1000={perThousand:0.0}");
+        Assert.Equal(2000m, perThousand);
+    }
+
+    private async Task<(IAmazonDynamoDB Dynamo, RequestCounter Requests, string Table)> FreshTableAsync()
+    {
+        var dynamo = fixture.World.CreateDynamoDb();
+        var requests = new RequestCounter();
+        ((AmazonServiceClient)dynamo).BeforeRequestEvent += (_, _) => requests.Increment();
+        var table = $"cost-{Guid.NewGuid():N}";
+        await LocalAwsWorld.CreateAggregatesTableAsync(dynamo, table, default);
+        return (dynamo, requests, table);
+    }
+
+    /// <summary>One day's rewards in time order, as a live stream delivers them: inserts with some amount corrections.</summary>
+    private static StreamRecord[] TimeOrderedDay()
+    {
+        var random = new Random(11);
+        var records = new List<StreamRecord>(RecordCount);
+        var items = new List<Dictionary<string, AttributeValue>>();
+        for (var i = 1; i <= RecordCount; i++)
+        {
+            var at = new DateTimeOffset(2024, 3, 9, 0, 0, 0, TimeSpan.Zero).AddSeconds(i * 86_399 / RecordCount);
+            if (items.Count > 0 && random.Next(5) == 0)
+            {
+                var old = items[random.Next(items.Count)];
+                var corrected = new Dictionary<string, AttributeValue>(old) { ["amount"] = new AttributeValue { N = Amount(random) } };
+                items[items.IndexOf(old)] = corrected;
+                records.Add(Modify(i, old, corrected));
+                continue;
+            }
+
+            var item = Item($"r{i}", random.Next(3) == 0 ? "REDEEMED" : "ISSUED", Amount(random), at.ToString("O", CultureInfo.InvariantCulture));
+            items.Add(item);
+            records.Add(Insert(i, item));
+        }
+
+        return [.. records];
+    }
+
+    private static DailyTotals Expected(IEnumerable<StreamRecord> records)
+    {
+        var final = new Dictionary<string, Dictionary<string, AttributeValue>>();
+        foreach (var r in records)
+        {
+            final[r.Keys["rewardId"].S] = r.NewImage!;
+        }
+
+        return final.Values.Aggregate(DailyTotals.Zero, (t, item) => t + DailyTotals.Of(
+            item["type"].S == "ISSUED" ? RewardKind.Issued : RewardKind.Redeemed, decimal.Parse(item["amount"].N, CultureInfo.InvariantCulture)));
+    }
+
+    private static string Amount(Random random) => (random.Next(1, 50_000) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private sealed class RequestCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Increment() => Interlocked.Increment(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+    }
+}
