@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Cold-start proxy: time from process start to first response of a fresh `dotnet` process that constructs the
+# stream aggregator's entry point and invokes it once, JIT-only versus ReadyToRun, side by side.
+# Usage: bash benchmarks/cold-start.sh [RUNS]   (default 7 runs each; prints the median of each and the ratio)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-7}"
+out="$(mktemp -d)"
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+
+echo "publishing JIT-only and ReadyToRun builds for $rid ..."
+dotnet publish benchmarks/RewardAnalytics.ColdStart -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=false -o "$out/jit" >/dev/null
+dotnet publish benchmarks/RewardAnalytics.ColdStart -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" >/dev/null
+
+(cd tools/local-aws && { [ -d node_modules/dynalite ] || npm ci --no-audit --no-fund --loglevel=error; })
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+node tools/local-aws/node_modules/dynalite/cli.js --host 127.0.0.1 --port "$port" --createTableMs 0 >/dev/null &
+dynalite_pid=$!
+trap 'kill "$dynalite_pid" 2>/dev/null || true; rm -rf "$out"' EXIT
+for _ in $(seq 1 100); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+dynamo() { # target, body: a raw DynamoDB API call (dynalite checks the headers' shape, not the signature)
+  curl -sf "http://127.0.0.1:$port/" -H "X-Amz-Target: DynamoDB_20120810.$1" -H 'X-Amz-Date: 20240101T000000Z' \
+    -H 'Content-Type: application/x-amz-json-1.0' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=x/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x' -d "$2"
+}
+dynamo CreateTable '{"TableName":"reward-aggregates","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}' >/dev/null
+until dynamo DescribeTable '{"TableName":"reward-aggregates"}' | grep -q '"ACTIVE"'; do sleep 0.1; done
+
+export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$port" AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AGGREGATES_TABLE=reward-aggregates
+event=tests/RewardAnalytics.Core.Tests/Fixtures/tumbling-window-event.json
+
+measure() { # dir -> median milliseconds over $runs fresh processes
+  local times=()
+  for _ in $(seq 1 "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$1/RewardAnalytics.ColdStart" aggregate "$event" >/dev/null || { echo "the $1 build failed to invoke the aggregator" >&2; exit 1; }
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+jit=$(measure "$out/jit")
+r2r=$(measure "$out/r2r")
+echo "cold_start runs=$runs jit_ms=$jit readytorun_ms=$r2r ratio=$(awk -v a="$r2r" -v b="$jit" 'BEGIN {printf "%.2f", a / b}')"
