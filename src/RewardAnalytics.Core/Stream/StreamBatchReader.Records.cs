@@ -24,7 +24,7 @@ public sealed partial class StreamBatchReader
         Range eventId = default, eventNameText = default, keys = default;
         SequenceNumber? sequence = null;
         RewardImage newImage = default, oldImage = default;
-        bool hasNew = false, hasOld = false, serviceIdentity = false, serviceTtlPrincipal = false, duplicate = false;
+        bool hasNew = false, hasOld = false, serviceIdentity = false, serviceTtlPrincipal = false;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -70,12 +70,12 @@ public sealed partial class StreamBatchReader
                     else if (reader.ValueTextEquals("NewImage"u8))
                     {
                         Once(ref seenInner, 2, index, "dynamodb.NewImage");
-                        hasNew = ReadImage(ref reader, index, "dynamodb.NewImage", out newImage, ref duplicate);
+                        hasNew = ReadImage(ref reader, index, "dynamodb.NewImage", out newImage);
                     }
                     else if (reader.ValueTextEquals("OldImage"u8))
                     {
                         Once(ref seenInner, 4, index, "dynamodb.OldImage");
-                        hasOld = ReadImage(ref reader, index, "dynamodb.OldImage", out oldImage, ref duplicate);
+                        hasOld = ReadImage(ref reader, index, "dynamodb.OldImage", out oldImage);
                     }
                     else if (reader.ValueTextEquals("Keys"u8))
                     {
@@ -138,11 +138,6 @@ public sealed partial class StreamBatchReader
         state.LastSequence = state.LastSequence is { } last ? SequenceNumber.Max(last, sequenceNumber) : sequenceNumber;
 
         var reason = Fold(eventName, hasNew, newImage, hasOld, oldImage, serviceIdentity && serviceTtlPrincipal, sequenceNumber, ref state);
-        if (duplicate && reason == SkipReason.None && eventName != EventName.Remove)
-        {
-            reason = SkipReason.DuplicateAttribute;
-        }
-
         if (reason != SkipReason.None)
         {
             (state.Skipped ??= []).Add(new SkippedRecord(
@@ -219,8 +214,11 @@ public sealed partial class StreamBatchReader
         return start..(start + reader.ValueSpan.Length);
     }
 
-    /// <summary>Reads an item image; false when it is absent (null). Only the three reward attributes are looked at.</summary>
-    private bool ReadImage(ref Utf8JsonReader reader, int index, string property, out RewardImage image, ref bool duplicate)
+    /// <summary>
+    /// Reads an item image; false when it is absent (null). Only the three reward attributes are looked at. An image
+    /// that names one of them twice is unreadable in itself, so it neither adds (INSERT) nor subtracts (REMOVE).
+    /// </summary>
+    private bool ReadImage(ref Utf8JsonReader reader, int index, string property, out RewardImage image)
     {
         image = default;
         reader.Read();
@@ -240,6 +238,7 @@ public sealed partial class StreamBatchReader
         Span<byte> createdBuffer = stackalloc byte[MaxScalarBytes];
         AttributeKind typeKind = AttributeKind.Missing, amountKind = AttributeKind.Missing, createdKind = AttributeKind.Missing;
         int typeLength = 0, amountLength = 0, createdLength = 0;
+        var duplicate = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals(_schema.TypeUtf8))
@@ -264,8 +263,10 @@ public sealed partial class StreamBatchReader
             }
         }
 
-        image = RewardImageRules.Evaluate(
-            typeKind, typeBuffer[..typeLength], amountKind, amountBuffer[..amountLength], createdKind, createdBuffer[..createdLength]);
+        image = duplicate
+            ? new RewardImage(SkipReason.DuplicateAttribute, default, 0m, default)
+            : RewardImageRules.Evaluate(
+                typeKind, typeBuffer[..typeLength], amountKind, amountBuffer[..amountLength], createdKind, createdBuffer[..createdLength]);
         return true;
     }
 
