@@ -31,7 +31,11 @@ public sealed class StreamBatch : IDisposable
     public SequenceNumber? LastSequence { get; }
     public ReadOnlySpan<DeltaEntry> Entries => _entries.AsSpan(0, _entryCount);
 
-    /// <summary>The days this batch changes, each with its non-zero summed delta, in date order.</summary>
+    /// <summary>
+    /// The days this batch has entries for, each with its summed delta, in date order. A day whose entries cancel
+    /// out is kept: its write still moves the (day, shard) watermark past those records, so a retry from a later
+    /// failure point cannot re-apply half of them.
+    /// </summary>
     public IReadOnlyList<DayGroup> Days => _days ??= BuildDays();
 
     /// <summary>Returns the pooled entry buffer; the batch must not be used afterwards.</summary>
@@ -64,7 +68,7 @@ public sealed class StreamBatch : IDisposable
             count++;
         }
 
-        return count == 0 || delta.IsZero ? null : new DayGroup(this, day, delta, first!.Value, last, count);
+        return count == 0 ? null : new DayGroup(this, day, delta, first!.Value, last, count);
     }
 
     private List<DayGroup> BuildDays()
