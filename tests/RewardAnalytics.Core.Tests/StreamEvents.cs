@@ -1,0 +1,28 @@
+using NodaTime;
+using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Local.Stream;
+using RewardAnalytics.TestSupport;
+
+namespace RewardAnalytics.Core.Tests;
+
+/// <summary>Reads stream events (fixture files or built records) the way the aggregator does, for assertions.</summary>
+internal static class StreamEvents
+{
+    public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    public static StreamBatch Read(byte[] json, string zone = "UTC", RewardImageSchema? schema = null) =>
+        new StreamBatchReader(schema ?? RewardImageSchema.Default, DateTimeZoneProviders.Tzdb[zone]).Read(json);
+
+    public static StreamBatch Read(params StreamRecord[] records) => Read(RewardRecords.Event(RewardRecords.ShardA, records));
+
+    public static StreamBatch ReadIn(string zone, params StreamRecord[] records) => Read(RewardRecords.Event(RewardRecords.ShardA, records), zone);
+
+    /// <summary>What the batch would add to each day, as the aggregates table would see it.</summary>
+    public static Dictionary<LocalDate, DailyTotals> Totals(StreamBatch batch) => batch.Days.ToDictionary(d => d.Day, d => d.Delta);
+
+    /// <summary>The reason each skipped record was skipped, by eventID.</summary>
+    public static Dictionary<string, SkipReason> SkipReasonsById(StreamBatch batch) => batch.Skipped.ToDictionary(s => s.EventId, s => s.Reason);
+
+    public static StreamEventFormatException Refused(string json) =>
+        Assert.Throws<StreamEventFormatException>(() => Read(System.Text.Encoding.UTF8.GetBytes(json)).Dispose());
+}
