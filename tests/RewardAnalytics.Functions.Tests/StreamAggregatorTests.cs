@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Stream;
+using static RewardAnalytics.Functions.Tests.FunctionEvents;
+
+namespace RewardAnalytics.Functions.Tests;
+
+/// <summary>The Lambda entry point: a Stream in (the raw event), a Stream out (the tumbling-window response).</summary>
+public sealed class StreamAggregatorTests : IDisposable
+{
+    private readonly InMemoryAggregatesTable _table = new();
+    private readonly StringWriter _log = new();
+    private readonly StreamAggregator _function;
+
+    public StreamAggregatorTests()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 15, 9, 26, 0, TimeSpan.Zero));
+        _function = new StreamAggregator(new StreamAggregation(new AggregatorSettings { AggregatesTable = "aggregates" }, _table, clock, _log));
+    }
+
+    [Fact]
+    public async Task The_sample_event_is_applied_and_answered_with_an_empty_state_and_no_failures()
+    {
+        using var input = new MemoryStream(Fixture("tumbling-window-event.json"));
+
+        await using var response = await _function.HandleAsync(input);
+
+        Assert.Equal("""{"state":{},"batchItemFailures":[]}""", ReadAll(response));
+        Assert.Equal(new DailyTotals(1500m, 750m, 1, 1), await _table.ReadRunningTotalsAsync(new LocalDate(2023, 11, 15), default));
+    }
+
+    [Fact]
+    public async Task An_empty_final_invoke_is_answered_with_no_failures_and_writes_nothing()
+    {
+        using var input = new MemoryStream(Fixture("final-invoke-empty-event.json"));
+
+        await using var response = await _function.HandleAsync(input);
+
+        Assert.Equal("""{"state":{},"batchItemFailures":[]}""", ReadAll(response));
+        Assert.Empty(_table.Writes);
+    }
+
+    [Fact]
+    public async Task A_write_that_keeps_failing_transiently_is_answered_with_its_sequence_number_as_the_item_identifier()
+    {
+        _table.FailNextWrite(new LocalDate(2023, 11, 15), new TimeoutException("throttled"));
+        using var input = new MemoryStream(Fixture("tumbling-window-event.json"));
+
+        await using var response = await _function.HandleAsync(input);
+
+        Assert.Equal("""{"state":{},"batchItemFailures":[{"itemIdentifier":"111000000000000000001"}]}""", ReadAll(response));
+    }
+
+    [Fact]
+    public void The_response_of_an_outcome_is_Lambdas_tumbling_window_response()
+    {
+        var outcome = new AggregationOutcome("shard-1", 3, 0, 0, 2, 1, 0, 0, ["222"]);
+
+        using var response = StreamAggregator.WriteResponse(outcome);
+
+        Assert.Equal("""{"state":{},"batchItemFailures":[{"itemIdentifier":"222"}]}""", ReadAll(response));
+    }
+
+    [Fact]
+    public async Task An_event_that_is_not_a_stream_event_fails_the_invocation_and_writes_nothing()
+    {
+        using var input = new MemoryStream("""{"Records":[]}"""u8.ToArray());
+
+        var error = await Assert.ThrowsAsync<StreamEventFormatException>(() => _function.HandleAsync(input));
+
+        Assert.Equal(
+            "The event has no 'shardId': the event source mapping must set a tumbling window (TumblingWindowInSeconds) so that each invocation names its shard.",
+            error.Message);
+        Assert.Empty(_table.Writes);
+        Assert.Equal(string.Empty, _log.ToString());
+    }
+
+    [Fact]
+    public async Task A_payload_larger_than_the_first_read_buffer_is_read_whole()
+    {
+        // A non-seekable stream, as the runtime may hand over, holding more than the pooled 64 KiB first buffer.
+        var json = System.Text.Encoding.UTF8.GetString(Fixture("tumbling-window-event.json"));
+        var padded = json.Replace("\"state\": {},", "\"state\": {\"pad\": \"" + new string('x', 200_000) + "\"},", StringComparison.Ordinal);
+        using var input = new NonSeekableStream(System.Text.Encoding.UTF8.GetBytes(padded));
+
+        var outcome = await _function.HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal((5, 1, 1), (outcome.RecordsReceived, outcome.RecordsSkipped, outcome.DaysTouched));
+    }
+
+    [Fact]
+    public void A_cold_start_without_AGGREGATES_TABLE_fails_naming_the_variable()
+    {
+        var environment = EnvironmentReader.From(new Dictionary<string, string> { ["REPORT_TIME_ZONE"] = "Europe/Berlin" });
+
+        var error = Assert.Throws<SettingsException>(() => new StreamAggregator(environment, TimeProvider.System, TextWriter.Null));
+
+        Assert.Equal("Invalid settings: AGGREGATES_TABLE is not set: expected the name of the DynamoDB aggregates table", error.Message);
+    }
+
+    public void Dispose() => _log.Dispose();
+
+    private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
