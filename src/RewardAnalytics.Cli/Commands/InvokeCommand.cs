@@ -28,10 +28,21 @@ public static class InvokeCommand
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
             var function = new StreamAggregator(context.Environment, TimeProvider.System, context.Error);
             await using var input = file.OpenRead();
-            await using var response = await function.HandleAsync(input).ConfigureAwait(false);
+            var outcome = await function.HandleAsync(input, ct).ConfigureAwait(false);
+            await using var response = StreamAggregator.WriteResponse(outcome);
             using var reader = new StreamReader(response);
             await context.Output.WriteLineAsync(await reader.ReadToEndAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
-            return ExitCodes.Success;
+            if (outcome.BatchItemFailures.Count == 0)
+            {
+                return ExitCodes.Success;
+            }
+
+            // Writes failed transiently (throttling, an unreachable endpoint): Lambda would retry, a person must know.
+            var count = outcome.BatchItemFailures.Count;
+            await context.Error.WriteLineAsync(
+                $"error: the invocation failed: {count} batch item failure{(count == 1 ? "" : "s")}, to be retried from sequence number " +
+                $"{outcome.BatchItemFailures[0]} (the function's log lines above say why)").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }, ct));
         invoke.Add(aggregate);
         return invoke;
