@@ -1,0 +1,85 @@
+using Amazon.DynamoDBv2;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.TestSupport;
+using static RewardAnalytics.Cli.Tests.CliRun;
+
+namespace RewardAnalytics.Cli.Tests;
+
+/// <summary><c>invoke aggregate</c> and <c>totals</c> against the local emulators, through the real SDK client.</summary>
+[Collection(LocalAwsCollection.Name)]
+public sealed class AggregateAndTotalsTests : IDisposable
+{
+    private readonly LocalAwsWorld _world;
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly string _table = $"aggregates-{Guid.NewGuid():N}";
+
+    public AggregateAndTotalsTests(LocalAwsFixture fixture)
+    {
+        _world = fixture.World;
+        _dynamo = _world.CreateDynamoDb();
+        // A table of its own, so that no other test's invocations show in this test's totals.
+        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, _table, default).GetAwaiter().GetResult();
+    }
+
+    private string? Environment(string name) => name == "AGGREGATES_TABLE" ? _table : _world.Get(name);
+
+    [Fact]
+    public async Task Totals_as_JSON_print_the_six_report_fields_in_report_number_style_after_the_sample_event_is_invoked()
+    {
+        var invoke = await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("tumbling-window-event.json"));
+        var totals = await RunAsync(Environment, "totals", "--date", "2023-11-15", "--json");
+
+        Assert.Equal((0, "{\"state\":{},\"batchItemFailures\":[]}\n"), (invoke.ExitCode, invoke.Output));
+        Assert.Equal(2, invoke.ErrorLines.Length); // the skipped BONUS record and the EMF line, on stderr
+        Assert.Equal((0, string.Empty), (totals.ExitCode, totals.Error));
+        Assert.Equal(
+            "{\n  \"date\": \"2023-11-15\",\n  \"total_issued\": 1500.0,\n  \"total_redeemed\": 750.0,\n  \"net_rewards\": 750.0,\n  \"issued_count\": 1,\n  \"redeemed_count\": 1\n}\n",
+            totals.Output);
+    }
+
+    [Fact]
+    public async Task Invoking_the_same_event_twice_counts_it_once()
+    {
+        await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("tumbling-window-event.json"));
+        await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("tumbling-window-event.json"));
+
+        var totals = await RunAsync(Environment, "totals", "--date", "2023-11-15");
+
+        Assert.Equal(
+            "date            2023-11-15\ntotal_issued    1500.0\ntotal_redeemed  750.0\nnet_rewards     750.0\nissued_count    1\nredeemed_count  1\n",
+            totals.Output);
+    }
+
+    [Fact]
+    public async Task Totals_of_a_day_with_no_items_are_zeros()
+    {
+        var totals = await RunAsync(Environment, "totals", "--date", "2023-11-14", "--json");
+
+        Assert.Equal(
+            "{\n  \"date\": \"2023-11-14\",\n  \"total_issued\": 0.0,\n  \"total_redeemed\": 0.0,\n  \"net_rewards\": 0.0,\n  \"issued_count\": 0,\n  \"redeemed_count\": 0\n}\n",
+            totals.Output);
+    }
+
+    [Fact]
+    public async Task Totals_of_a_table_that_does_not_exist_is_exit_1_with_one_line()
+    {
+        var run = await RunAsync(name => name == "AGGREGATES_TABLE" ? "no-such-table" : _world.Get(name), "totals", "--date", "2023-11-15");
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("error: AWS request failed: table not found (", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
+    public async Task Invoking_an_event_that_is_not_a_stream_event_is_exit_1_naming_the_problem()
+    {
+        var run = await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("not-a-tumbling-window-event.json"));
+
+        Assert.Equal(
+            (1, "error: the event was refused: The event has no 'shardId': the event source mapping must set a tumbling window (TumblingWindowInSeconds) so that each invocation names its shard.\n"),
+            (run.ExitCode, run.Error));
+    }
+
+    public void Dispose() => _dynamo.Dispose();
+}

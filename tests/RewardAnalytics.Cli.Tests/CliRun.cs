@@ -1,0 +1,17 @@
+namespace RewardAnalytics.Cli.Tests;
+
+/// <summary>One in-process run of <c>reward-analytics</c>: exit code and everything it wrote.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public static async Task<CliRun> RunAsync(Func<string, string?> environment, params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var exitCode = await new CliApp(output, error, environment).RunAsync(args, CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+}
