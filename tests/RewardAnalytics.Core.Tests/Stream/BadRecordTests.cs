@@ -1,13 +1,15 @@
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Core.Stream;
+using RewardAnalytics.TestSupport;
+using Xunit.Abstractions;
 using static RewardAnalytics.Core.Tests.StreamEvents;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.Stream;
 
 /// <summary>Unreadable records are skipped with a named reason; the valid records of the same batch still count.</summary>
-public sealed class BadRecordTests
+public sealed class BadRecordTests(ITestOutputHelper output)
 {
     private static readonly LocalDate Nov15 = new(2023, 11, 15);
 
@@ -40,6 +42,7 @@ public sealed class BadRecordTests
         }, SkipReasonsById(batch));
         Assert.Equal(21, batch.RecordCount);
         Assert.Equal(new Dictionary<LocalDate, DailyTotals> { [Nov15] = new(100m, 40.5m, 1, 1) }, Totals(batch));
+        Figures.Print(output, $"bad-records fixture: {batch.RecordCount} records, {batch.Skipped.Count} skipped over {batch.Skipped.Select(s => s.Reason).Distinct().Count()} reasons, 2 counted");
     }
 
     [Fact]
