@@ -77,6 +77,9 @@ public sealed class EnvironmentReader
         return value;
     }
 
+    /// <summary>Records a problem found by a caller's own check, so it is reported with all the others.</summary>
+    public void Problem(string problem) => _problems.Add(problem);
+
     /// <summary>Throws one <see cref="SettingsException"/> listing every problem seen so far.</summary>
     public void ThrowIfInvalid()
     {

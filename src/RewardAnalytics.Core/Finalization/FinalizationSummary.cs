@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using RewardAnalytics.Core.Aggregation;
+
+namespace RewardAnalytics.Core.Finalization;
+
+/// <summary>The finalizer's response: the target day and, per checked day, the action, revision and totals.</summary>
+public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutcome> Days)
+{
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("target", AggregateKeys.FormatDate(Target));
+            json.WriteStartArray("days");
+            foreach (var day in Days)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", AggregateKeys.FormatDate(day.Date));
+                json.WriteString("action", Name(day.Action));
+                json.WriteNumber("revision", day.Revision);
+                json.WriteString("metrics", Name(day.Metrics));
+                WriteTotals(json, day.Totals);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static string Name(DayAction action) => action switch
+    {
+        DayAction.Created => "created",
+        DayAction.Revised => "revised",
+        _ => "unchanged",
+    };
+
+    public static string Name(MetricsOutcome metrics) => metrics switch
+    {
+        MetricsOutcome.Published => "published",
+        MetricsOutcome.TooOld => "not-published-too-old",
+        _ => "none",
+    };
+
+    /// <summary>The report's field names and number style (exact decimals that always show a fraction).</summary>
+    public static void WriteTotals(Utf8JsonWriter json, DailyTotals totals)
+    {
+        json.WritePropertyName(AggregateKeys.TotalIssued);
+        json.WriteRawValue(ReportNumber.Format(totals.TotalIssued));
+        json.WritePropertyName(AggregateKeys.TotalRedeemed);
+        json.WriteRawValue(ReportNumber.Format(totals.TotalRedeemed));
+        json.WritePropertyName(AggregateKeys.NetRewards);
+        json.WriteRawValue(ReportNumber.Format(totals.NetRewards));
+        json.WriteNumber(AggregateKeys.IssuedCount, totals.IssuedCount);
+        json.WriteNumber(AggregateKeys.RedeemedCount, totals.RedeemedCount);
+    }
+
+    public override string ToString() => string.Join('\n', Days.Select(d => string.Create(CultureInfo.InvariantCulture,
+        $"{AggregateKeys.FormatDate(d.Date)} {Name(d.Action)} revision {d.Revision}: {d.Totals}")));
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using NodaTime;
+using RewardAnalytics.Core.Aggregation;
+
+namespace RewardAnalytics.Core.Finalization;
+
+/// <summary>
+/// Reads the finalizer's payload. The scheduler sends any JSON (no date: finalize yesterday); a manual run sends
+/// <c>{"date":"YYYY-MM-DD"}</c>. A <c>date</c> that is present but not a calendar date is refused, never ignored.
+/// </summary>
+public static class FinalizeRequest
+{
+    public const string DateProperty = "date";
+
+    public static LocalDate? ReadDate(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw new FinalizationRequestException($"the payload is not JSON ({ex.Message}): expected {{\"date\":\"YYYY-MM-DD\"}} or any JSON without a date", ex);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object ||
+                !document.RootElement.TryGetProperty(DateProperty, out var date) ||
+                date.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var text = date.ValueKind == JsonValueKind.String ? date.GetString() : date.GetRawText();
+            return AggregateKeys.TryParseDate(text, out var day)
+                ? day
+                : throw new FinalizationRequestException($"\"date\" is {date.GetRawText()}: expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"");
+        }
+    }
+
+    /// <summary>The payload that asks for one day (what <c>finalize --date</c> sends).</summary>
+    public static byte[] For(LocalDate day) => System.Text.Encoding.UTF8.GetBytes($"{{\"date\":\"{AggregateKeys.FormatDate(day)}\"}}");
+}

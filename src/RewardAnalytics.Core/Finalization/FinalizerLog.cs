@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using RewardAnalytics.Core.Aggregation;
+
+namespace RewardAnalytics.Core.Finalization;
+
+/// <summary>The finalizer's structured log lines (one JSON object a line, beside its EMF lines).</summary>
+public sealed class FinalizerLog
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly TextWriter _log;
+    private readonly TimeProvider _clock;
+
+    public FinalizerLog(TextWriter log, TimeProvider clock)
+    {
+        _log = log;
+        _clock = clock;
+    }
+
+    public void DayFinalized(DayOutcome outcome) => Write("INFO", "day finalized", outcome.Date, json =>
+    {
+        json.WriteString("action", FinalizationSummary.Name(outcome.Action));
+        json.WriteNumber("revision", outcome.Revision);
+        json.WriteString("metrics", FinalizationSummary.Name(outcome.Metrics));
+        FinalizationSummary.WriteTotals(json, outcome.Totals);
+    });
+
+    public void MetricsTooOld(LocalDate day, int revision, Instant timestamp) => Write("WARN",
+        "metrics not re-published: CloudWatch does not accept data older than 14 days; the S3 report and FINAL carry this revision", day, json =>
+        {
+            json.WriteNumber("revision", revision);
+            json.WriteString("metricsTimestamp", NodaTime.Text.InstantPattern.ExtendedIso.Format(timestamp));
+        });
+
+    public void RevisionConflict(LocalDate day, int revision, bool compensated) => Write("WARN",
+        "another finalizer committed this revision first: its report is restored and this run's metrics line is cancelled", day, json =>
+        {
+            json.WriteNumber("revision", revision);
+            json.WriteBoolean("metricsCompensated", compensated);
+        });
+
+    public void DayFailed(LocalDate day, Exception error) => Write("ERROR", "day not finalized; a rerun repairs it", day, json =>
+        json.WriteString("error", $"{error.GetType().Name}: {error.Message}"));
+
+    private void Write(string level, string message, LocalDate day, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            json.WriteString("level", level);
+            json.WriteString("message", message);
+            json.WriteString("date", AggregateKeys.FormatDate(day));
+            body(json);
+            json.WriteEndObject();
+        }
+
+        _log.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+}

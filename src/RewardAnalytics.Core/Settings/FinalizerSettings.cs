@@ -1,0 +1,70 @@
+using NodaTime;
+
+namespace RewardAnalytics.Core.Settings;
+
+/// <summary>The daily finalizer's settings, read from its environment once per container and validated.</summary>
+public sealed record FinalizerSettings
+{
+    public const string AggregatesTableVariable = AggregatorSettings.AggregatesTableVariable;
+    public const string AnalyticsBucketVariable = "ANALYTICS_BUCKET";
+    public const string ReportTimeZoneVariable = AggregatorSettings.ReportTimeZoneVariable;
+    public const string ReportPrefixVariable = "REPORT_PREFIX";
+    public const string RecheckDaysVariable = "RECHECK_DAYS";
+    public const string MetricsEnvironmentVariable = AggregatorSettings.MetricsEnvironmentVariable;
+
+    public const string DefaultTimeZone = AggregatorSettings.DefaultTimeZone;
+    public const string DefaultReportPrefix = "daily-rewards/";
+    public const int DefaultRecheckDays = 3;
+    public const int MaxRecheckDays = 31;
+
+    public required string AggregatesTable { get; init; }
+
+    public required string AnalyticsBucket { get; init; }
+
+    /// <summary>The zone whose calendar days are finalized (IANA id, default UTC).</summary>
+    public DateTimeZone ReportTimeZone { get; init; } = DateTimeZone.Utc;
+
+    /// <summary>Key prefix of the reports: empty, or ending in <c>/</c> (default <c>daily-rewards/</c>).</summary>
+    public string ReportPrefix { get; init; } = DefaultReportPrefix;
+
+    /// <summary>How many days before the target day are re-checked for late records (0–31, default 3).</summary>
+    public int RecheckDays { get; init; } = DefaultRecheckDays;
+
+    /// <summary>When set, metrics carry one <c>Environment</c> dimension with this value.</summary>
+    public string? MetricsEnvironment { get; init; }
+
+    /// <summary>The report's object key: <c>&lt;prefix&gt;YYYY-MM-DD.json</c>.</summary>
+    public string ReportKey(LocalDate day) => ReportPrefix + Aggregation.AggregateKeys.FormatDate(day) + ".json";
+
+    public static FinalizerSettings FromEnvironment(EnvironmentReader env)
+    {
+        var bucket = env.Required(AnalyticsBucketVariable, "the name of the S3 bucket the daily reports are written to");
+        if (bucket.Length > 0 && !IsBucketName(bucket))
+        {
+            env.Problem($"{AnalyticsBucketVariable} is '{bucket}': expected an S3 bucket name (3–63 characters: lower-case letters, digits, '.' and '-')");
+        }
+
+        var prefix = env.Optional(ReportPrefixVariable, DefaultReportPrefix);
+        if (prefix.StartsWith('/') || !prefix.EndsWith('/') || prefix.Length > 512)
+        {
+            env.Problem($"{ReportPrefixVariable} is '{prefix}': expected a key prefix ending in '/' and not starting with '/', such as '{DefaultReportPrefix}'");
+        }
+
+        var settings = new FinalizerSettings
+        {
+            AggregatesTable = env.Required(AggregatesTableVariable, "the name of the DynamoDB aggregates table"),
+            AnalyticsBucket = bucket,
+            ReportTimeZone = env.TimeZone(ReportTimeZoneVariable, DefaultTimeZone),
+            ReportPrefix = prefix,
+            RecheckDays = env.Integer(RecheckDaysVariable, DefaultRecheckDays, 0, MaxRecheckDays),
+            MetricsEnvironment = env.Raw(MetricsEnvironmentVariable),
+        };
+        env.ThrowIfInvalid();
+        return settings;
+    }
+
+    private static bool IsBucketName(string name) =>
+        name.Length is >= 3 and <= 63 &&
+        name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-') &&
+        char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]);
+}
