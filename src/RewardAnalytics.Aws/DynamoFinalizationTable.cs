@@ -1,0 +1,144 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using NodaTime;
+using NodaTime.Text;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
+using static RewardAnalytics.Core.Aggregation.AggregateKeys;
+
+namespace RewardAnalytics.Aws;
+
+/// <summary>
+/// The aggregates table as the finalizer and <c>reconcile</c> see it: a day's shard items, correction and
+/// <c>FINAL</c> item from one consistent query; the <c>FINAL</c> item written under a revision condition; the
+/// <c>CORRECTION</c> item replaced whole.
+/// </summary>
+public sealed class DynamoFinalizationTable : IFinalizationTable
+{
+    public const string DateAttribute = "date";
+    public const string RevisionAttribute = "revision";
+    public const string FinalizedAtAttribute = "finalizedAt";
+    public const string MetricsPublishedAttribute = "metricsPublished";
+    public const string SourceAttribute = "source";
+
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly DynamoAggregatesTable _aggregates;
+    private readonly TimeProvider _clock;
+
+    public DynamoFinalizationTable(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock)
+    {
+        _dynamo = dynamo;
+        _clock = clock;
+        _aggregates = new DynamoAggregatesTable(dynamo, tableName, clock);
+    }
+
+    public string TableName => _aggregates.TableName;
+
+    public async Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken)
+    {
+        var shards = DailyTotals.Zero;
+        DailyTotals? correction = null;
+        FinalizedDay? final = null;
+        await foreach (var item in _aggregates.QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
+        {
+            var sk = item.TryGetValue(AggregateKeys.SortKey, out var value) ? value.S : null;
+            if (sk is null)
+            {
+                continue;
+            }
+
+            if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
+            {
+                shards += DynamoAggregatesTable.ReadTotals(item);
+            }
+            else if (sk == Correction)
+            {
+                correction = DynamoAggregatesTable.ReadTotals(item);
+            }
+            else if (sk == Final)
+            {
+                final = ReadFinal(day, item);
+            }
+        }
+
+        return new DayLedger(shards, correction, final);
+    }
+
+    public async Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken)
+    {
+        var item = DynamoAggregatesTable.TotalsAttributes(final.Totals);
+        foreach (var (name, value) in DynamoAggregatesTable.Key(Day(final.Date), Final))
+        {
+            item[name] = value;
+        }
+
+        item[DateAttribute] = new AttributeValue { S = FormatDate(final.Date) };
+        item[NetRewards] = new AttributeValue { N = FormatNumber(final.Totals.NetRewards) };
+        item[RevisionAttribute] = new AttributeValue { N = final.Revision.ToString(CultureInfo.InvariantCulture) };
+        item[FinalizedAtAttribute] = new AttributeValue { S = InstantPattern.ExtendedIso.Format(final.FinalizedAt) };
+        item[MetricsPublishedAttribute] = new AttributeValue { BOOL = final.MetricsPublished };
+
+        var request = new PutItemRequest { TableName = TableName, Item = item };
+        if (final.Revision == 1)
+        {
+            request.ConditionExpression = $"attribute_not_exists({PartitionKey})";
+        }
+        else
+        {
+            // Two finalizers that read the same revision cannot both commit the next one.
+            request.ConditionExpression = "#revision = :previous";
+            request.ExpressionAttributeNames = new Dictionary<string, string> { ["#revision"] = RevisionAttribute };
+            request.ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":previous"] = new() { N = (final.Revision - 1).ToString(CultureInfo.InvariantCulture) },
+            };
+        }
+
+        try
+        {
+            await _dynamo.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException ex)
+        {
+            throw new FinalRevisionConflictException(final.Date, final.Revision, ex);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the day's <c>CORRECTION</c> item with <paramref name="correction"/> (deletes it when zero), so the
+    /// running totals become shard items + correction.
+    /// </summary>
+    public async Task ReplaceCorrectionAsync(LocalDate day, DailyTotals correction, CancellationToken cancellationToken)
+    {
+        var key = DynamoAggregatesTable.Key(Day(day), Correction);
+        if (correction.IsZero)
+        {
+            await _dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = TableName, Key = key }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var item = DynamoAggregatesTable.TotalsAttributes(correction);
+        foreach (var (name, value) in key)
+        {
+            item[name] = value;
+        }
+
+        item[UpdatedAt] = new AttributeValue { S = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) };
+        item[SourceAttribute] = new AttributeValue { S = "reconcile --fix" };
+        await _dynamo.PutItemAsync(new PutItemRequest { TableName = TableName, Item = item }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static FinalizedDay ReadFinal(LocalDate day, Dictionary<string, AttributeValue> item)
+    {
+        var revision = item.TryGetValue(RevisionAttribute, out var r) && int.TryParse(r.N, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new InvalidOperationException($"The FINAL item of {Day(day)} has no valid '{RevisionAttribute}': repair or delete it by hand.");
+        var at = item.TryGetValue(FinalizedAtAttribute, out var f) && f.S is { } text && InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed
+            ? parsed.Value
+            : default;
+        var published = item.TryGetValue(MetricsPublishedAttribute, out var p) && p.BOOL == true;
+        return new FinalizedDay(day, DynamoAggregatesTable.ReadTotals(item), revision, at, published);
+    }
+}

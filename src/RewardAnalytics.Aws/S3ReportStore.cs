@@ -1,0 +1,73 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using NodaTime;
+using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Settings;
+
+namespace RewardAnalytics.Aws;
+
+/// <summary>
+/// The daily reports in S3: <c>s3://bucket/&lt;prefix&gt;YYYY-MM-DD.json</c>, the exact report body, JSON content
+/// type, revision metadata, SSE-S3 requested.
+/// </summary>
+public sealed class S3ReportStore : IReportStore
+{
+    private readonly IAmazonS3 _s3;
+    private readonly FinalizerSettings _settings;
+
+    public S3ReportStore(IAmazonS3 s3, FinalizerSettings settings)
+    {
+        _s3 = s3;
+        _settings = settings;
+    }
+
+    public string Bucket => _settings.AnalyticsBucket;
+
+    public string KeyOf(LocalDate day) => _settings.ReportKey(day);
+
+    public async Task PutAsync(PublishedReport report, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(report.Report.ToUtf8(), writable: false);
+        var request = new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = KeyOf(report.Report.Date),
+            InputStream = body,
+            ContentType = PublishedReport.ContentType,
+            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AES256,
+            // Sent as a plain body: an aws-chunked upload is stored with its framing by s3rver (DESIGN.md), and a
+            // report is a few hundred bytes, so nothing is lost on real S3.
+            UseChunkEncoding = false,
+            AutoCloseStream = false,
+        };
+        foreach (var (name, value) in report.Metadata)
+        {
+            request.Metadata.Add(name, value);
+        }
+
+        await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored report of a day with its metadata, or null when there is none.</summary>
+    public async Task<StoredReport?> GetAsync(LocalDate day, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(day);
+        try
+        {
+            using var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var metadata = response.Metadata.Keys
+                .Select(k => (Name: k.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? k["x-amz-meta-".Length..] : k, Value: response.Metadata[k]))
+                .OrderBy(m => m.Name, StringComparer.Ordinal)
+                .Select(m => new KeyValuePair<string, string>(m.Name, m.Value))
+                .ToArray();
+            return new StoredReport(Bucket, key, buffer.ToArray(), response.Headers.ContentType, response.ServerSideEncryptionMethod?.Value, metadata);
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

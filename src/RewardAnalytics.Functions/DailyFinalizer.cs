@@ -1,0 +1,55 @@
+using System.Text;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Settings;
+
+namespace RewardAnalytics.Functions;
+
+/// <summary>
+/// Lambda entry point of the daily finalizer:
+/// <c>RewardAnalytics.Functions::RewardAnalytics.Functions.DailyFinalizer::HandleAsync</c>.
+/// Constructed once per container (settings validated, clients created); EventBridge Scheduler invokes it at 00:05
+/// in the report time zone with any JSON (finalize yesterday), or a person with <c>{"date":"YYYY-MM-DD"}</c>.
+/// Responds with the per-day summary (see <see cref="FinalizationSummary.ToJson"/>).
+/// </summary>
+public sealed class DailyFinalizer
+{
+    private readonly DailyFinalization _finalization;
+
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    public DailyFinalizer()
+        : this(EnvironmentReader.FromProcess(), TimeProvider.System, Console.Out)
+    {
+    }
+
+    public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, TextWriter log)
+    {
+        var settings = FinalizerSettings.FromEnvironment(environment);
+        var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
+        var s3 = AwsClients.CreateS3(environment.Raw);
+        _finalization = new DailyFinalization(
+            settings,
+            new DynamoFinalizationTable(dynamo, settings.AggregatesTable, clock),
+            new S3ReportStore(s3, settings),
+            new EmfDayMetrics(log, settings.MetricsEnvironment),
+            clock,
+            log);
+    }
+
+    public DailyFinalizer(DailyFinalization finalization) => _finalization = finalization;
+
+    // The one public method of this name: Lambda's loader refuses a handler name with overloads.
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var summary = await FinalizeAsync(input, CancellationToken.None).ConfigureAwait(false);
+        return new MemoryStream(Encoding.UTF8.GetBytes(summary.ToJson()), writable: false);
+    }
+
+    /// <summary>The same invocation, returning the summary itself (the CLI prints it).</summary>
+    public async Task<FinalizationSummary> FinalizeAsync(Stream input, CancellationToken cancellationToken)
+    {
+        using var payload = await PooledPayload.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+        var date = FinalizeRequest.ReadDate(payload.Memory.Span);
+        return await _finalization.RunAsync(date, cancellationToken).ConfigureAwait(false);
+    }
+}
