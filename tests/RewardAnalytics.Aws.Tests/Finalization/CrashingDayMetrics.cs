@@ -1,0 +1,16 @@
+using RewardAnalytics.Core.Finalization;
+
+namespace RewardAnalytics.Aws.Tests.Finalization;
+
+/// <summary>The real EMF metrics that crash after the line is written while armed.</summary>
+public sealed class CrashingDayMetrics(IDayMetrics inner, bool crash) : IDayMetrics
+{
+    public void Publish(DayMetricValues values)
+    {
+        inner.Publish(values);
+        if (crash)
+        {
+            throw new InjectedCrashException("crashed after the metrics line was written");
+        }
+    }
+}

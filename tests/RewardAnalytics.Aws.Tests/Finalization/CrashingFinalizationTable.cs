@@ -1,0 +1,29 @@
+using NodaTime;
+using RewardAnalytics.Core.Finalization;
+
+namespace RewardAnalytics.Aws.Tests.Finalization;
+
+/// <summary>
+/// The real table, with a hook that runs just before a commit (to let a concurrent finalizer in) and an optional
+/// crash after the commit completes.
+/// </summary>
+public sealed class CrashingFinalizationTable(IFinalizationTable inner, bool crashAfterCommit = false, Func<Task>? beforeCommit = null) : IFinalizationTable
+{
+    public Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken) => inner.ReadDayAsync(day, cancellationToken);
+
+    public async Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken)
+    {
+        if (beforeCommit is not null)
+        {
+            var hook = beforeCommit;
+            beforeCommit = null;
+            await hook();
+        }
+
+        await inner.CommitAsync(final, cancellationToken);
+        if (crashAfterCommit)
+        {
+            throw new InjectedCrashException("crashed after FINAL was written");
+        }
+    }
+}
