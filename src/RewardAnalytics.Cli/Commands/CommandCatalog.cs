@@ -9,5 +9,8 @@ public static class CommandCatalog
     [
         InvokeCommand.Create(app),
         TotalsCommand.Create(app),
+        FinalizeCommand.Create(app),
+        ReportCommand.Create(app),
+        ReconcileCommand.Create(app),
     ];
 }

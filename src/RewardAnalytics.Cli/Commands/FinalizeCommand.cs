@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Functions;
+
+namespace RewardAnalytics.Cli.Commands;
+
+/// <summary><c>finalize --date YYYY-MM-DD [--json]</c>: runs the daily finalizer's real entry point for one day.</summary>
+public static class FinalizeCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var dateOption = new Option<string>("--date") { Description = "The day to finalize, in REPORT_TIME_ZONE; it must have ended.", Required = true, HelpName = "YYYY-MM-DD" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the function's JSON response (per day: action, revision, metrics, totals)." };
+        var command = new Command("finalize",
+            "Finalize a day with the daily finalizer's real entry point (RewardAnalytics.Functions.DailyFinalizer), as a manual run or backfill: " +
+            "the day and the RECHECK_DAYS days before it are compared with their FINAL items; a new or changed day gets its S3 report, " +
+            "its EMF metrics line (to stderr, with the function's log) and a new FINAL revision; an unchanged day gets nothing.\n" +
+            "Needs AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, RECHECK_DAYS, METRICS_ENVIRONMENT if not the defaults).\n" +
+            "Example: reward-analytics finalize --date 2023-11-15 --json")
+        {
+            dateOption,
+            jsonOption,
+        };
+        command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
+        {
+            var day = CliInput.Date(parse.GetValue(dateOption), "--date");
+            var function = new DailyFinalizer(context.Environment, TimeProvider.System, context.Error);
+            FinalizationSummary summary;
+            try
+            {
+                summary = await function.FinalizeAsync(new MemoryStream(FinalizeRequest.For(day)), ct).ConfigureAwait(false);
+            }
+            catch (FinalizationRequestException ex)
+            {
+                throw new UsageException($"--date {ex.Message}", ex);
+            }
+            catch (FinalizationFailedException ex)
+            {
+                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? summary.ToJson() : Render(summary)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    private static readonly string[] Header = ["date", "action", "revision", "metrics", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count"];
+
+    private static string Render(FinalizationSummary summary)
+    {
+        var rows = new List<string[]> { Header };
+        rows.AddRange(summary.Days.Select(d => new[]
+        {
+            AggregateKeys.FormatDate(d.Date),
+            FinalizationSummary.Name(d.Action),
+            d.Revision.ToString(CultureInfo.InvariantCulture),
+            FinalizationSummary.Name(d.Metrics),
+            ReportNumber.Format(d.Totals.TotalIssued),
+            ReportNumber.Format(d.Totals.TotalRedeemed),
+            ReportNumber.Format(d.Totals.NetRewards),
+            d.Totals.IssuedCount.ToString(CultureInfo.InvariantCulture),
+            d.Totals.RedeemedCount.ToString(CultureInfo.InvariantCulture),
+        }));
+        return TextGrid.Render(rows);
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Settings;
+
+namespace RewardAnalytics.Cli.Commands;
+
+/// <summary><c>report --date YYYY-MM-DD</c>: prints a day's stored S3 report and its metadata.</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var dateOption = new Option<string>("--date") { Description = "The day whose report to print.", Required = true, HelpName = "YYYY-MM-DD" };
+        var command = new Command("report",
+            "Print a day's finalized report as stored in S3: its location, content type, encryption and metadata (revision, finalized-at, " +
+            "source), a blank line, then the body exactly as stored. The report is the figure of record.\n" +
+            "Needs ANALYTICS_BUCKET (and REPORT_PREFIX if not daily-rewards/).\n" +
+            "Example: reward-analytics report --date 2023-11-15")
+        {
+            dateOption,
+        };
+        command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
+        {
+            var day = CliInput.Date(parse.GetValue(dateOption), "--date");
+            var settings = new FinalizerSettings
+            {
+                AggregatesTable = string.Empty,
+                AnalyticsBucket = context.Require(FinalizerSettings.AnalyticsBucketVariable, "the name of the S3 bucket of the daily reports"),
+                ReportPrefix = context.Get(FinalizerSettings.ReportPrefixVariable) is { Length: > 0 } prefix ? prefix : FinalizerSettings.DefaultReportPrefix,
+            };
+            using var s3 = AwsClients.CreateS3(context.Get);
+            var store = new S3ReportStore(s3, settings);
+            var stored = await store.GetAsync(day, ct).ConfigureAwait(false);
+            if (stored is null)
+            {
+                await context.Error.WriteLineAsync(
+                    $"error: no report at s3://{store.Bucket}/{store.KeyOf(day)}: the day has not been finalized (see 'reward-analytics finalize --help')").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            var text = new StringBuilder();
+            text.Append("s3://").Append(stored.Bucket).Append('/').Append(stored.Key).Append('\n');
+            text.Append("content-type: ").Append(stored.ContentType).Append('\n');
+            if (stored.ServerSideEncryption is { Length: > 0 } sse)
+            {
+                text.Append("server-side-encryption: ").Append(sse).Append('\n');
+            }
+
+            foreach (var (name, value) in stored.Metadata)
+            {
+                text.Append(name).Append(": ").Append(value).Append('\n');
+            }
+
+            text.Append('\n').Append(Encoding.UTF8.GetString(stored.Body));
+            await context.Output.WriteLineAsync(text.ToString()).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+namespace RewardAnalytics.Cli.Commands;
+
+/// <summary>Left-aligned columns separated by two spaces, for the finalizer's and reconcile's tables.</summary>
+public static class TextGrid
+{
+    public static string Render(IReadOnlyList<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        return string.Join('\n', rows.Select(r => string.Join("  ", r.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd()));
+    }
+}
