@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.TestSupport;
+using static RewardAnalytics.TestSupport.RewardRecords;
+
+namespace RewardAnalytics.Cli.Tests.Finalization;
+
+/// <summary>
+/// <c>finalize</c>, <c>report</c> and <c>reconcile</c> end to end, in process through <see cref="CliApp"/>, with the
+/// local world's environment (a fresh rewards table, aggregates table and report prefix per test).
+/// </summary>
+public sealed class FinalizerCommandsTests : IClassFixture<LocalAwsFixture>, IDisposable
+{
+    private const string Day = "2023-11-15";
+    private readonly LocalAwsWorld _world;
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly Dictionary<string, string> _environment;
+
+    public FinalizerCommandsTests(LocalAwsFixture fixture)
+    {
+        _world = fixture.World;
+        _dynamo = _world.CreateDynamoDb();
+        var rewards = $"rewards-{Guid.NewGuid():N}";
+        var aggregates = $"aggregates-{Guid.NewGuid():N}";
+        LocalAwsWorld.CreateTableAsync(_dynamo, rewards, [("rewardId", KeyType.HASH)], default).GetAwaiter().GetResult();
+        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, aggregates, default).GetAwaiter().GetResult();
+        _environment = new Dictionary<string, string>(_world.Environment)
+        {
+            ["REWARDS_TABLE"] = rewards,
+            ["AGGREGATES_TABLE"] = aggregates,
+            ["REPORT_PREFIX"] = $"cli-{Guid.NewGuid():N}/",
+            ["RECHECK_DAYS"] = "0",
+        };
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await new CliApp(output, error, name => _environment.TryGetValue(name, out var v) ? v : null).RunAsync(args, default);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Writes rewards to the rewards table; those <paramref name="streamed"/> also go through the real aggregator.</summary>
+    private async Task PutRewardsAsync(bool streamed, params Dictionary<string, AttributeValue>[] items)
+    {
+        foreach (var item in items)
+        {
+            await _dynamo.PutItemAsync(new PutItemRequest { TableName = _environment["REWARDS_TABLE"], Item = item });
+        }
+
+        if (streamed)
+        {
+            var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-15T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+            var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = _environment["AGGREGATES_TABLE"] },
+                new DynamoAggregatesTable(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
+            var seq = Random.Shared.Next(1, 1_000_000) * 100L;
+            await aggregation.HandleAsync(Event(ShardA, items.Select((item, i) => Insert(seq + i, item)).ToArray()), default);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue>[] SeedExample() =>
+    [
+        .. Enumerable.Range(1, 15).Select(i => Item($"i{i}", "ISSUED", "100", "2023-11-15T10:00:00Z")),
+        .. Enumerable.Range(1, 8).Select(i => Item($"r{i}", "REDEEMED", "93.75", "2023-11-15T11:00:00Z")),
+    ];
+
+    [Fact]
+    public async Task Finalize_then_report_prints_the_stored_body_and_its_metadata()
+    {
+        await PutRewardsAsync(streamed: true, SeedExample());
+
+        var finalize = await RunAsync("finalize", "--date", Day);
+        var report = await RunAsync("report", "--date", Day);
+
+        Assert.Equal(0, finalize.Code);
+        Assert.Matches(@"2023-11-15\s+created\s+1\s+not-published-too-old\s+1500\.0\s+750\.0\s+750\.0\s+15\s+8", finalize.Output);
+        Assert.Equal(0, report.Code);
+        Assert.StartsWith($"s3://{_world.Options.Bucket}/{_environment["REPORT_PREFIX"]}2023-11-15.json\ncontent-type: application/json\n", report.Output, StringComparison.Ordinal);
+        Assert.Contains("\nrevision: 1\n", report.Output, StringComparison.Ordinal);
+        Assert.Contains("\nsource: stream-aggregates\n", report.Output, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\n\n{\n  \"date\": \"2023-11-15\",\n  \"total_issued\": 1500.0,\n  \"total_redeemed\": 750.0,\n  \"net_rewards\": 750.0,\n" +
+            "  \"issued_count\": 15,\n  \"redeemed_count\": 8\n}\n", report.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Finalize_with_json_prints_the_function_response_and_a_rerun_is_unchanged()
+    {
+        await PutRewardsAsync(streamed: true, SeedExample());
+        await RunAsync("finalize", "--date", Day);
+
+        var rerun = await RunAsync("finalize", "--date", Day, "--json");
+
+        Assert.Equal(0, rerun.Code);
+        using var json = JsonDocument.Parse(rerun.Output);
+        var day = Assert.Single(json.RootElement.GetProperty("days").EnumerateArray());
+        Assert.Equal("unchanged", day.GetProperty("action").GetString());
+        Assert.Equal(1, day.GetProperty("revision").GetInt32());
+        Assert.Equal(1500.0m, day.GetProperty("total_issued").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Finalize_refuses_today_with_a_usage_error()
+    {
+        var today = LocalDate.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", null);
+
+        var result = await RunAsync("finalize", "--date", today);
+
+        Assert.Equal(2, result.Code);
+        Assert.Equal($"error: --date {today} is today in UTC (today is {today}): only a day that has ended can be finalized\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Report_of_a_day_never_finalized_fails_and_says_so()
+    {
+        var result = await RunAsync("report", "--date", "2023-11-14");
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("the day has not been finalized", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_finds_a_planted_difference_and_fix_removes_it_so_the_next_finalize_revises()
+    {
+        await PutRewardsAsync(streamed: true, SeedExample());
+        // Planted: a reward written before the stream existed (never aggregated) and one the stream would skip too.
+        await PutRewardsAsync(streamed: false, Item("history", "ISSUED", "12.5", "2023-11-15T23:30:00Z"), Item("broken", "ISSUED", "-1", "2023-11-15T09:00:00Z"));
+        Assert.Equal(0, (await RunAsync("finalize", "--date", Day)).Code);
+
+        var found = await RunAsync("reconcile", "--from", "2023-11-14", "--to", "2023-11-16");
+        Assert.Equal(1, found.Code);
+        Assert.Matches(@"2023-11-15\s+total_issued\s+1512\.5\s+1500\.0\s+12\.5", found.Output);
+        Assert.Matches(@"2023-11-15\s+issued_count\s+16\s+15\s+1\n", found.Output);
+        Assert.DoesNotContain("total_redeemed", found.Output, StringComparison.Ordinal);
+        Assert.Contains("3 days checked, 1 differs (25 items scanned, 1 not counted as unreadable)", found.Output, StringComparison.Ordinal);
+
+        var fix = await RunAsync("reconcile", "--from", "2023-11-14", "--to", "2023-11-16", "--fix");
+        Assert.Equal(0, fix.Code);
+        Assert.Contains("fixed 2023-11-15: CORRECTION = issued 12.5 (1), redeemed 0.0 (0), net 12.5", fix.Output, StringComparison.Ordinal);
+
+        var again = await RunAsync("reconcile", "--from", "2023-11-14", "--to", "2023-11-16", "--json");
+        Assert.Equal(0, again.Code);
+        using (var json = JsonDocument.Parse(again.Output))
+        {
+            Assert.True(json.RootElement.GetProperty("matches").GetBoolean());
+        }
+
+        // A second fix replaces the correction rather than adding to it.
+        Assert.Equal(0, (await RunAsync("reconcile", "--from", "2023-11-15", "--to", "2023-11-15", "--fix")).Code);
+        Assert.Equal(0, (await RunAsync("reconcile", "--from", "2023-11-15", "--to", "2023-11-15")).Code);
+
+        var revision = await RunAsync("finalize", "--date", Day, "--json");
+        using var summary = JsonDocument.Parse(revision.Output);
+        var day = Assert.Single(summary.RootElement.GetProperty("days").EnumerateArray());
+        Assert.Equal(("revised", 2, 1512.5m), (day.GetProperty("action").GetString(), day.GetProperty("revision").GetInt32(), day.GetProperty("total_issued").GetDecimal()));
+        Assert.Contains("\nrevision: 2\n", (await RunAsync("report", "--date", Day)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_fix_is_refused_for_today()
+    {
+        var today = LocalDate.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", null);
+
+        var result = await RunAsync("reconcile", "--from", "2023-11-14", "--to", today, "--fix");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains($"--fix is refused for {today}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("finalize", "Example: reward-analytics finalize --date 2023-11-15 --json")]
+    [InlineData("report", "Example: reward-analytics report --date 2023-11-15")]
+    [InlineData("reconcile", "Example: reward-analytics reconcile --from 2023-11-01 --to 2023-11-15 --fix")]
+    public async Task Each_command_has_help_with_an_example(string command, string example)
+    {
+        var result = await RunAsync(command, "--help");
+
+        Assert.Equal(0, result.Code);
+        Assert.Contains(example, result.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _dynamo.Dispose();
+}
