@@ -1,0 +1,168 @@
+using NodaTime;
+using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Reconciliation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Core.Tests.Finalization;
+
+/// <summary>The finalizer's pure rules: the decision, the calendar, the payload, the settings and the scan tally.</summary>
+public sealed class FinalizationRulesTests
+{
+    private static readonly LocalDate Day = new(2023, 11, 15);
+    private static readonly DailyTotals Seed = new(1500m, 750m, 15, 8);
+
+    [Fact]
+    public void A_day_without_final_is_created_as_revision_1_publishing_its_totals()
+    {
+        var plan = DayPlan.Decide(Day, new DayLedger(Seed, null, null));
+
+        Assert.Equal(new DayPlan(Day, DayAction.Created, 1, Seed, Seed), plan);
+        Assert.Equal(MetricsKind.Totals, plan.MetricsKind);
+    }
+
+    [Fact]
+    public void A_day_whose_totals_equal_final_is_unchanged_and_publishes_nothing()
+    {
+        var final = new FinalizedDay(Day, Seed, 3, Instant.FromUtc(2023, 11, 16, 0, 5), true);
+
+        Assert.Equal(new DayPlan(Day, DayAction.Unchanged, 3, Seed, DailyTotals.Zero), DayPlan.Decide(Day, new DayLedger(Seed, null, final)));
+    }
+
+    [Fact]
+    public void A_changed_day_is_revised_publishing_the_difference_which_may_be_negative()
+    {
+        var final = new FinalizedDay(Day, Seed, 1, Instant.FromUtc(2023, 11, 16, 0, 5), true);
+        var correction = new DailyTotals(-100m, 0m, -1, 0);
+
+        var plan = DayPlan.Decide(Day, new DayLedger(Seed, correction, final));
+
+        Assert.Equal(new DayPlan(Day, DayAction.Revised, 2, Seed + correction, correction), plan);
+        Assert.Equal(-100m, plan.MetricValues.NetRewards);
+        Assert.Equal(MetricsKind.Difference, plan.MetricsKind);
+    }
+
+    [Fact]
+    public void Without_a_date_the_target_is_yesterday_in_the_report_zone_not_in_utc()
+    {
+        var kolkata = DateTimeZoneProviders.Tzdb["Asia/Kolkata"];
+        var now = Instant.FromUtc(2023, 11, 15, 18, 35); // 00:05 on the 16th in Kolkata, still the 15th in UTC
+
+        Assert.Equal(Day, FinalizationCalendar.ResolveTarget(null, now, kolkata));
+        Assert.Equal(Day.PlusDays(-1), FinalizationCalendar.ResolveTarget(null, now, DateTimeZone.Utc));
+    }
+
+    [Fact]
+    public void Today_and_future_days_are_refused_naming_the_zone_and_today()
+    {
+        var now = Instant.FromUtc(2023, 11, 15, 9, 0);
+
+        var today = Assert.Throws<FinalizationRequestException>(() => FinalizationCalendar.ResolveTarget(Day, now, DateTimeZone.Utc));
+        var future = Assert.Throws<FinalizationRequestException>(() => FinalizationCalendar.ResolveTarget(Day.PlusDays(2), now, DateTimeZone.Utc));
+
+        Assert.Equal("2023-11-15 is today in UTC (today is 2023-11-15): only a day that has ended can be finalized", today.Message);
+        Assert.Equal("2023-11-17 is in the future in UTC (today is 2023-11-15): only a day that has ended can be finalized", future.Message);
+    }
+
+    [Fact]
+    public void The_target_day_comes_first_then_the_rechecked_days_newest_first() =>
+        Assert.Equal([Day, Day.PlusDays(-1), Day.PlusDays(-2), Day.PlusDays(-3)], FinalizationCalendar.DaysToCheck(Day, 3));
+
+    [Theory]
+    [InlineData("America/New_York", 2024, 3, 10, "2024-03-10T16:00:00Z")]
+    [InlineData("America/New_York", 2024, 11, 3, "2024-11-03T17:00:00Z")]
+    [InlineData("Asia/Kolkata", 2023, 11, 15, "2023-11-15T06:30:00Z")]
+    [InlineData("UTC", 2023, 11, 15, "2023-11-15T12:00:00Z")]
+    public void Metrics_are_stamped_at_local_noon_even_on_23_and_25_hour_days(string zone, int y, int m, int d, string expected) =>
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Parse(expected).Value,
+            FinalizationCalendar.MetricsTimestamp(new LocalDate(y, m, d), DateTimeZoneProviders.Tzdb[zone]));
+
+    [Fact]
+    public void Metrics_are_accepted_up_to_14_days_back_less_a_safety_hour()
+    {
+        var noon = Instant.FromUtc(2023, 11, 15, 12, 0);
+
+        Assert.True(FinalizationCalendar.MetricsAccepted(noon, noon + Duration.FromDays(14) - Duration.FromHours(2)));
+        Assert.False(FinalizationCalendar.MetricsAccepted(noon, noon + Duration.FromDays(14) - Duration.FromHours(1)));
+        Assert.False(FinalizationCalendar.MetricsAccepted(noon, noon + Duration.FromDays(15)));
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("{}", null)]
+    [InlineData("""{"version":"0","source":"aws.scheduler","detail":{}}""", null)]
+    [InlineData("""{"date":null}""", null)]
+    [InlineData("[1,2]", null)]
+    [InlineData("""{"date":"2023-11-15"}""", "2023-11-15")]
+    public void The_payload_names_a_date_or_means_yesterday(string payload, string? expected) =>
+        Assert.Equal(expected, FinalizeRequest.ReadDate(System.Text.Encoding.UTF8.GetBytes(payload))?.ToString("yyyy-MM-dd", null));
+
+    [Theory]
+    [InlineData("""{"date":"15/11/2023"}""", "\"date\" is \"15/11/2023\": expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"")]
+    [InlineData("""{"date":20231115}""", "\"date\" is 20231115: expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"")]
+    public void A_date_that_is_not_a_calendar_date_is_refused_not_ignored(string payload, string message) =>
+        Assert.Equal(message, Assert.Throws<FinalizationRequestException>(() => FinalizeRequest.ReadDate(System.Text.Encoding.UTF8.GetBytes(payload))).Message);
+
+    [Fact]
+    public void A_payload_that_is_not_json_is_refused() =>
+        Assert.StartsWith("the payload is not JSON", Assert.Throws<FinalizationRequestException>(() => FinalizeRequest.ReadDate("{date:"u8)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Settings_default_to_utc_the_daily_rewards_prefix_and_three_recheck_days()
+    {
+        var settings = FinalizerSettings.FromEnvironment(EnvironmentReader.From(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "reward-aggregates",
+            ["ANALYTICS_BUCKET"] = "reward-analytics",
+        }));
+
+        Assert.Equal(("reward-aggregates", "reward-analytics", "UTC", "daily-rewards/", 3, (string?)null),
+            (settings.AggregatesTable, settings.AnalyticsBucket, settings.ReportTimeZone.Id, settings.ReportPrefix, settings.RecheckDays, settings.MetricsEnvironment));
+        Assert.Equal("daily-rewards/2023-11-15.json", settings.ReportKey(Day));
+    }
+
+    [Fact]
+    public void A_bad_bucket_name_is_reported_with_the_other_problems()
+    {
+        var error = Assert.Throws<SettingsException>(() => FinalizerSettings.FromEnvironment(EnvironmentReader.From(new Dictionary<string, string>
+        {
+            ["ANALYTICS_BUCKET"] = "Reward_Analytics",
+            ["RECHECK_DAYS"] = "-1",
+        })));
+
+        Assert.Equal(
+        [
+            "ANALYTICS_BUCKET is 'Reward_Analytics': expected an S3 bucket name (3–63 characters: lower-case letters, digits, '.' and '-')",
+            "AGGREGATES_TABLE is not set: expected the name of the DynamoDB aggregates table",
+            "RECHECK_DAYS is '-1': expected a whole number from 0 to 31",
+        ], error.Problems);
+    }
+
+    [Fact]
+    public void The_scan_tally_counts_items_by_the_stream_rules_on_their_day_in_the_zone()
+    {
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var tally = new GroundTruthTally(newYork, new DateInterval(Day, Day));
+
+        tally.Add(AttributeKind.S, "issued", AttributeKind.N, "10.5", AttributeKind.S, "2023-11-16T04:59:59Z"); // 23:59:59 EST on the 15th
+        tally.Add(AttributeKind.S, "REDEEMED", AttributeKind.N, "0.25", AttributeKind.N, "1700049600");          // 2023-11-15T12:00Z
+        tally.Add(AttributeKind.S, "ISSUED", AttributeKind.N, "7", AttributeKind.S, "2023-11-16T05:00:00Z");     // the 16th: outside
+        tally.Add(AttributeKind.S, "ISSUED", AttributeKind.N, "-1", AttributeKind.S, "2023-11-15T12:00:00Z");    // skipped by the stream too
+        tally.Add(AttributeKind.S, "GIFTED", AttributeKind.N, "1", AttributeKind.S, "2023-11-15T12:00:00Z");
+
+        Assert.Equal(new DailyTotals(10.5m, 0.25m, 1, 1), tally.For(Day));
+        Assert.Equal(5, tally.ItemsRead);
+        Assert.Equal(1, tally.Unreadable[SkipReason.AmountNegative]);
+        Assert.Equal(1, tally.Unreadable[SkipReason.TypeUnknown]);
+    }
+
+    [Fact]
+    public void A_correction_is_the_scan_minus_the_shard_items_whatever_correction_was_there_before()
+    {
+        var reconciliation = new DayReconciliation(Day, Seed, new DayLedger(new DailyTotals(1400m, 750m, 14, 8), new DailyTotals(50m, 0m, 0, 0), null));
+
+        Assert.False(reconciliation.Matches);
+        Assert.Equal(new DailyTotals(50m, 0m, 1, 0), reconciliation.Difference);
+        Assert.Equal(new DailyTotals(100m, 0m, 1, 0), reconciliation.Correction);
+    }
+}
