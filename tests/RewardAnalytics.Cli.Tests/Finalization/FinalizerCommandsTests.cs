@@ -16,7 +16,8 @@ namespace RewardAnalytics.Cli.Tests.Finalization;
 /// <c>finalize</c>, <c>report</c> and <c>reconcile</c> end to end, in process through <see cref="CliApp"/>, with the
 /// local world's environment (a fresh rewards table, aggregates table and report prefix per test).
 /// </summary>
-public sealed class FinalizerCommandsTests : IClassFixture<LocalAwsFixture>, IDisposable
+[Collection(LocalAwsCollection.Name)]
+public sealed class FinalizerCommandsTests : IDisposable
 {
     private const string Day = "2023-11-15";
     private readonly LocalAwsWorld _world;
@@ -42,10 +43,8 @@ public sealed class FinalizerCommandsTests : IClassFixture<LocalAwsFixture>, IDi
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await new CliApp(output, error, name => _environment.TryGetValue(name, out var v) ? v : null).RunAsync(args, default);
-        return (code, output.ToString(), error.ToString());
+        var run = await CliRun.RunAsync(name => _environment.TryGetValue(name, out var v) ? v : null, args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     /// <summary>Writes rewards to the rewards table; those <paramref name="streamed"/> also go through the real aggregator.</summary>
