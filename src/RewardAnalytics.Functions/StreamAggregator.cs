@@ -33,12 +33,15 @@ public sealed class StreamAggregator
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var outcome = await HandleAsync(input, CancellationToken.None).ConfigureAwait(false);
+        var outcome = await AggregateAsync(input, CancellationToken.None).ConfigureAwait(false);
         return WriteResponse(outcome);
     }
 
-    /// <summary>The same invocation, returning what it did (the local stream driver and the CLI read it).</summary>
-    public async Task<AggregationOutcome> HandleAsync(Stream input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same invocation, returning what it did (the local stream driver and the CLI read it). Not an overload of
+    /// <see cref="HandleAsync(Stream)"/>: the Lambda runtime refuses a handler method name that has overloads.
+    /// </summary>
+    public async Task<AggregationOutcome> AggregateAsync(Stream input, CancellationToken cancellationToken)
     {
         using var payload = await PooledPayload.ReadAsync(input, cancellationToken).ConfigureAwait(false);
         return await _aggregation.HandleAsync(payload.Memory, cancellationToken).ConfigureAwait(false);

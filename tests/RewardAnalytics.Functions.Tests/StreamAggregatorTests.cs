@@ -86,7 +86,7 @@ public sealed class StreamAggregatorTests : IDisposable
         var padded = json.Replace("\"state\": {},", "\"state\": {\"pad\": \"" + new string('x', 200_000) + "\"},", StringComparison.Ordinal);
         using var input = new NonSeekableStream(System.Text.Encoding.UTF8.GetBytes(padded));
 
-        var outcome = await _function.HandleAsync(input, CancellationToken.None);
+        var outcome = await _function.AggregateAsync(input, CancellationToken.None);
 
         Assert.Equal((5, 1, 1), (outcome.RecordsReceived, outcome.RecordsSkipped, outcome.DaysTouched));
     }

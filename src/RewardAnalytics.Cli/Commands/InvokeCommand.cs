@@ -28,7 +28,7 @@ public static class InvokeCommand
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
             var function = new StreamAggregator(context.Environment, TimeProvider.System, context.Error);
             await using var input = file.OpenRead();
-            var outcome = await function.HandleAsync(input, ct).ConfigureAwait(false);
+            var outcome = await function.AggregateAsync(input, ct).ConfigureAwait(false);
             await using var response = StreamAggregator.WriteResponse(outcome);
             using var reader = new StreamReader(response);
             await context.Output.WriteLineAsync(await reader.ReadToEndAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);

@@ -1,0 +1,24 @@
+using System.Reflection;
+using RewardAnalytics.Functions;
+
+namespace RewardAnalytics.Functions.Tests;
+
+/// <summary>The shapes the managed dotnet10 runtime needs to bind a handler string with no serializer.</summary>
+public sealed class EntryPointShapeTests
+{
+    [Theory]
+    [InlineData(typeof(StreamAggregator))]
+    [InlineData(typeof(DailyFinalizer))]
+    public void Each_entry_point_has_one_HandleAsync_taking_and_returning_a_stream_and_a_parameterless_constructor(Type entryPoint)
+    {
+        var handlers = entryPoint.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+            .Where(m => m.Name == "HandleAsync")
+            .ToArray();
+
+        // The runtime refuses a handler name with overloads (MethodHasOverloads) at cold start.
+        var handler = Assert.Single(handlers);
+        Assert.Equal(typeof(Stream), Assert.Single(handler.GetParameters()).ParameterType);
+        Assert.Equal(typeof(Task<Stream>), handler.ReturnType);
+        Assert.NotNull(entryPoint.GetConstructor(Type.EmptyTypes));
+    }
+}
