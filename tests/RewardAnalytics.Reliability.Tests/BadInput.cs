@@ -1,0 +1,18 @@
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Reliability.Tests;
+
+/// <summary>
+/// One malformed input and its documented outcome: the record is skipped with <see cref="Reason"/> (the valid
+/// record beside it still counts), the invocation fails with a message containing <see cref="FailureText"/> (and
+/// writes nothing), or — for inputs that only look odd — it counts as <see cref="Counted"/>.
+/// </summary>
+internal sealed record BadInput(string Name, Func<int, byte[]> Payload)
+{
+    public SkipReason? Reason { get; init; }
+    public string? FailureText { get; init; }
+    public DailyTotals? Counted { get; init; }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,96 @@
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Stream;
+using static RewardAnalytics.Reliability.Tests.BadInputEvents;
+
+namespace RewardAnalytics.Reliability.Tests;
+
+/// <summary>
+/// The malformed inputs, at both levels, with the outcomes README documents. Record-level cases sit beside one
+/// valid 10.00 ISSUED record on the same day; envelope-level cases carry that record too, and must write nothing.
+/// </summary>
+internal static class BadInputCorpus
+{
+    private static readonly DailyTotals ValidOnly = new(10.00m, 0m, 1, 0);
+
+    private static BadInput Skipped(string name, SkipReason reason, Func<int, string> badRecord) =>
+        new(name, n => Event(n, Valid(n), badRecord(n))) { Reason = reason, Counted = ValidOnly };
+
+    private static BadInput Counts(string name, DailyTotals extra, Func<int, string> record) =>
+        new(name, n => Event(n, Valid(n), record(n))) { Counted = ValidOnly + extra };
+
+    private static BadInput Fails(string name, string text, Func<int, string> payload) =>
+        new(name, n => Utf8(payload(n))) { FailureText = text };
+
+    private static string Insert(int n, string image) => Record(n, 2, newImage: image);
+
+    public static IReadOnlyList<BadInput> All { get; } =
+    [
+        // Envelope level: the invocation fails with a message naming the problem, and nothing is written.
+        Fails("not JSON", "is not valid JSON", _ => "this is not json"),
+        Fails("truncated JSON", "is not valid JSON", n => Envelope(n, "[" + Valid(n) + "]")[..150]),
+        Fails("empty body", "The event is empty", _ => ""),
+        Fails("whitespace body", "The event is empty", _ => "  \n "),
+        Fails("a JSON array", "is a JSON array, not an object", n => "[" + Valid(n) + "]"),
+        Fails("Records is an object", "'Records' is a JSON object: expected an array", n => Envelope(n, Valid(n))),
+        Fails("Records missing", "no 'Records' array", _ => "{\"shardId\":\"s\",\"window\":{}}"),
+        Fails("shardId missing", "no 'shardId'", n => "{\"Records\":[" + Valid(n) + "]}"),
+        Fails("shardId a number", "'shardId' is a JSON number: expected a string", n => "{\"Records\":[" + Valid(n) + "],\"shardId\":42}"),
+        Fails("shardId twice", "'shardId' appears twice", n => Envelope(n, "[" + Valid(n) + "]")[..^1] + ",\"shardId\":\"other\"}"),
+        Fails("a record that is a number", "Records[1] is a JSON number", n => Envelope(n, "[" + Valid(n) + ",42]")),
+        Fails("dynamodb a string", "Records[1].dynamodb is a JSON string: expected an object", n => Envelope(n,
+            "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":\"oops\"}]")),
+        Fails("non-digit sequence number", "SequenceNumber is '5000x': expected 1 to 40 decimal digits", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace(Seq(2), "5000x", StringComparison.Ordinal) + "]")),
+        Fails("41-digit sequence number", "expected 1 to 40 decimal digits", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace(Seq(2), new string('9', 41), StringComparison.Ordinal) + "]")),
+        Fails("sequence number missing", "Records[1] has no dynamodb.SequenceNumber", n => Envelope(n,
+            "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":" + Image(n) + "}}]")),
+        Fails("NewImage an array", "Records[1].dynamodb.NewImage is a JSON array", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: "[1,2]") + "]")),
+        Fails("eventID a number", "Records[1].eventID is a JSON number: expected a string", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace("\"eventID\":\"e2\"", "\"eventID\":2", StringComparison.Ordinal) + "]")),
+        Fails("eventID twice", "'Records[1].eventID' appears twice", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace("\"eventID\":\"e2\"", "\"eventID\":\"e2\",\"eventID\":\"e3\"", StringComparison.Ordinal) + "]")),
+
+        // A 6 MB payload (Lambda's invocation limit) is a large, valid batch: every record counts.
+        new("a 6 MB payload", n => Event(n, Enumerable.Range(1, 6 * 1024 * 1024 / 380).Select(i => Record(n, i, newImage: Image(n, amount: "{\"N\":\"0.01\"}",
+            extra: ",\"note\":{\"S\":\"" + new string('x', 160) + "\"}"))).ToArray()))
+        {
+            Counted = new DailyTotals(0.01m * (6 * 1024 * 1024 / 380), 0m, 6 * 1024 * 1024 / 380, 0),
+        },
+
+        // Record level: skipped, counted and logged; the valid record beside it still counts.
+        Skipped("type missing", SkipReason.TypeMissing, n => Insert(n, Image(n, type: ""))),
+        Skipped("amount missing", SkipReason.AmountMissing, n => Insert(n, Image(n, amount: ""))),
+        Skipped("createdAt missing", SkipReason.CreatedAtMissing, n => Record(n, 2, newImage: "{\"type\":{\"S\":\"ISSUED\"},\"amount\":{\"N\":\"1\"}}")),
+        Skipped("amount as S", SkipReason.AmountNotNumber, n => Insert(n, Image(n, amount: "{\"S\":\"5\"}"))),
+        Skipped("amount -1", SkipReason.AmountNegative, n => Insert(n, Image(n, amount: "{\"N\":\"-1\"}"))),
+        Skipped("amount NaN", SkipReason.AmountInvalid, n => Insert(n, Image(n, amount: "{\"N\":\"NaN\"}"))),
+        Skipped("amount 1e400", SkipReason.AmountOutOfRange, n => Insert(n, Image(n, amount: "{\"N\":\"1e400\"}"))),
+        Skipped("amount with 29 significant digits", SkipReason.AmountTooPrecise, n => Insert(n, Image(n, amount: "{\"N\":\"1234567890123456789012345678.9\"}"))),
+        Skipped("amount as a number set", SkipReason.AmountNotNumber, n => Insert(n, Image(n, amount: "{\"NS\":[\"1\",\"2\"]}"))),
+        Skipped("type unknown", SkipReason.TypeUnknown, n => Insert(n, Image(n, type: "{\"S\":\"BONUS\"}"))),
+        Skipped("type as N", SkipReason.TypeNotString, n => Insert(n, Image(n, type: "{\"N\":\"1\"}"))),
+        Skipped("type as a string set", SkipReason.TypeNotString, n => Insert(n, Image(n, type: "{\"SS\":[\"ISSUED\"]}"))),
+        Skipped("createdAt 30 February", SkipReason.CreatedAtInvalid, n => Insert(n, Image(n, createdAt: "{\"S\":\"2031-02-30T10:00:00Z\"}"))),
+        Skipped("createdAt before 2000", SkipReason.CreatedAtOutOfRange, n => Insert(n, Image(n, createdAt: "{\"S\":\"1999-12-31T23:59:59Z\"}"))),
+        Skipped("createdAt in the far future", SkipReason.CreatedAtOutOfRange, n => Insert(n, Image(n, createdAt: "{\"S\":\"3000-01-01T00:00:00Z\"}"))),
+        Skipped("createdAt as BOOL", SkipReason.CreatedAtWrongType, n => Insert(n, Image(n, createdAt: "{\"BOOL\":true}"))),
+        Skipped("createdAt as binary", SkipReason.CreatedAtWrongType, n => Insert(n, Image(n, createdAt: "{\"B\":\"AAEC\"}"))),
+        Skipped("createdAt not a date", SkipReason.CreatedAtInvalid, n => Insert(n, Image(n, createdAt: "{\"S\":\"yesterday\"}"))),
+        Skipped("INSERT without NewImage", SkipReason.MissingNewImage, n => Record(n, 2)),
+        Skipped("MODIFY without OldImage", SkipReason.MissingOldImage, n => Record(n, 2, "MODIFY", newImage: Image(n))),
+        Skipped("unknown eventName", SkipReason.UnknownEventName, n => Record(n, 2, "UPSERT", newImage: Image(n))),
+        Skipped("amount twice in one image", SkipReason.DuplicateAttribute, n => Insert(n, Image(n, extra: ",\"amount\":{\"N\":\"99\"}"))),
+
+        // Inputs that look odd but are valid: they count, exactly.
+        Counts("amount 1e-28", new DailyTotals(0.0000000000000000000000000001m, 0m, 1, 0), n => Insert(n, Image(n, amount: "{\"N\":\"0.0000000000000000000000000001\"}"))),
+        Counts("type in lower case", new DailyTotals(0m, 7.5m, 0, 1), n => Insert(n, Image(n, type: "{\"S\":\"redeemed\"}"))),
+        Counts("an image with extra attributes of every type", new DailyTotals(7.5m, 0m, 1, 0), n => Insert(n, Image(n,
+            extra: ",\"m\":{\"M\":{\"a\":{\"L\":[{\"N\":\"1\"},{\"NULL\":true}]}}},\"b\":{\"B\":\"AAEC\"},\"bs\":{\"BS\":[\"AA==\"]},\"ss\":{\"SS\":[\"x\"]},\"ok\":{\"BOOL\":false}"))),
+        Counts("createdAt as epoch milliseconds", new DailyTotals(7.5m, 0m, 1, 0), n => Insert(n, Image(n,
+            createdAt: "{\"N\":\"" + new DateTimeOffset(DateOnly.Parse(Day(n), System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(6, 0), TimeSpan.Zero).ToUnixTimeMilliseconds() + "\"}"))),
+        Counts("a TTL removal of a counted reward", DailyTotals.Zero, n => Record(n, 2, "REMOVE", oldImage: Image(n, amount: "{\"N\":\"10.00\"}"),
+            recordExtra: ",\"userIdentity\":{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}")),
+    ];
+}

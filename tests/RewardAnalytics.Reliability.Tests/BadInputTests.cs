@@ -1,0 +1,94 @@
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Functions;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.TestSupport;
+using Xunit.Abstractions;
+
+namespace RewardAnalytics.Reliability.Tests;
+
+/// <summary>
+/// Every malformed input of the corpus through the real entry point against dynalite: each ends as documented
+/// (skipped with its reason, or a failed invocation naming the problem), and no total changes but the valid records'.
+/// </summary>
+[Collection(LocalAwsCollection.Name)]
+public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Every_bad_input_ends_as_documented_and_changes_no_total_but_the_valid_records()
+    {
+        var world = fixture.World;
+        using var dynamo = world.CreateDynamoDb();
+        var tableName = $"bad-input-{Guid.NewGuid():N}";
+        await LocalAwsWorld.CreateAggregatesTableAsync(dynamo, tableName, default);
+        var table = new DynamoAggregatesTable(dynamo, tableName, TimeProvider.System);
+        var environment = new EnvironmentReader(name => name == AggregatorSettings.AggregatesTableVariable ? tableName : world.Get(name));
+
+        var mismatches = new List<string>();
+        var cases = BadInputCorpus.All;
+        for (var n = 0; n < cases.Count; n++)
+        {
+            var problem = await RunAsync(cases[n], n, environment, table);
+            if (problem is not null)
+            {
+                mismatches.Add($"{cases[n].Name}: {problem}");
+            }
+        }
+
+        Figures.Print(output, $"bad_inputs={cases.Count} outcomes_as_documented={cases.Count - mismatches.Count}");
+        Assert.True(cases.Count >= 30, $"the corpus has {cases.Count} inputs; at least 30 are required");
+        Assert.Empty(mismatches);
+    }
+
+    /// <summary>Runs one case; null when it ended as documented, otherwise what happened instead.</summary>
+    private static async Task<string?> RunAsync(BadInput input, int n, EnvironmentReader environment, DynamoAggregatesTable table)
+    {
+        using var log = new StringWriter();
+        var function = new StreamAggregator(environment, TimeProvider.System, log);
+        Exception? failure = null;
+        Core.Aggregation.AggregationOutcome? outcome = null;
+        try
+        {
+            using var payload = new MemoryStream(input.Payload(n));
+            outcome = await function.AggregateAsync(payload, CancellationToken.None);
+        }
+        catch (StreamEventFormatException ex)
+        {
+            failure = ex;
+        }
+
+        var day = NodaTime.LocalDate.FromDateOnly(DateOnly.Parse(BadInputEvents.Day(n), System.Globalization.CultureInfo.InvariantCulture));
+        var totals = await table.ReadRunningTotalsAsync(day, default);
+        if (input.FailureText is { } text)
+        {
+            return failure is null ? "the invocation succeeded; expected it to fail"
+                : !failure.Message.Contains(text, StringComparison.Ordinal) ? $"failed with '{failure.Message}'; expected '{text}' in the message"
+                : totals != DailyTotals.Zero ? $"failed but wrote {totals}"
+                : null;
+        }
+
+        if (failure is not null)
+        {
+            return $"failed with '{failure.Message}'; expected it to succeed";
+        }
+
+        if (totals != input.Counted)
+        {
+            return $"totals are {totals}; expected {input.Counted}";
+        }
+
+        if (input.Reason is { } reason)
+        {
+            var logged = log.ToString().Split('\n').Any(line =>
+                line.Contains($"\"reason\":\"{reason.Name()}\"", StringComparison.Ordinal) &&
+                line.Contains($"\"sequenceNumber\":\"{BadInputEvents.Seq(2)}\"", StringComparison.Ordinal));
+            return outcome!.RecordsSkipped != 1 ? $"{outcome.RecordsSkipped} records skipped; expected 1"
+                : !logged ? $"no log line with reason {reason.Name()} and the record's sequence number"
+                : null;
+        }
+
+        return outcome!.RecordsSkipped != 0 ? $"{outcome.RecordsSkipped} records skipped; expected none" : null;
+    }
+}
