@@ -1,0 +1,16 @@
+namespace RewardAnalytics.Deployment.Settings;
+
+/// <summary>Lambda's instruction set architectures and the .NET runtime identifier each one is published for.</summary>
+public static class LambdaArchitecture
+{
+    public const string Arm64 = "arm64";
+    public const string X8664 = "x86_64";
+
+    /// <summary>The <c>dotnet publish -r</c> runtime identifier of an architecture.</summary>
+    public static string RuntimeIdentifier(string architecture) => architecture switch
+    {
+        Arm64 => "linux-arm64",
+        X8664 => "linux-x64",
+        _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "expected 'arm64' or 'x86_64'"),
+    };
+}
