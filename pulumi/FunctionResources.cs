@@ -1,0 +1,165 @@
+namespace RewardAnalytics.Infrastructure;
+
+using Pulumi;
+using RewardAnalytics.Deployment;
+using RewardAnalytics.Deployment.Iam;
+using RewardAnalytics.Deployment.Settings;
+using Aws = Pulumi.Aws;
+
+/// <summary>The two functions, their roles and log groups, the stream mapping and the daily schedule.</summary>
+public sealed record FunctionResources(
+    Aws.Lambda.Function StreamAggregatorFunction,
+    Aws.Lambda.Function DailyFinalizerFunction,
+    Aws.Lambda.EventSourceMapping StreamMapping,
+    Aws.Scheduler.Schedule FinalizerSchedule)
+{
+    public static FunctionResources Declare(StackSettings settings, AwsAccount account, DataResources data)
+    {
+        var names = settings.Names;
+        var code = new FileArchive(PackageDirectory(settings));
+
+        // Stream aggregator.
+        var aggregatorLogs = LogGroup(names.StreamAggregatorFunction, settings);
+        var aggregatorRole = FunctionRole(names.StreamAggregatorRole, account);
+        var aggregatorPolicy = new Aws.Iam.RolePolicy(names.StreamAggregatorRole, new Aws.Iam.RolePolicyArgs
+        {
+            Role = aggregatorRole.Name,
+            Policy = Output.Tuple(data.RewardsStreamArn, data.AggregatesTableResource.Arn, data.FailedBatchesBucketResource.Arn, aggregatorLogs.Arn)
+                .Apply(arns => Policies.StreamAggregator(new StreamAggregatorResources(arns.Item1, arns.Item2, arns.Item3, arns.Item4)).ToJson()),
+        });
+        var aggregator = new Aws.Lambda.Function(names.StreamAggregatorFunction, new Aws.Lambda.FunctionArgs
+        {
+            Name = names.StreamAggregatorFunction,
+            Description = "Reward Analytics: folds the rewards stream into exact per-(day, shard) running totals.",
+            Runtime = LambdaHandlers.Runtime,
+            Architectures = { settings.Architecture },
+            Handler = LambdaHandlers.StreamAggregator,
+            Code = code,
+            Role = aggregatorRole.Arn,
+            MemorySize = settings.AggregatorMemoryMb,
+            Timeout = settings.AggregatorTimeoutSeconds,
+            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs
+            {
+                Variables = new Dictionary<string, string>(FunctionEnvironment.StreamAggregator(settings)),
+            },
+            LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = aggregatorLogs.Name },
+        }, new CustomResourceOptions { DependsOn = { aggregatorLogs, aggregatorPolicy } });
+
+        var mappingParameters = settings.Mapping;
+        var mapping = new Aws.Lambda.EventSourceMapping(names.StreamMapping, new Aws.Lambda.EventSourceMappingArgs
+        {
+            EventSourceArn = data.RewardsStreamArn,
+            FunctionName = aggregator.Arn,
+            StartingPosition = mappingParameters.StartingPosition,
+            BatchSize = mappingParameters.BatchSize,
+            MaximumBatchingWindowInSeconds = mappingParameters.MaximumBatchingWindowSeconds,
+            TumblingWindowInSeconds = mappingParameters.TumblingWindowSeconds,
+            ParallelizationFactor = mappingParameters.ParallelizationFactor,
+            BisectBatchOnFunctionError = mappingParameters.BisectBatchOnFunctionError,
+            MaximumRetryAttempts = mappingParameters.MaximumRetryAttempts,
+            MaximumRecordAgeInSeconds = mappingParameters.MaximumRecordAgeSeconds,
+            FunctionResponseTypes = EventSourceMappingParameters.FunctionResponseTypes.ToList(),
+            DestinationConfig = new Aws.Lambda.Inputs.EventSourceMappingDestinationConfigArgs
+            {
+                OnFailure = new Aws.Lambda.Inputs.EventSourceMappingDestinationConfigOnFailureArgs
+                {
+                    DestinationArn = data.FailedBatchesBucketResource.Arn,
+                },
+            },
+            MetricsConfig = new Aws.Lambda.Inputs.EventSourceMappingMetricsConfigArgs
+            {
+                Metrics = EventSourceMappingParameters.Metrics.ToList(),
+            },
+        }, new CustomResourceOptions { DependsOn = { aggregatorPolicy } });
+
+        // Daily finalizer.
+        var finalizerLogs = LogGroup(names.DailyFinalizerFunction, settings);
+        var finalizerRole = FunctionRole(names.DailyFinalizerRole, account);
+        var finalizerPolicy = new Aws.Iam.RolePolicy(names.DailyFinalizerRole, new Aws.Iam.RolePolicyArgs
+        {
+            Role = finalizerRole.Name,
+            Policy = Output.Tuple(data.AggregatesTableResource.Arn, data.AnalyticsBucketResource.Arn, finalizerLogs.Arn)
+                .Apply(arns => Policies.DailyFinalizer(new DailyFinalizerResources(arns.Item1, arns.Item2, settings.ReportPrefix, arns.Item3)).ToJson()),
+        });
+        var finalizer = new Aws.Lambda.Function(names.DailyFinalizerFunction, new Aws.Lambda.FunctionArgs
+        {
+            Name = names.DailyFinalizerFunction,
+            Description = "Reward Analytics: finalizes yesterday into the S3 report and CloudWatch metrics, re-checking recent days.",
+            Runtime = LambdaHandlers.Runtime,
+            Architectures = { settings.Architecture },
+            Handler = LambdaHandlers.DailyFinalizer,
+            Code = code,
+            Role = finalizerRole.Arn,
+            MemorySize = settings.FinalizerMemoryMb,
+            Timeout = settings.FinalizerTimeoutSeconds,
+            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs
+            {
+                Variables = data.AnalyticsBucketResource.Id.Apply(bucket => new Dictionary<string, string>(FunctionEnvironment.DailyFinalizer(settings, bucket))),
+            },
+            LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = finalizerLogs.Name },
+        }, new CustomResourceOptions { DependsOn = { finalizerLogs, finalizerPolicy } });
+
+        // The schedule's own role may invoke the finalizer and nothing else.
+        var scheduleRole = new Aws.Iam.Role(names.ScheduleRole, new Aws.Iam.RoleArgs
+        {
+            Name = names.ScheduleRole,
+            AssumeRolePolicy = account.AccountId.Apply(id => Policies.SchedulerTrust(id).ToJson()),
+        });
+        var schedulePolicy = new Aws.Iam.RolePolicy(names.ScheduleRole, new Aws.Iam.RolePolicyArgs
+        {
+            Role = scheduleRole.Name,
+            Policy = finalizer.Arn.Apply(arn => Policies.ScheduleInvoke(arn).ToJson()),
+        });
+        var schedule = new Aws.Scheduler.Schedule(names.FinalizerSchedule, new Aws.Scheduler.ScheduleArgs
+        {
+            Name = names.FinalizerSchedule,
+            Description = "Finalizes yesterday's rewards at 00:05 in the report time zone.",
+            ScheduleExpression = ScheduleParameters.Expression,
+            ScheduleExpressionTimezone = settings.Schedule.TimeZone,
+            State = ScheduleParameters.State,
+            FlexibleTimeWindow = new Aws.Scheduler.Inputs.ScheduleFlexibleTimeWindowArgs { Mode = ScheduleParameters.FlexibleTimeWindowMode },
+            Target = new Aws.Scheduler.Inputs.ScheduleTargetArgs
+            {
+                Arn = finalizer.Arn,
+                RoleArn = scheduleRole.Arn,
+                Input = ScheduleParameters.Input,
+                RetryPolicy = new Aws.Scheduler.Inputs.ScheduleTargetRetryPolicyArgs
+                {
+                    MaximumRetryAttempts = settings.Schedule.MaximumRetryAttempts,
+                    MaximumEventAgeInSeconds = settings.Schedule.MaximumEventAgeSeconds,
+                },
+            },
+        }, new CustomResourceOptions { DependsOn = { schedulePolicy } });
+
+        return new FunctionResources(aggregator, finalizer, mapping, schedule);
+    }
+
+    /// <summary>The publish folder the project's build filled for the configured architecture.</summary>
+    private static string PackageDirectory(StackSettings settings)
+    {
+        var runtimeIdentifier = LambdaArchitecture.RuntimeIdentifier(settings.Architecture);
+        var directory = Path.Combine(FunctionPackage.FindRepositoryRoot(Directory.GetCurrentDirectory()), FunctionPackage.RelativeDirectory(runtimeIdentifier));
+        if (!File.Exists(Path.Combine(directory, LambdaHandlers.FunctionsAssembly + ".dll")))
+        {
+            throw new RunException(
+                $"No functions package for {settings.Architecture} in {directory}: the Pulumi project's build publishes it; for x86_64 set " +
+                $"FunctionsRuntimeIdentifier={runtimeIdentifier} in the environment of pulumi up.");
+        }
+
+        return directory;
+    }
+
+    private static Aws.CloudWatch.LogGroup LogGroup(string functionName, StackSettings settings) =>
+        new Aws.CloudWatch.LogGroup(functionName, new Aws.CloudWatch.LogGroupArgs
+        {
+            Name = ResourceNames.LogGroup(functionName),
+            RetentionInDays = settings.LogRetentionDays,
+        });
+
+    private static Aws.Iam.Role FunctionRole(string roleName, AwsAccount account) =>
+        new Aws.Iam.Role(roleName, new Aws.Iam.RoleArgs
+        {
+            Name = roleName,
+            AssumeRolePolicy = account.AccountId.Apply(id => Policies.LambdaTrust(id).ToJson()),
+        });
+}
