@@ -1,0 +1,96 @@
+using RewardAnalytics.Deployment.Settings;
+
+namespace RewardAnalytics.Deployment.Tests;
+
+public sealed class MappingAndScheduleTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(10)]
+    public void A_parallelization_factor_other_than_1_is_refused_where_the_mapping_is_made(int factor)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EventSourceMappingParameters(parallelizationFactor: factor));
+
+        Assert.StartsWith("ParallelizationFactor must be 1: the per-(day, shard) watermarks count a record once only if a shard's records arrive in sequence order.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(901)]
+    public void A_missing_or_impossible_tumbling_window_is_refused_where_the_mapping_is_made(int seconds)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EventSourceMappingParameters(tumblingWindowSeconds: seconds));
+
+        Assert.StartsWith("The stream aggregator needs a tumbling window of 1 to 900 seconds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_mapping_reports_batch_item_failures_and_emits_its_metrics()
+    {
+        Assert.Equal(["ReportBatchItemFailures"], EventSourceMappingParameters.FunctionResponseTypes);
+        Assert.Equal(["EventCount"], EventSourceMappingParameters.Metrics);
+    }
+
+    [Fact]
+    public void The_finalizer_runs_at_five_past_midnight_in_the_report_time_zone_with_no_flexible_window()
+    {
+        var schedule = Config.Settings("prod", (ConfigKeys.ReportTimeZone, "America/New_York")).Schedule;
+
+        Assert.Equal("cron(5 0 * * ? *)", ScheduleParameters.Expression);
+        Assert.Equal("America/New_York", schedule.TimeZone);
+        Assert.Equal("OFF", ScheduleParameters.FlexibleTimeWindowMode);
+        Assert.Equal("ENABLED", ScheduleParameters.State);
+        Assert.Equal("{}", ScheduleParameters.Input);
+        Assert.Equal((5, 3600), (schedule.MaximumRetryAttempts, schedule.MaximumEventAgeSeconds));
+    }
+
+    [Fact]
+    public void The_schedule_uses_utc_when_no_time_zone_is_set()
+    {
+        Assert.Equal("UTC", Config.Settings().Schedule.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("arm64", "linux-arm64")]
+    [InlineData("x86_64", "linux-x64")]
+    public void Each_architecture_is_published_for_its_runtime_identifier(string architecture, string runtimeIdentifier)
+    {
+        Assert.Equal(runtimeIdentifier, LambdaArchitecture.RuntimeIdentifier(architecture));
+        Assert.Equal($"artifacts/functions/{runtimeIdentifier}", FunctionPackage.RelativeDirectory(runtimeIdentifier));
+    }
+
+    [Fact]
+    public void The_functions_get_the_variables_their_settings_read()
+    {
+        var settings = Config.Settings("prod", (ConfigKeys.ReportTimeZone, "Europe/Berlin"), (ConfigKeys.RecheckDays, "5"));
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "reward-analytics-prod-aggregates",
+            ["METRICS_ENVIRONMENT"] = "prod",
+            ["REPORT_TIME_ZONE"] = "Europe/Berlin",
+            ["REWARD_AMOUNT_ATTRIBUTE"] = "amount",
+            ["REWARD_CREATED_AT_ATTRIBUTE"] = "createdAt",
+            ["REWARD_TYPE_ATTRIBUTE"] = "type",
+        }, FunctionEnvironment.StreamAggregator(settings));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "reward-analytics-prod-aggregates",
+            ["ANALYTICS_BUCKET"] = "loyalty-platform-analytics",
+            ["METRICS_ENVIRONMENT"] = "prod",
+            ["RECHECK_DAYS"] = "5",
+            ["REPORT_PREFIX"] = "daily-rewards/",
+            ["REPORT_TIME_ZONE"] = "Europe/Berlin",
+        }, FunctionEnvironment.DailyFinalizer(settings, "loyalty-platform-analytics"));
+    }
+
+    [Theory]
+    [InlineData(true, "NEW_AND_OLD_IMAGES", "arn:stream", null)]
+    [InlineData(false, "", "", "The rewards table 'rewards' has no stream: enable DynamoDB Streams on it with view type NEW_AND_OLD_IMAGES (the aggregator reads every change from it), then run pulumi up again.")]
+    [InlineData(true, "NEW_IMAGE", "arn:stream", "The rewards table 'rewards' streams NEW_IMAGE: the aggregator needs NEW_AND_OLD_IMAGES (a MODIFY or REMOVE is counted as new image minus old image). Change the stream's view type, then run pulumi up again.")]
+    public void An_existing_rewards_table_must_stream_new_and_old_images(bool enabled, string viewType, string arn, string? expected)
+    {
+        Assert.Equal(expected, DataStores.RewardsStreamProblem("rewards", enabled, viewType, arn));
+    }
+}
