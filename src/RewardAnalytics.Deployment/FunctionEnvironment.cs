@@ -6,10 +6,6 @@ namespace RewardAnalytics.Deployment;
 /// <summary>The environment variables each function reads its settings from, filled from the stack settings.</summary>
 public static class FunctionEnvironment
 {
-    public const string AnalyticsBucketVariable = "ANALYTICS_BUCKET";
-    public const string ReportPrefixVariable = "REPORT_PREFIX";
-    public const string RecheckDaysVariable = "RECHECK_DAYS";
-
     public static IReadOnlyDictionary<string, string> StreamAggregator(StackSettings settings) => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         [AggregatorSettings.AggregatesTableVariable] = settings.AggregatesTableName,
@@ -23,11 +19,11 @@ public static class FunctionEnvironment
     /// <summary>The finalizer's variables; the bucket name is known only once the bucket exists.</summary>
     public static IReadOnlyDictionary<string, string> DailyFinalizer(StackSettings settings, string analyticsBucket) => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
-        [AggregatorSettings.AggregatesTableVariable] = settings.AggregatesTableName,
-        [AnalyticsBucketVariable] = analyticsBucket,
-        [AggregatorSettings.ReportTimeZoneVariable] = settings.ReportTimeZone,
-        [ReportPrefixVariable] = settings.ReportPrefix,
-        [RecheckDaysVariable] = settings.RecheckDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [AggregatorSettings.MetricsEnvironmentVariable] = settings.MetricsEnvironment,
+        [FinalizerSettings.AggregatesTableVariable] = settings.AggregatesTableName,
+        [FinalizerSettings.AnalyticsBucketVariable] = analyticsBucket,
+        [FinalizerSettings.ReportTimeZoneVariable] = settings.ReportTimeZone,
+        [FinalizerSettings.ReportPrefixVariable] = settings.ReportPrefix,
+        [FinalizerSettings.RecheckDaysVariable] = settings.RecheckDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [FinalizerSettings.MetricsEnvironmentVariable] = settings.MetricsEnvironment,
     };
 }

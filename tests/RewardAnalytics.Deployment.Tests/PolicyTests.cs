@@ -60,8 +60,8 @@ public sealed class PolicyTests
     {
         Assert.Equal(
             [
-                ("ReadAndFinalizeAggregates", "dynamodb:GetItem dynamodb:PutItem dynamodb:Query dynamodb:UpdateItem", Aggregates),
-                ("ReadWriteReports", "s3:GetObject s3:PutObject", Analytics + "/daily-rewards/*"),
+                ("ReadAndFinalizeAggregates", "dynamodb:PutItem dynamodb:Query", Aggregates),
+                ("WriteReports", "s3:PutObject", Analytics + "/daily-rewards/*"),
                 ("WriteOwnLogs", "logs:CreateLogStream logs:PutLogEvents", FinalizerLogs + ":*"),
             ],
             Statements(Parsed(nameof(FinalizerPolicy))));

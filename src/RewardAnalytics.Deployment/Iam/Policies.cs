@@ -15,11 +15,11 @@ public static class Policies
     /// <summary>The aggregator's conditional UpdateItem, and the consistent GetItem it reads a watermark with.</summary>
     public static readonly IReadOnlyList<string> AggregatorTableActions = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
 
-    /// <summary>The finalizer sums a day (Query), reads and records its FINAL item (GetItem, PutItem, UpdateItem).</summary>
-    public static readonly IReadOnlyList<string> FinalizerTableActions =
-        ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+    /// <summary>The finalizer sums a day with a Query (its FINAL item included) and records FINAL with a conditional PutItem.</summary>
+    public static readonly IReadOnlyList<string> FinalizerTableActions = ["dynamodb:PutItem", "dynamodb:Query"];
 
-    public static readonly IReadOnlyList<string> ReportActions = ["s3:GetObject", "s3:PutObject"];
+    /// <summary>The finalizer only writes reports; reading them back is the CLI's, under the operator's own credentials.</summary>
+    public static readonly IReadOnlyList<string> ReportActions = ["s3:PutObject"];
     public static readonly IReadOnlyList<string> LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
     /// <summary>What Lambda needs to write a failed batch to an S3 on-failure destination.</summary>
@@ -45,7 +45,7 @@ public static class Policies
     public static PolicyDocument DailyFinalizer(DailyFinalizerResources arns) => new(
     [
         new PolicyStatement { Sid = "ReadAndFinalizeAggregates", Action = FinalizerTableActions, Resource = [arns.AggregatesTableArn] },
-        new PolicyStatement { Sid = "ReadWriteReports", Action = ReportActions, Resource = [$"{arns.AnalyticsBucketArn}/{arns.ReportPrefix}*"] },
+        new PolicyStatement { Sid = "WriteReports", Action = ReportActions, Resource = [$"{arns.AnalyticsBucketArn}/{arns.ReportPrefix}*"] },
         new PolicyStatement { Sid = "WriteOwnLogs", Action = LogActions, Resource = [LogStreams(arns.LogGroupArn)] },
     ]);
 

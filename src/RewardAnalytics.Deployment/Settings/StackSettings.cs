@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.Stream;
 
 namespace RewardAnalytics.Deployment.Settings;
@@ -9,8 +10,8 @@ namespace RewardAnalytics.Deployment.Settings;
 public sealed record StackSettings
 {
     public const string DefaultReportTimeZone = "UTC";
-    public const string DefaultReportPrefix = "daily-rewards/";
-    public const int DefaultRecheckDays = 3;
+    public const string DefaultReportPrefix = FinalizerSettings.DefaultReportPrefix;
+    public const int DefaultRecheckDays = FinalizerSettings.DefaultRecheckDays;
     public const string DefaultArchitecture = LambdaArchitecture.Arm64;
     public const int DefaultAggregatorMemoryMb = 512;
     public const int DefaultAggregatorTimeoutSeconds = 60;
@@ -117,7 +118,7 @@ public sealed record StackSettings
             DeletionProtection = config.Boolean(ConfigKeys.DeletionProtection, stack == ProductionStack),
             ReportTimeZone = timeZone,
             ReportPrefix = prefix,
-            RecheckDays = config.Integer(ConfigKeys.RecheckDays, DefaultRecheckDays, 0, 31),
+            RecheckDays = config.Integer(ConfigKeys.RecheckDays, DefaultRecheckDays, 0, FinalizerSettings.MaxRecheckDays),
             Schema = new RewardImageSchema(
                 config.AttributeName(ConfigKeys.RewardTypeAttribute, RewardImageSchema.DefaultTypeAttribute),
                 config.AttributeName(ConfigKeys.RewardAmountAttribute, RewardImageSchema.DefaultAmountAttribute),
