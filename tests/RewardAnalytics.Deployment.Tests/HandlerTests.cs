@@ -13,8 +13,6 @@ public sealed class HandlerTests
     private const BindingFlags LambdaRuntimeLookup =
         BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
-    private const string FinalizerNotMerged =
-        "RewardAnalytics.Functions.DailyFinalizer (issue 3) is not on main yet: remove this Skip when it lands, and this row checks it.";
 
     [Fact]
     public void Both_functions_load_the_functions_assembly_on_the_managed_dotnet10_runtime()
@@ -36,7 +34,7 @@ public sealed class HandlerTests
 
     [Theory]
     [InlineData(LambdaHandlers.StreamAggregator)]
-    [InlineData(LambdaHandlers.DailyFinalizer, Skip = FinalizerNotMerged)]
+    [InlineData(LambdaHandlers.DailyFinalizer)]
     public void The_handler_names_a_method_lambda_can_resolve_in_the_functions_assembly(string handler)
     {
         var (assemblyName, typeName, methodName) = LambdaHandlers.Parse(handler);
