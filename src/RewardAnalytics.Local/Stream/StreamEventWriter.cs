@@ -71,7 +71,7 @@ public static class StreamEventWriter
         }
 
         json.WriteString("SequenceNumber", record.SequenceNumber);
-        json.WriteNumber("SizeBytes", EstimateSize(record));
+        json.WriteNumber("SizeBytes", record.SizeBytes);
         json.WriteString("StreamViewType", "NEW_AND_OLD_IMAGES");
         json.WriteEndObject();
         json.WriteString("eventSourceARN", streamArn);
@@ -85,10 +85,4 @@ public static class StreamEventWriter
 
         json.WriteEndObject();
     }
-
-    private static int EstimateSize(StreamRecord record) =>
-        Size(record.Keys) + Size(record.NewImage) + Size(record.OldImage);
-
-    private static int Size(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? item) =>
-        item?.Sum(kv => kv.Key.Length + (kv.Value.S?.Length ?? kv.Value.N?.Length ?? 1)) ?? 0;
 }

@@ -19,4 +19,7 @@ public sealed record StreamRecord(
     public const string Insert = "INSERT";
     public const string Modify = "MODIFY";
     public const string Remove = "REMOVE";
+
+    /// <summary>The record's size as DynamoDB Streams reports it: keys plus both images.</summary>
+    public int SizeBytes => DynamoItemSize.Of(Keys) + DynamoItemSize.Of(NewImage) + DynamoItemSize.Of(OldImage);
 }

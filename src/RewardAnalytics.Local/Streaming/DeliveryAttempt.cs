@@ -1,0 +1,21 @@
+namespace RewardAnalytics.Local.Streaming;
+
+/// <summary>One invocation the driver made: which records, which attempt, which fault, what came back.</summary>
+public sealed record DeliveryAttempt(
+    string ShardId,
+    string? FirstSequenceNumber,
+    string? LastSequenceNumber,
+    int RecordCount,
+    int Attempt,
+    bool IsFinalInvokeForWindow,
+    InjectedFault Fault,
+    DeliveryResult Result,
+    string? Detail);
+
+/// <summary>How Lambda reads an invocation's end.</summary>
+public enum DeliveryResult
+{
+    Success,
+    PartialFailure,
+    FunctionError,
+}

@@ -1,0 +1,73 @@
+namespace RewardAnalytics.Local.Streaming;
+
+/// <summary>What the driver did, counted thread-safely while shards are delivered in parallel.</summary>
+public sealed class DeliveryCounters
+{
+    private long _invocations;
+    private long _recordsDelivered;
+    private long _retries;
+    private long _bisections;
+    private long _partialBatchRetries;
+    private long _functionErrors;
+    private long _duplicateDeliveries;
+    private long _crashesBeforeResponse;
+    private long _crashesMidBatch;
+    private long _throttles;
+    private long _finalInvokes;
+    private long _emptyFinalInvokes;
+    private long _recordsSentToOnFailureDestination;
+
+    /// <summary>Invocations of the function, duplicates and retries included.</summary>
+    public long Invocations => Interlocked.Read(ref _invocations);
+
+    /// <summary>Records handed over for the first time (each committed record once).</summary>
+    public long RecordsDelivered => Interlocked.Read(ref _recordsDelivered);
+
+    /// <summary>Re-deliveries after a failure: whole-batch retries, bisected halves and partial-batch retries.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public long Bisections => Interlocked.Read(ref _bisections);
+    public long PartialBatchRetries => Interlocked.Read(ref _partialBatchRetries);
+    public long FunctionErrors => Interlocked.Read(ref _functionErrors);
+    public long DuplicateDeliveries => Interlocked.Read(ref _duplicateDeliveries);
+    public long CrashesBeforeResponse => Interlocked.Read(ref _crashesBeforeResponse);
+    public long CrashesMidBatch => Interlocked.Read(ref _crashesMidBatch);
+    public long Throttles => Interlocked.Read(ref _throttles);
+    public long FinalInvokes => Interlocked.Read(ref _finalInvokes);
+    public long EmptyFinalInvokes => Interlocked.Read(ref _emptyFinalInvokes);
+
+    /// <summary>Records given up on after MaximumRetryAttempts (should stay 0: each is a total that needs <c>reconcile --fix</c>).</summary>
+    public long RecordsSentToOnFailureDestination => Interlocked.Read(ref _recordsSentToOnFailureDestination);
+
+    internal void Invocation(bool isFinal, int records)
+    {
+        Interlocked.Increment(ref _invocations);
+        if (isFinal)
+        {
+            Interlocked.Increment(ref _finalInvokes);
+            if (records == 0)
+            {
+                Interlocked.Increment(ref _emptyFinalInvokes);
+            }
+        }
+    }
+
+    internal void Delivered(int records) => Interlocked.Add(ref _recordsDelivered, records);
+    internal void Retry() => Interlocked.Increment(ref _retries);
+    internal void Bisection() => Interlocked.Increment(ref _bisections);
+    internal void PartialBatchRetry() => Interlocked.Increment(ref _partialBatchRetries);
+    internal void FunctionError() => Interlocked.Increment(ref _functionErrors);
+    internal void SentToOnFailureDestination(int records) => Interlocked.Add(ref _recordsSentToOnFailureDestination, records);
+
+    internal void Injected(InjectedFault fault)
+    {
+        switch (fault)
+        {
+            case InjectedFault.DuplicateDelivery: Interlocked.Increment(ref _duplicateDeliveries); break;
+            case InjectedFault.CrashBeforeResponse: Interlocked.Increment(ref _crashesBeforeResponse); break;
+            case InjectedFault.CrashMidBatch: Interlocked.Increment(ref _crashesMidBatch); break;
+            case InjectedFault.Throttle: Interlocked.Increment(ref _throttles); break;
+            default: break;
+        }
+    }
+}

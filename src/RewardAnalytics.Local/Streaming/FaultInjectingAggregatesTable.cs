@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Amazon.DynamoDBv2.Model;
+using NodaTime;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Local.Streaming;
+
+/// <summary>
+/// Wraps the aggregates table the aggregator writes to: counts every request that reached it (also those of
+/// invocations that later crashed), and, when the driver arms a fault for a shard's next invocation, makes that
+/// invocation's first day write either throttle (without writing) or write and then kill the function.
+/// </summary>
+public sealed class FaultInjectingAggregatesTable : IAggregatesTable
+{
+    private readonly IAggregatesTable _inner;
+    private readonly ConcurrentDictionary<string, InjectedFault> _armed = new(StringComparer.Ordinal);
+    private long _writes;
+    private long _reads;
+    private long _entriesApplied;
+    private long _entriesAlreadyApplied;
+
+    public FaultInjectingAggregatesTable(IAggregatesTable inner) => _inner = inner;
+
+    public IAggregatesTable Inner => _inner;
+
+    /// <summary>UpdateItem requests made (conditional retries included).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Consistent reads of a watermark after a condition failed.</summary>
+    public long Reads => Interlocked.Read(ref _reads);
+
+    public long EntriesApplied => Interlocked.Read(ref _entriesApplied);
+
+    /// <summary>Entries a redelivery brought again that the watermark recognized and did not count twice.</summary>
+    public long EntriesAlreadyApplied => Interlocked.Read(ref _entriesAlreadyApplied);
+
+    /// <summary>Arms a fault for the shard's next invocation (one invocation at a time per shard).</summary>
+    public void Arm(string shardId, InjectedFault fault)
+    {
+        if (fault is InjectedFault.Throttle or InjectedFault.CrashMidBatch)
+        {
+            _armed[shardId] = fault;
+        }
+    }
+
+    public void Disarm(string shardId) => _armed.TryRemove(shardId, out _);
+
+    public async Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken)
+    {
+        _armed.TryRemove(shardId, out var fault);
+        if (fault == InjectedFault.Throttle)
+        {
+            throw new ProvisionedThroughputExceededException(
+                $"Injected throttling of {AggregateKeys.Day(group.Day)} / {AggregateKeys.Shard(shardId)} (after the SDK's own retries).");
+        }
+
+        var result = await _inner.ApplyAsync(shardId, group, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _writes, result.Writes);
+        Interlocked.Add(ref _reads, result.Reads);
+        Interlocked.Add(ref _entriesApplied, result.EntriesApplied);
+        Interlocked.Add(ref _entriesAlreadyApplied, result.EntriesAlreadyApplied);
+        if (fault == InjectedFault.CrashMidBatch)
+        {
+            throw new SimulatedCrashException(
+                $"Injected crash of the function after writing {AggregateKeys.Day(group.Day)} / {AggregateKeys.Shard(shardId)}, before its other writes and its response.");
+        }
+
+        return result;
+    }
+
+    public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>
+        _inner.ReadRunningTotalsAsync(day, cancellationToken);
+
+    public bool IsTransient(Exception error) => error is not SimulatedCrashException && _inner.IsTransient(error);
+}

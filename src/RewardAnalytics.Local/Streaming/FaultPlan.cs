@@ -1,0 +1,82 @@
+using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.Workload;
+
+namespace RewardAnalytics.Local.Streaming;
+
+/// <summary>
+/// Which faults the local stream and its delivery suffer, decided by a stable hash of the seed and what is being
+/// delivered (shard, first sequence number, size, attempt), never by shared random state: the same seed and the same
+/// stream give the same faults, whatever order shards are delivered in. Faults hit only the first
+/// <see cref="FaultyAttempts"/> attempts of a batch, so every schedule drains.
+/// </summary>
+public sealed record FaultPlan
+{
+    public long Seed { get; init; }
+    public double DuplicateDeliveryRate { get; init; }
+    public double CrashBeforeResponseRate { get; init; }
+    public double CrashMidBatchRate { get; init; }
+    public double ThrottleRate { get; init; }
+
+    /// <summary>Share of stream records followed by a poison record (an INSERT whose image cannot be read).</summary>
+    public double PoisonRate { get; init; }
+
+    public int FaultyAttempts { get; init; } = 2;
+
+    public static FaultPlan None { get; } = new();
+
+    /// <summary>The demo's plan: every kind of fault, often enough to be seen in a few thousand invocations.</summary>
+    public static FaultPlan Default(long seed) => new()
+    {
+        Seed = seed,
+        DuplicateDeliveryRate = 0.05,
+        CrashBeforeResponseRate = 0.03,
+        CrashMidBatchRate = 0.03,
+        ThrottleRate = 0.04,
+        PoisonRate = 0.001,
+    };
+
+    public bool IsEnabled => DuplicateDeliveryRate + CrashBeforeResponseRate + CrashMidBatchRate + ThrottleRate + PoisonRate > 0;
+
+    /// <summary>The fault for one attempt to deliver a batch.</summary>
+    public InjectedFault Decide(string shardId, string firstSequenceNumber, int recordCount, int attempt)
+    {
+        if (attempt >= FaultyAttempts || recordCount == 0)
+        {
+            return InjectedFault.None;
+        }
+
+        var u = StableHash.Unit(Seed, "fault", shardId, firstSequenceNumber, recordCount, attempt);
+        if ((u -= DuplicateDeliveryRate) < 0)
+        {
+            return InjectedFault.DuplicateDelivery;
+        }
+
+        if ((u -= CrashBeforeResponseRate) < 0)
+        {
+            return InjectedFault.CrashBeforeResponse;
+        }
+
+        if ((u -= CrashMidBatchRate) < 0)
+        {
+            return InjectedFault.CrashMidBatch;
+        }
+
+        return u - ThrottleRate < 0 ? InjectedFault.Throttle : InjectedFault.None;
+    }
+
+    /// <summary>A poison record to put into the stream right after this change, or null.</summary>
+    public StreamChange? PoisonAfter(StreamChange change)
+    {
+        if (change.IsPoison || PoisonRate <= 0 || StableHash.Unit(Seed, "poison", change.Order, change.Sub) >= PoisonRate)
+        {
+            return null;
+        }
+
+        var id = "poison-" + StableHash.Of(Seed, "poison-id", change.Order).ToString("x12", System.Globalization.CultureInfo.InvariantCulture)[..12];
+        var shape = (int)(StableHash.Of(Seed, "poison-shape", change.Order) % (ulong)MalformedRewards.Count);
+        var image = MalformedRewards.Create(shape, id, change.At);
+        var keys = new Dictionary<string, AttributeValue> { ["rewardId"] = new() { S = id } };
+        return new StreamChange(change.Order, keys, StreamRecord.Insert, image, null, change.At, Sub: change.Sub + 1, IsPoison: true);
+    }
+}

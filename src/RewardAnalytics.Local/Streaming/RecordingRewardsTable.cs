@@ -1,0 +1,115 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace RewardAnalytics.Local.Streaming;
+
+/// <summary>
+/// The rewards table with the stream switched on: every Put, Update, Delete and TTL expiry goes to the store and is
+/// recorded, with the images the store returned, as a change in the <see cref="LocalStream"/>. A write that changes
+/// nothing records nothing (as DynamoDB Streams). It also mirrors the table's current items and keeps the images
+/// the TTL process removed, which are history the totals keep (DESIGN.md: a TTL removal changes no total).
+/// </summary>
+public sealed class RecordingRewardsTable
+{
+    private readonly IRewardItemStore _store;
+    private readonly TimeProvider _clock;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Dictionary<string, AttributeValue>> _mirror = new(StringComparer.Ordinal);
+    private readonly List<Dictionary<string, AttributeValue>> _expired = [];
+    private int _writes;
+
+    public RecordingRewardsTable(IRewardItemStore store, LocalStream stream, TimeProvider clock)
+    {
+        _store = store;
+        Stream = stream;
+        _clock = clock;
+    }
+
+    public LocalStream Stream { get; }
+
+    /// <summary>Writes sent to the table.</summary>
+    public int Writes => Volatile.Read(ref _writes);
+
+    /// <summary>The table's items as the recorder last saw them (a copy).</summary>
+    public IReadOnlyList<Dictionary<string, AttributeValue>> CurrentItems
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _mirror.Values.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The last images of items the TTL process removed.</summary>
+    public IReadOnlyList<Dictionary<string, AttributeValue>> ExpiredItems
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _expired.ToArray();
+            }
+        }
+    }
+
+    public async Task<ItemWrite> PutAsync(Dictionary<string, AttributeValue> item, long? order = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    {
+        var write = await _store.PutAsync(item, cancellationToken).ConfigureAwait(false);
+        Recorded(KeyOf(item), write, order, at, ttlExpiry: false);
+        return write;
+    }
+
+    public async Task<ItemWrite> UpdateAsync(
+        Dictionary<string, AttributeValue> key, IReadOnlyDictionary<string, AttributeValue> set, long? order = null, DateTimeOffset? at = null,
+        CancellationToken cancellationToken = default)
+    {
+        var write = await _store.UpdateAsync(key, set, cancellationToken).ConfigureAwait(false);
+        Recorded(key, write, order, at, ttlExpiry: false);
+        return write;
+    }
+
+    public async Task<ItemWrite> DeleteAsync(Dictionary<string, AttributeValue> key, long? order = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    {
+        var write = await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        Recorded(key, write, order, at, ttlExpiry: false);
+        return write;
+    }
+
+    /// <summary>The TTL process deleting an expired item: a REMOVE whose userIdentity is the DynamoDB service.</summary>
+    public async Task<ItemWrite> ExpireAsync(Dictionary<string, AttributeValue> key, long? order = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    {
+        var write = await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        Recorded(key, write, order, at, ttlExpiry: true);
+        return write;
+    }
+
+    private void Recorded(Dictionary<string, AttributeValue> key, ItemWrite write, long? order, DateTimeOffset? at, bool ttlExpiry)
+    {
+        Interlocked.Increment(ref _writes);
+        var text = AttributeValues.KeyText(key);
+        lock (_lock)
+        {
+            if (write.NewImage is null)
+            {
+                _mirror.Remove(text);
+                if (ttlExpiry && write.OldImage is not null)
+                {
+                    _expired.Add(AttributeValues.Copy(write.OldImage));
+                }
+            }
+            else
+            {
+                _mirror[text] = AttributeValues.Copy(write.NewImage);
+            }
+        }
+
+        if (write.ChangedSomething)
+        {
+            Stream.Record(StreamChange.FromWrite(order ?? Stream.NextOrder(), AttributeValues.Copy(key), write, at ?? _clock.GetUtcNow(), ttlExpiry));
+        }
+    }
+
+    private Dictionary<string, AttributeValue> KeyOf(Dictionary<string, AttributeValue> item) =>
+        _store.KeyAttributes.ToDictionary(name => name, name => item[name]);
+}

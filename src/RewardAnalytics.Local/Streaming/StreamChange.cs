@@ -1,0 +1,26 @@
+using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Local.Stream;
+
+namespace RewardAnalytics.Local.Streaming;
+
+/// <summary>
+/// A write the recorder saw, waiting for its place in the stream. <see cref="Order"/> decides that place, so a
+/// workload run on several concurrent lanes still yields the same stream as long as each key's writes keep their
+/// order; <see cref="Sub"/> orders what one write produced (a poison record right after it).
+/// </summary>
+public sealed record StreamChange(
+    long Order,
+    Dictionary<string, AttributeValue> Keys,
+    string EventName,
+    Dictionary<string, AttributeValue>? NewImage,
+    Dictionary<string, AttributeValue>? OldImage,
+    DateTimeOffset At,
+    bool TtlExpiry = false,
+    int Sub = 0,
+    bool IsPoison = false)
+{
+    public static StreamChange FromWrite(long order, Dictionary<string, AttributeValue> keys, ItemWrite write, DateTimeOffset at, bool ttlExpiry = false) =>
+        new(order, keys,
+            write.OldImage is null ? StreamRecord.Insert : write.NewImage is null ? StreamRecord.Remove : StreamRecord.Modify,
+            write.NewImage, write.OldImage, at, ttlExpiry);
+}
