@@ -11,6 +11,15 @@ public static class CliInput
             ? day
             : throw new UsageException($"{option} is '{text}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15");
 
+    public static DateTimeZone TimeZone(string? id, string option) =>
+        DateTimeZoneProviders.Tzdb.GetZoneOrNull(id ?? string.Empty)
+        ?? throw new UsageException($"{option} is '{id}': expected an IANA time-zone id such as UTC, Europe/Berlin or America/New_York");
+
+    public static int InRange(int value, string option, int min, int max, string what) =>
+        value >= min && value <= max
+            ? value
+            : throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{option} is {value}: expected {what} from {min} to {max}"));
+
     public static FileInfo ExistingFile(FileInfo? file, string option) =>
         file is { Exists: true }
             ? file

@@ -60,7 +60,7 @@ internal sealed class WorkloadGenerator
         }
 
         var (afterStart, _) = DayBounds(_options.Days);
-        var lateTimes = Offsets(late, Duration.FromHours(6)).Select(o => afterStart + Duration.FromHours(1) + o).ToArray();
+        var lateTimes = Offsets(late, Duration.FromHours(6), diurnal: false).Select(o => afterStart + Duration.FromHours(1) + o).ToArray();
         for (var i = 0; i < lateTimes.Length; i++)
         {
             if (i == 0 && _malformed.Count > 0)
@@ -267,12 +267,17 @@ internal sealed class WorkloadGenerator
         return (start, end - start);
     }
 
-    private IEnumerable<Duration> Offsets(int count, Duration length)
+    /// <summary>Sorted times within a day: most traffic between 08:00 and 22:00, some at any hour.</summary>
+    private IEnumerable<Duration> Offsets(int count, Duration length, bool diurnal = true)
     {
         var offsets = new long[count];
+        var busyStart = Duration.FromHours(8).TotalTicks;
+        var busyLength = Math.Min(Duration.FromHours(14).TotalTicks, length.TotalTicks - busyStart);
         for (var i = 0; i < count; i++)
         {
-            offsets[i] = (long)(_random.NextDouble() * length.TotalTicks);
+            offsets[i] = diurnal && busyLength > 0 && _random.NextDouble() < 0.85
+                ? (long)(busyStart + (_random.NextDouble() * busyLength))
+                : (long)(_random.NextDouble() * length.TotalTicks);
         }
 
         Array.Sort(offsets);
@@ -294,7 +299,6 @@ internal sealed class WorkloadGenerator
         {
             < 0.01 => 0m,
             < 0.03 => 0.1m,
-            < 0.04 => 123456789.123456m,
             _ => _random.Next(1, 50_000) / 100m,
         };
         return amount.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using RewardAnalytics.Local.Emulators;
+
+namespace RewardAnalytics.Cli.Commands;
+
+/// <summary><c>local serve [--env-file PATH] [--data DIR]</c>: the local world for other commands to use, until stopped.</summary>
+public static class LocalCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var envFile = new Option<FileInfo>("--env-file") { Description = "Also write the KEY=VALUE lines to this file (e.g. for 'set -a; . FILE').", HelpName = "PATH" };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Keep the emulators' data in this directory between runs (in memory without it).", HelpName = "DIR" };
+        var serve = new Command("serve",
+            "Start dynalite (DynamoDB) and s3rver (S3) on free 127.0.0.1 ports, create the 'rewards' and 'reward-aggregates' tables and the " +
+            "'reward-analytics-local' bucket, print the environment that points every other command at them (one KEY=VALUE a line) and run " +
+            "until Ctrl-C, which stops both emulators.\n" +
+            "Example: reward-analytics local serve --env-file .local.env   # then, in another shell: set -a; . ./.local.env; set +a; reward-analytics totals --date 2025-03-03")
+        {
+            envFile,
+            data,
+        };
+        serve.SetAction((parse, ct) => app.RunAsync(parse, async context =>
+        {
+            var options = new LocalAwsOptions { DataDirectory = parse.GetValue(data)?.FullName };
+            await using var world = await LocalAwsWorld.StartAsync(options, ct).ConfigureAwait(false);
+            if (parse.GetValue(envFile) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, world.EnvironmentFile, ct).ConfigureAwait(false);
+            }
+
+            await context.Output.WriteAsync(world.EnvironmentFile).ConfigureAwait(false);
+            await context.Output.FlushAsync(ct).ConfigureAwait(false);
+            await context.Error.WriteLineAsync(
+                $"local AWS is running: DynamoDB {world.DynamoDbEndpoint}, S3 {world.S3Endpoint} (pids {string.Join(", ", world.ProcessIds)}); " +
+                $"{(options.DataDirectory is null ? "data in memory" : $"data in {options.DataDirectory}")}. Ctrl-C stops it.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C is how serve is meant to end.
+            }
+
+            return ExitCodes.Success;
+        }, ct));
+        return new Command("local", "The local world (dynalite + s3rver) without an AWS account.") { serve };
+    }
+}

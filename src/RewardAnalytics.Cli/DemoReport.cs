@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Local.Demo;
+using Spectre.Console;
+
+namespace RewardAnalytics.Cli;
+
+/// <summary>The demo's result for people (a table per day, the checks, a summary line) and as one JSON document.</summary>
+public static class DemoReport
+{
+    public static IAnsiConsole Console(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Detect,
+        });
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Redirected output (a file, CI's log) has no width of its own: keep the day table on one line a day.
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        }
+
+        return console;
+    }
+
+    public static string Describe(DemoStage stage, DemoOptions options) => stage switch
+    {
+        DemoStage.Starting => "starting dynalite + s3rver",
+        DemoStage.Writing => string.Create(CultureInfo.InvariantCulture, $"writing {options.Workload.Rewards:N0} rewards"),
+        DemoStage.Streaming => $"streaming to the aggregator{(options.Faults ? " (faults on)" : "")}",
+        DemoStage.Finalizing => "finalizing days",
+        _ => "verifying against a full scan",
+    };
+
+    public static void Render(IAnsiConsole console, DemoResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("day").AddColumn(new TableColumn("issued").RightAligned()).AddColumn(new TableColumn("redeemed").RightAligned())
+            .AddColumn(new TableColumn("net").RightAligned()).AddColumn(new TableColumn("issued #").RightAligned())
+            .AddColumn(new TableColumn("redeemed #").RightAligned()).AddColumn(new TableColumn("late records").RightAligned())
+            .AddColumn(new TableColumn("revision").RightAligned()).AddColumn(new TableColumn("matches").Centered());
+        foreach (var day in result.Days)
+        {
+            var t = day.Truth;
+            table.AddRow(
+                AggregateKeys.FormatDate(day.Date), ReportNumber.Format(t.TotalIssued), ReportNumber.Format(t.TotalRedeemed), ReportNumber.Format(t.NetRewards),
+                Count(t.IssuedCount), Count(t.RedeemedCount), Count(day.LateRecords),
+                day.Revision is { } r ? r.ToString(CultureInfo.InvariantCulture) : "–",
+                day.Matches ? "[green]✔[/]" : "[red]✘[/]");
+        }
+
+        console.Write(table);
+        foreach (var day in result.Days.Where(d => !d.Matches))
+        {
+            console.MarkupLine($"  [red]✘[/] {Markup.Escape(AggregateKeys.FormatDate(day.Date))}: " + Markup.Escape(
+                $"ground truth {day.Truth}; running totals {day.Running}; report {day.Report?.ToString() ?? "none"}{(day.ReportBytesMatch ? "" : " (bytes differ)")}; " +
+                $"revision {day.Revision?.ToString(CultureInfo.InvariantCulture) ?? "none"}, expected {day.ExpectedRevision}"));
+        }
+
+        if (!result.Finalized)
+        {
+            console.MarkupLine("  [yellow]![/] no daily finalizer in this build: reports and revisions were not checked");
+        }
+
+        foreach (var check in result.Checks)
+        {
+            console.MarkupLine($"  {(check.Passed ? "[green]✔[/]" : "[red]✘[/]")} {Markup.Escape($"{check.Name}: {check.Detail}")}");
+        }
+
+        console.WriteLine();
+        console.WriteLine(Summary(result.Figures));
+        console.MarkupLine(result.AllMatched
+            ? "[green]All checks matched.[/]"
+            : $"[red]MISMATCH: {result.Days.Count(d => !d.Matches)} day(s) and {result.Checks.Count(c => !c.Passed)} check(s) did not match.[/]");
+    }
+
+    public static string Summary(DemoFigures f) => string.Create(CultureInfo.InvariantCulture,
+        $"records streamed {f.RecordsStreamed:N0} · invocations {f.Invocations:N0} · retries {f.Retries:N0} · duplicates absorbed {f.DuplicatesAbsorbed:N0} · " +
+        $"DynamoDB writes per 1,000 records {f.WritesPerThousandRecords:N1} · elapsed {f.Elapsed.TotalSeconds:N1} s");
+
+    public static string Json(DemoResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            var o = result.Options;
+            json.WriteStartObject();
+            json.WriteBoolean("allMatched", result.AllMatched);
+            json.WriteStartObject("options");
+            json.WriteNumber("rewards", o.Workload.Rewards);
+            json.WriteNumber("days", o.Workload.Days);
+            json.WriteNumber("shards", o.Shards);
+            json.WriteNumber("seed", o.Workload.Seed);
+            json.WriteString("timeZone", o.Workload.TimeZone.Id);
+            json.WriteBoolean("faults", o.Faults);
+            json.WriteEndObject();
+            json.WriteStartArray("days");
+            foreach (var day in result.Days)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", AggregateKeys.FormatDate(day.Date));
+                WriteTotals(json, day.Truth);
+                json.WriteStartObject("running");
+                WriteTotals(json, day.Running);
+                json.WriteEndObject();
+                json.WriteBoolean("reportMatches", day.ReportBytesMatch);
+                WriteNullable(json, "revision", day.Revision);
+                json.WriteNumber("expectedRevision", day.ExpectedRevision);
+                json.WriteNumber("lateRecords", day.LateRecords);
+                json.WriteBoolean("matches", day.Matches);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("checks");
+            foreach (var check in result.Checks)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", check.Name);
+                json.WriteBoolean("passed", check.Passed);
+                json.WriteString("detail", check.Detail);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            var f = result.Figures;
+            json.WriteStartObject("summary");
+            json.WriteNumber("workloadWrites", f.WorkloadWrites);
+            json.WriteNumber("recordsStreamed", f.RecordsStreamed);
+            json.WriteNumber("poisonRecords", f.PoisonRecords);
+            json.WriteNumber("invocations", f.Invocations);
+            json.WriteNumber("retries", f.Retries);
+            json.WriteNumber("bisections", f.Bisections);
+            json.WriteNumber("partialBatchRetries", f.PartialBatchRetries);
+            json.WriteNumber("duplicateDeliveries", f.DuplicateDeliveries);
+            json.WriteNumber("crashesInjected", f.CrashesInjected);
+            json.WriteNumber("throttlesInjected", f.ThrottlesInjected);
+            json.WriteNumber("duplicatesAbsorbed", f.DuplicatesAbsorbed);
+            json.WriteNumber("dynamoDbWrites", f.DynamoDbWrites);
+            json.WriteNumber("dynamoDbWritesPer1000Records", Math.Round(f.WritesPerThousandRecords, 1));
+            json.WriteNumber("watermarkReads", f.WatermarkReads);
+            json.WriteNumber("recordsSkipped", f.SkippedRecords);
+            json.WriteNumber("recordsSentToOnFailureDestination", f.RecordsSentToOnFailureDestination);
+            json.WriteNumber("finalizerRuns", f.FinalizerRuns);
+            json.WriteNumber("elapsedSeconds", Math.Round(f.Elapsed.TotalSeconds, 1));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteTotals(Utf8JsonWriter json, DailyTotals t)
+    {
+        // Raw decimals, so amounts keep their exact digits ("1500.0") as in the S3 report.
+        json.WritePropertyName("total_issued");
+        json.WriteRawValue(ReportNumber.Format(t.TotalIssued));
+        json.WritePropertyName("total_redeemed");
+        json.WriteRawValue(ReportNumber.Format(t.TotalRedeemed));
+        json.WritePropertyName("net_rewards");
+        json.WriteRawValue(ReportNumber.Format(t.NetRewards));
+        json.WriteNumber("issued_count", t.IssuedCount);
+        json.WriteNumber("redeemed_count", t.RedeemedCount);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

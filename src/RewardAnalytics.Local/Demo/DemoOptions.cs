@@ -1,0 +1,26 @@
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Local.Streaming;
+using RewardAnalytics.Local.Workload;
+
+namespace RewardAnalytics.Local.Demo;
+
+/// <summary>What <c>reward-analytics demo</c> runs: the workload, the stream's shape, the faults.</summary>
+public sealed record DemoOptions
+{
+    public WorkloadOptions Workload { get; init; } = new();
+
+    public int Shards { get; init; } = LocalStreamOptions.DefaultShardCount;
+
+    /// <summary>Inject the fault plan (duplicates, crashes, throttling, poison records); <c>--no-faults</c> turns it off.</summary>
+    public bool Faults { get; init; } = true;
+
+    public DeliverySchedule Delivery { get; init; } = new() { RecordAttempts = false };
+
+    /// <summary>How many writers write the workload at once (each key always on the same one).</summary>
+    public int WriterLanes { get; init; } = 8;
+
+    /// <summary>Test seam: wraps the aggregates table the aggregator writes to (a planted bug goes here).</summary>
+    public Func<IAggregatesTable, IAggregatesTable>? AggregatesDecorator { get; init; }
+
+    public FaultPlan FaultPlan => Faults ? FaultPlan.Default(Workload.Seed) : FaultPlan.None;
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using NodaTime;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Local.Streaming;
+using RewardAnalytics.Local.Verification;
+
+namespace RewardAnalytics.Local.Demo;
+
+/// <summary>
+/// Runs the finalizer for the demo and checks every run as it happens: the days it covered (the target and the
+/// RECHECK_DAYS before it), each day's action and revision against the <see cref="RevisionModel"/>, and its totals
+/// against the ground truth of that moment (the recorder's mirror of the table plus TTL history).
+/// </summary>
+internal sealed class FinalizationTracker
+{
+    private readonly IDayFinalizer? _finalizer;
+    private readonly RecordingRewardsTable _table;
+    private readonly RewardImageSchema _schema;
+    private readonly DateTimeZone _zone;
+    private readonly TimeProvider _clock;
+    private readonly List<string> _problems = [];
+
+    public FinalizationTracker(IDayFinalizer? finalizer, RecordingRewardsTable table, RewardImageSchema schema, DateTimeZone zone, TimeProvider clock)
+    {
+        _finalizer = finalizer;
+        _table = table;
+        _schema = schema;
+        _zone = zone;
+        _clock = clock;
+    }
+
+    public int Runs { get; private set; }
+    public RevisionModel Model { get; } = new();
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>The revision each day was last reported at.</summary>
+    public Dictionary<LocalDate, int> Revisions { get; } = [];
+
+    public async Task RunAsync(LocalDate? date, CancellationToken cancellationToken)
+    {
+        if (_finalizer is null)
+        {
+            return;
+        }
+
+        var summary = await _finalizer.FinalizeAsync(date, cancellationToken).ConfigureAwait(false);
+        Runs++;
+        var truth = GroundTruth.FromItems(_table.CurrentItems.Concat(_table.ExpiredItems), _schema, _zone);
+        var target = date ?? Instant.FromDateTimeOffset(_clock.GetUtcNow()).InZone(_zone).Date.PlusDays(-1);
+        var expectedDays = Enumerable.Range(0, _finalizer.RecheckDays + 1).Select(i => target.PlusDays(-i)).OrderBy(d => d).ToArray();
+        var run = date is null ? $"scheduled run for {AggregateKeys.FormatDate(target)}" : $"run for {AggregateKeys.FormatDate(target)}";
+        var reported = summary.Select(d => d.Date).OrderBy(d => d).ToArray();
+        if (!reported.SequenceEqual(expectedDays))
+        {
+            _problems.Add($"{run} covered {string.Join(", ", reported.Select(AggregateKeys.FormatDate))}; expected {string.Join(", ", expectedDays.Select(AggregateKeys.FormatDate))}");
+        }
+
+        foreach (var day in summary.OrderBy(d => d.Date))
+        {
+            var expectedTotals = truth.For(day.Date);
+            var (action, revision) = Model.Finalize(day.Date, expectedTotals);
+            Revisions[day.Date] = day.Revision;
+            if (!string.Equals(day.Action, action, StringComparison.OrdinalIgnoreCase) || day.Revision != revision || day.Totals != expectedTotals)
+            {
+                _problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{run}: {AggregateKeys.FormatDate(day.Date)} was {day.Action} at revision {day.Revision} with {day.Totals}; expected {action} at revision {revision} with {expectedTotals}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using NodaTime;
+using RewardAnalytics.Core;
+
+namespace RewardAnalytics.Local.Demo;
+
+/// <summary>The daily finalizer as the demo runs it: on schedule (no date: yesterday by the clock) or for a date.</summary>
+public interface IDayFinalizer
+{
+    /// <summary>How many days before the target each run re-checks (RECHECK_DAYS).</summary>
+    int RecheckDays { get; }
+
+    Task<IReadOnlyList<FinalizedDay>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken);
+
+    /// <summary>The stored report body of a day, or null when there is none.</summary>
+    Task<string?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken);
+}
+
+/// <summary>What one finalizer run did to one day.</summary>
+public sealed record FinalizedDay(LocalDate Date, string Action, int Revision, DailyTotals Totals);

@@ -1,0 +1,13 @@
+namespace RewardAnalytics.Local.Demo;
+
+/// <summary>The demo's clock: it stands where the simulated day is, so the finalizer's "yesterday" and the tumbling windows follow the workload.</summary>
+public sealed class SimulatedClock : TimeProvider
+{
+    private long _ticks;
+
+    public SimulatedClock(DateTimeOffset start) => Set(start);
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _ticks, now.UtcTicks);
+}

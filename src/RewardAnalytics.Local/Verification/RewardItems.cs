@@ -1,0 +1,26 @@
+using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Local.Verification;
+
+/// <summary>Reads a reward item as the SDK returns it with the one rule the stream uses (<see cref="RewardImageRules"/>).</summary>
+public static class RewardItems
+{
+    public static RewardImage Evaluate(IReadOnlyDictionary<string, AttributeValue> item, RewardImageSchema schema)
+    {
+        var (typeKind, type) = Read(item, schema.TypeAttribute);
+        var (amountKind, amount) = Read(item, schema.AmountAttribute);
+        var (createdKind, created) = Read(item, schema.CreatedAtAttribute);
+        return RewardImageRules.Evaluate(typeKind, type, amountKind, amount, createdKind, created);
+    }
+
+    private static (AttributeKind Kind, string? Text) Read(IReadOnlyDictionary<string, AttributeValue> item, string name)
+    {
+        if (!item.TryGetValue(name, out var value))
+        {
+            return (AttributeKind.Missing, null);
+        }
+
+        return value.S is { } s ? (AttributeKind.S, s) : value.N is { } n ? (AttributeKind.N, n) : (AttributeKind.Other, null);
+    }
+}
