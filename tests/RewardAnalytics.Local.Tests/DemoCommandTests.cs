@@ -1,0 +1,104 @@
+using System.Text.Json;
+using RewardAnalytics.Cli;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.TestSupport;
+using Xunit.Abstractions;
+
+namespace RewardAnalytics.Local.Tests;
+
+/// <summary><c>reward-analytics demo</c> run in-process on its own local world: green when right, red when a bug is planted.</summary>
+public sealed class DemoCommandTests(ITestOutputHelper output)
+{
+    private static readonly string[] SmallDemo = ["demo", "--rewards", "1500", "--days", "3", "--shards", "3", "--seed", "5", "--time-zone", "America/New_York", "--json"];
+
+    [Fact]
+    public async Task A_small_demo_with_faults_matches_every_check()
+    {
+        var (code, json, error) = await RunAsync(null, SmallDemo);
+
+        var root = json.RootElement;
+        var summary = root.GetProperty("summary");
+        PrintFigures("demo_small", root);
+        Assert.True(root.GetProperty("allMatched").GetBoolean(), $"demo reported a mismatch: {root}\n{error}");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.True(summary.GetProperty("duplicatesAbsorbed").GetInt64() > 0, "the fault plan should have caused redeliveries");
+        Assert.True(summary.GetProperty("retries").GetInt64() > 0);
+        Assert.True(summary.GetProperty("poisonRecords").GetInt64() + summary.GetProperty("recordsSkipped").GetInt64() > 0);
+        Assert.All(root.GetProperty("days").EnumerateArray(), day => Assert.True(day.GetProperty("matches").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_planted_double_count_of_redeliveries_makes_the_demo_report_a_mismatch_and_exit_1()
+    {
+        DoubleCountingAggregatesTable? planted = null;
+        var (code, json, _) = await RunAsync(table => planted = new DoubleCountingAggregatesTable(table), SmallDemo);
+
+        var root = json.RootElement;
+        var mismatched = root.GetProperty("days").EnumerateArray().Count(d => !d.GetProperty("matches").GetBoolean());
+        Figures.Print(output, $"demo_planted_bug replays={planted?.Replays} mismatched_days={mismatched} exit_code={code}");
+        Assert.True(planted!.Replays > 0, "the fault plan should have redelivered something for the bug to double count");
+        Assert.False(root.GetProperty("allMatched").GetBoolean());
+        Assert.True(mismatched > 0);
+        Assert.Equal(ExitCodes.Failed, code);
+    }
+
+    [Fact]
+    public async Task The_demo_shows_a_table_per_day_and_the_summary_line()
+    {
+        var stdout = new StringWriter();
+        var code = await new CliApp(stdout, new StringWriter(), _ => null)
+            .RunAsync(["demo", "--rewards", "300", "--days", "2", "--no-faults"], CancellationToken.None);
+
+        var text = stdout.ToString();
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("2025-03-03", text, StringComparison.Ordinal);
+        Assert.Contains("✔", text, StringComparison.Ordinal);
+        Assert.Contains("DynamoDB writes per 1,000 records", text, StringComparison.Ordinal);
+        Assert.Contains("All checks matched.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--days", "0", "--days is 0: expected a number of days from 1 to 366")]
+    [InlineData("--time-zone", "Mars/Olympus", "--time-zone is 'Mars/Olympus': expected an IANA time-zone id")]
+    [InlineData("--shards", "65", "--shards is 65: expected a number of shards from 1 to 64")]
+    public async Task A_bad_demo_option_is_a_usage_error_naming_it(string option, string value, string message)
+    {
+        var stderr = new StringWriter();
+        var code = await new CliApp(new StringWriter(), stderr, _ => null).RunAsync(["demo", option, value], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("generate")]
+    [InlineData("local", "serve")]
+    public async Task Help_explains_each_new_command_with_an_example(params string[] command)
+    {
+        var stdout = new StringWriter();
+        var code = await new CliApp(stdout, new StringWriter(), _ => null).RunAsync([.. command, "--help"], CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Example: reward-analytics {string.Join(' ', command)}", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, JsonDocument Json, string Error)> RunAsync(Func<IAggregatesTable, IAggregatesTable>? plantedBug, string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await new CliApp(stdout, stderr, _ => null) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
+        var text = stdout.ToString();
+        Assert.True(text.TrimStart().StartsWith('{'), $"expected JSON on stdout, got: {text}\nstderr: {stderr}");
+        return (code, JsonDocument.Parse(text), stderr.ToString());
+    }
+
+    private void PrintFigures(string name, JsonElement root)
+    {
+        var s = root.GetProperty("summary");
+        Figures.Print(output,
+            $"{name} records={s.GetProperty("recordsStreamed")} invocations={s.GetProperty("invocations")} retries={s.GetProperty("retries")} " +
+            $"duplicates_absorbed={s.GetProperty("duplicatesAbsorbed")} poison={s.GetProperty("poisonRecords")} skipped={s.GetProperty("recordsSkipped")} " +
+            $"writes_per_1000={s.GetProperty("dynamoDbWritesPer1000Records")} all_matched={root.GetProperty("allMatched")}");
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using RewardAnalytics.Cli;
+using RewardAnalytics.TestSupport;
+using Xunit.Abstractions;
+
+namespace RewardAnalytics.Local.Tests;
+
+/// <summary><c>local serve</c> + <c>totals</c>, the workflow README shows, and <c>generate</c>'s event file.</summary>
+public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly string[] Variables =
+        ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REWARDS_TABLE", "AGGREGATES_TABLE", "ANALYTICS_BUCKET"];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("reward-analytics-local-tests-").FullName;
+
+    [Fact]
+    public async Task Local_serve_writes_the_environment_that_totals_then_runs_against_until_it_is_stopped()
+    {
+        var envFile = Path.Combine(_directory, "local.env");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var serve = new CliApp(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), _ => null)
+            .RunAsync(["local", "serve", "--env-file", envFile], stop.Token);
+
+        var lines = await WaitForLinesAsync(envFile, Variables.Length, serve);
+        Assert.Equal(Variables, lines.Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]));
+        var environment = lines.ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+
+        var totals = new StringWriter();
+        var totalsError = new StringWriter();
+        var code = await new CliApp(totals, totalsError, name => environment.GetValueOrDefault(name)).RunAsync(["totals", "--date", "2025-03-03", "--json"], CancellationToken.None);
+        Assert.True(code == 0, totalsError.ToString());
+        Assert.Contains("\"issued_count\": 0", totals.ToString(), StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, await serve);
+    }
+
+    [Fact]
+    public async Task Generate_writes_one_stream_event_a_line_with_every_record()
+    {
+        var file = Path.Combine(_directory, "events.jsonl");
+        var stdout = new StringWriter();
+        var code = await new CliApp(stdout, new StringWriter(), _ => null)
+            .RunAsync(["generate", "--rewards", "800", "--days", "2", "--out", file, "--seed", "3"], CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var events = (await File.ReadAllLinesAsync(file)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.All(events, e => Assert.StartsWith("shardId-", e.GetProperty("shardId").GetString(), StringComparison.Ordinal));
+        var records = events.Sum(e => e.GetProperty("Records").GetArrayLength());
+        Assert.Contains($"({records} stream records from 800 writes", stdout.ToString(), StringComparison.Ordinal);
+        Assert.All(events, e => Assert.InRange(e.GetProperty("Records").GetArrayLength(), 0, 100));
+        Figures.Print(output, $"generate events={events.Length} records={records}");
+    }
+
+    private static async Task<string[]> WaitForLinesAsync(string file, int count, Task<int> serve)
+    {
+        for (var i = 0; i < 1_200; i++)
+        {
+            if (serve.IsCompleted)
+            {
+                throw new InvalidOperationException($"local serve ended early with exit code {await serve}");
+            }
+
+            if (File.Exists(file))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                if (lines.Length == count && text.EndsWith('\n'))
+                {
+                    return lines;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"local serve did not write {file} within 2 minutes");
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
