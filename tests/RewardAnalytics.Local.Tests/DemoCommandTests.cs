@@ -25,6 +25,11 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.True(summary.GetProperty("retries").GetInt64() > 0);
         Assert.True(summary.GetProperty("poisonRecords").GetInt64() + summary.GetProperty("recordsSkipped").GetInt64() > 0);
         Assert.All(root.GetProperty("days").EnumerateArray(), day => Assert.True(day.GetProperty("matches").GetBoolean()));
+        var checks = root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToArray();
+        Assert.Contains("every finalizer run did what was expected", checks);
+        Assert.Contains("revisions are where the late data went", checks);
+        Assert.Contains(root.GetProperty("days").EnumerateArray(), day => day.GetProperty("revision").GetInt32() > 1);
+        Assert.True(summary.GetProperty("finalizerRuns").GetInt32() == 6, "3 days on schedule and 3 again after the late writes");
     }
 
     [Fact]

@@ -9,11 +9,11 @@ public static class CommandCatalog
     [
         InvokeCommand.Create(app),
         TotalsCommand.Create(app),
-        DemoCommand.Create(app),
-        GenerateCommand.Create(app),
-        LocalCommand.Create(app),
         FinalizeCommand.Create(app),
         ReportCommand.Create(app),
         ReconcileCommand.Create(app),
+        DemoCommand.Create(app),
+        GenerateCommand.Create(app),
+        LocalCommand.Create(app),
     ];
 }

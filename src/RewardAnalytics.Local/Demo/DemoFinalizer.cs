@@ -1,7 +1,56 @@
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Functions;
+
 namespace RewardAnalytics.Local.Demo;
 
-/// <summary>Builds the daily finalizer the demo runs (the real function's entry point), or null while there is none.</summary>
-public static class DemoFinalizer
+/// <summary>
+/// The daily finalizer's real Lambda entry point (<see cref="DailyFinalizer.HandleAsync"/>), built from the local
+/// world's environment as a cold start would be and driven by the demo's clock: the schedule's payload (<c>{}</c>)
+/// or a person's <c>{"date":"YYYY-MM-DD"}</c> in, its JSON summary read back.
+/// </summary>
+public sealed class DemoFinalizer : IDayFinalizer
 {
-    public static IDayFinalizer? Create(DemoEnvironment environment) => null;
+    private readonly DailyFinalizer _function;
+    private readonly S3ReportStore _reports;
+
+    private DemoFinalizer(DemoEnvironment environment)
+    {
+        var variables = environment.World.Environment.ToDictionary(kv => kv.Key, kv => kv.Value);
+        variables[FinalizerSettings.ReportTimeZoneVariable] = environment.TimeZone.Id;
+        variables[FinalizerSettings.RecheckDaysVariable] = FinalizerSettings.DefaultRecheckDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var settings = FinalizerSettings.FromEnvironment(EnvironmentReader.From(variables));
+        RecheckDays = settings.RecheckDays;
+        _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, environment.Log);
+        _reports = new S3ReportStore(environment.S3, settings);
+    }
+
+    public int RecheckDays { get; }
+
+    public static IDayFinalizer? Create(DemoEnvironment environment) => new DemoFinalizer(environment);
+
+    public async Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken)
+    {
+        var payload = date is { } day ? $"{{\"date\":\"{AggregateKeys.FormatDate(day)}\"}}" : "{}";
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(payload), writable: false);
+        await using var response = await _function.HandleAsync(input).ConfigureAwait(false);
+        using var json = await JsonDocument.ParseAsync(response, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return json.RootElement.GetProperty("days").EnumerateArray().Select(d => new FinalizerDayResult(
+            AggregateKeys.TryParseDate(d.GetProperty("date").GetString(), out var parsed) ? parsed : throw new FormatException($"bad date in the finalizer's summary: {d}"),
+            d.GetProperty("action").GetString() ?? string.Empty,
+            d.GetProperty("revision").GetInt32(),
+            new DailyTotals(
+                d.GetProperty(AggregateKeys.TotalIssued).GetDecimal(),
+                d.GetProperty(AggregateKeys.TotalRedeemed).GetDecimal(),
+                d.GetProperty(AggregateKeys.IssuedCount).GetInt64(),
+                d.GetProperty(AggregateKeys.RedeemedCount).GetInt64()))).ToArray();
+    }
+
+    public async Task<byte[]?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken) =>
+        (await _reports.GetAsync(date, cancellationToken).ConfigureAwait(false))?.Body;
 }

@@ -55,7 +55,8 @@ public sealed class DemoRun
         var driver = new StreamDriver(stream, function, _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
         var finalizer = _finalizerFactory?.Invoke(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
-        var finalizing = new FinalizationTracker(finalizer, table, settings.Schema, zone, clock);
+        var finalizing = new FinalizationTracker(finalizer, table, settings.Schema, zone, clock,
+            new DateInterval(w.FirstDay.PlusDays(-(finalizer?.RecheckDays ?? 0)), w.FirstDay.PlusDays(w.Days - 1)));
 
         long written = 0, streamed = 0;
         var runner = new WorkloadRunner(table, _options.WriterLanes);

@@ -4,6 +4,8 @@ using Amazon.DynamoDBv2;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Reconciliation;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Stream;
@@ -42,13 +44,14 @@ internal sealed class DemoVerifier
         FinalizationTracker finalizing, IReadOnlyDictionary<LocalDate, int> late, CancellationToken ct)
     {
         var checks = new List<DemoCheck>();
-        var scan = await RewardsTableScan.ReadAllAsync(_dynamo, _rewardsTable, 4, ct).ConfigureAwait(false);
-        var expired = table.ExpiredItems;
-        var truth = GroundTruth.FromItems(scan.Concat(expired), _schema, _zone);
-        checks.Add(ScanAgreesWithWrites(scan, table.CurrentItems, expired.Count));
+        var interval = new DateInterval(workload.FirstDay.PlusDays(-(_finalizer?.RecheckDays ?? 0)), workload.FirstDay.PlusDays(workload.Days - 1));
+        var scanned = await new RewardsTableScan(_dynamo, _rewardsTable, _schema).ScanAsync(_zone, interval, RewardsTableScan.DefaultSegments, ct).ConfigureAwait(false);
+        var recorded = new GroundTruthTally(_zone, interval).Tally(table.CurrentItems, _schema);
+        checks.Add(ScanAgreesWithWrites(scanned, recorded, interval, table.ExpiredItems.Count));
+        var truth = scanned.Tally(table.ExpiredItems, _schema); // TTL removals are history the totals keep
 
         var days = new List<DayCheck>();
-        foreach (var day in workload.DaysCovered.Union(truth.Days.Keys).Order())
+        foreach (var day in interval.Where(d => d >= workload.FirstDay || !truth.For(d).IsZero))
         {
             days.Add(await CheckDayAsync(day, truth.For(day), finalizing, late.GetValueOrDefault(day), ct).ConfigureAwait(false));
         }
@@ -88,32 +91,24 @@ internal sealed class DemoVerifier
         }
 
         var body = await _finalizer.ReadReportAsync(day, ct).ConfigureAwait(false);
-        var bytesMatch = body is not null && string.Equals(body, new DailyReport(day, truth).ToJson(), StringComparison.Ordinal);
+        var bytesMatch = body is not null && body.AsSpan().SequenceEqual(new DailyReport(day, truth).ToUtf8());
         var revision = finalizing.Revisions.TryGetValue(day, out var r) ? r : (int?)null;
         var expected = finalizing.Model.RevisionOf(day);
         return new DayCheck(day, truth, running, body is null ? null : ReadReport(body), bytesMatch, revision, expected, lateRecords,
             running == truth && bytesMatch && revision == expected);
     }
 
-    private static DemoCheck ScanAgreesWithWrites(
-        IReadOnlyList<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> scan,
-        IReadOnlyList<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> mirror,
-        int expired)
+    private static DemoCheck ScanAgreesWithWrites(GroundTruthTally scanned, GroundTruthTally recorded, DateInterval days, int expired)
     {
-        var byKey = mirror.ToDictionary(i => i["rewardId"].S, StringComparer.Ordinal);
-        var differing = scan.Count(i => !byKey.TryGetValue(i["rewardId"].S, out var seen) || !NumbersNormalizedEqual(i, seen));
+        var differing = days.Count(d => scanned.For(d) != recorded.For(d));
+        var sameUnreadable = scanned.Unreadable.Count == recorded.Unreadable.Count
+            && scanned.Unreadable.All(kv => recorded.Unreadable.GetValueOrDefault(kv.Key) == kv.Value);
         return new DemoCheck(
             "the full scan holds what the stream recorded",
-            differing == 0 && scan.Count == mirror.Count,
-            string.Create(CultureInfo.InvariantCulture, $"{scan.Count} items scanned, {mirror.Count} expected, {differing} differing; {expired} TTL-expired items kept as history"));
+            differing == 0 && sameUnreadable && scanned.ItemsRead == recorded.ItemsRead,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{scanned.ItemsRead} items scanned, {recorded.ItemsRead} expected, {differing} days differing; {expired} TTL-expired items kept as history"));
     }
-
-    // dynalite, like DynamoDB, may store a number in its canonical form (12.50 → 12.5).
-    private static bool NumbersNormalizedEqual(
-        Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> a, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var other) && (kv.Value.N is { } n && other.N is { } m
-            ? decimal.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) ? x == y : n == m
-            : AttributeValues.ValuesEqual(kv.Value, other)));
 
     private DemoCheck SkipsAreTheUnreadableRecords(LocalStream stream, SkippedRecordLog log)
     {
@@ -131,7 +126,7 @@ internal sealed class DemoVerifier
             $"{logged.Count} records skipped ({unreadable.Length - poison} malformed items, {poison} poison records); {missing} unreadable not reported, {extra} reported but readable");
     }
 
-    private static DailyTotals ReadReport(string body)
+    private static DailyTotals ReadReport(byte[] body)
     {
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Verification;
@@ -19,10 +20,12 @@ internal sealed class FinalizationTracker
     private readonly RewardImageSchema _schema;
     private readonly DateTimeZone _zone;
     private readonly TimeProvider _clock;
+    private readonly DateInterval _days;
     private readonly List<string> _problems = [];
 
-    public FinalizationTracker(IDayFinalizer? finalizer, RecordingRewardsTable table, RewardImageSchema schema, DateTimeZone zone, TimeProvider clock)
+    public FinalizationTracker(IDayFinalizer? finalizer, RecordingRewardsTable table, RewardImageSchema schema, DateTimeZone zone, TimeProvider clock, DateInterval days)
     {
+        _days = days;
         _finalizer = finalizer;
         _table = table;
         _schema = schema;
@@ -44,12 +47,22 @@ internal sealed class FinalizationTracker
             return;
         }
 
-        var summary = await _finalizer.FinalizeAsync(date, cancellationToken).ConfigureAwait(false);
-        Runs++;
-        var truth = GroundTruth.FromItems(_table.CurrentItems.Concat(_table.ExpiredItems), _schema, _zone);
         var target = date ?? Instant.FromDateTimeOffset(_clock.GetUtcNow()).InZone(_zone).Date.PlusDays(-1);
-        var expectedDays = Enumerable.Range(0, _finalizer.RecheckDays + 1).Select(i => target.PlusDays(-i)).OrderBy(d => d).ToArray();
         var run = date is null ? $"scheduled run for {AggregateKeys.FormatDate(target)}" : $"run for {AggregateKeys.FormatDate(target)}";
+        IReadOnlyList<FinalizerDayResult> summary;
+        Runs++;
+        try
+        {
+            summary = await _finalizer.FinalizeAsync(date, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _problems.Add($"{run} failed: {ex.GetType().Name}: {ex.Message}");
+            return;
+        }
+
+        var truth = new GroundTruthTally(_zone, _days).Tally(_table.CurrentItems.Concat(_table.ExpiredItems), _schema);
+        var expectedDays = Enumerable.Range(0, _finalizer.RecheckDays + 1).Select(i => target.PlusDays(-i)).OrderBy(d => d).ToArray();
         var reported = summary.Select(d => d.Date).OrderBy(d => d).ToArray();
         if (!reported.SequenceEqual(expectedDays))
         {

@@ -9,11 +9,11 @@ public interface IDayFinalizer
     /// <summary>How many days before the target each run re-checks (RECHECK_DAYS).</summary>
     int RecheckDays { get; }
 
-    Task<IReadOnlyList<FinalizedDay>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken);
 
-    /// <summary>The stored report body of a day, or null when there is none.</summary>
-    Task<string?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken);
+    /// <summary>The stored report body of a day (its bytes), or null when there is none.</summary>
+    Task<byte[]?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken);
 }
 
 /// <summary>What one finalizer run did to one day.</summary>
-public sealed record FinalizedDay(LocalDate Date, string Action, int Revision, DailyTotals Totals);
+public sealed record FinalizerDayResult(LocalDate Date, string Action, int Revision, DailyTotals Totals);

@@ -1,9 +1,10 @@
 using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Stream;
 
 namespace RewardAnalytics.Local.Verification;
 
-/// <summary>Reads a reward item as the SDK returns it with the one rule the stream uses (<see cref="RewardImageRules"/>).</summary>
+/// <summary>Reads reward items as the SDK returns them with the one rule the stream uses (<see cref="RewardImageRules"/>).</summary>
 public static class RewardItems
 {
     public static RewardImage Evaluate(IReadOnlyDictionary<string, AttributeValue> item, RewardImageSchema schema)
@@ -12,6 +13,20 @@ public static class RewardItems
         var (amountKind, amount) = Read(item, schema.AmountAttribute);
         var (createdKind, created) = Read(item, schema.CreatedAtAttribute);
         return RewardImageRules.Evaluate(typeKind, type, amountKind, amount, createdKind, created);
+    }
+
+    /// <summary>Adds whole items to a ground-truth tally (the same tally a full scan of the table fills).</summary>
+    public static GroundTruthTally Tally(this GroundTruthTally tally, IEnumerable<IReadOnlyDictionary<string, AttributeValue>> items, RewardImageSchema schema)
+    {
+        foreach (var item in items)
+        {
+            var (typeKind, type) = Read(item, schema.TypeAttribute);
+            var (amountKind, amount) = Read(item, schema.AmountAttribute);
+            var (createdKind, created) = Read(item, schema.CreatedAtAttribute);
+            tally.Add(typeKind, type, amountKind, amount, createdKind, created);
+        }
+
+        return tally;
     }
 
     private static (AttributeKind Kind, string? Text) Read(IReadOnlyDictionary<string, AttributeValue> item, string name)

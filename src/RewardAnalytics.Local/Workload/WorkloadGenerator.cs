@@ -23,6 +23,7 @@ internal sealed class WorkloadGenerator
     private readonly List<string> _created = [];
     private readonly PriorityQueue<string, Instant> _expiries = new();
     private readonly List<string> _malformed = [];
+    private readonly HashSet<int> _lateTargets = [];
     private long _order;
     private int _nextId;
 
@@ -33,11 +34,19 @@ internal sealed class WorkloadGenerator
         _random = new Random(unchecked((int)(options.Seed ^ (options.Seed >> 32))));
     }
 
-    private sealed record Live(Dictionary<string, AttributeValue> Item, Instant CreatedAt, bool Valid, Instant? ExpiresAt);
+    /// <summary>A reward in the generator's model of the table; <see cref="Day"/> is the index of its createdAt day.</summary>
+    private sealed record Live(Dictionary<string, AttributeValue> Item, Instant CreatedAt, bool Valid, Instant? ExpiresAt, int Day);
 
     public Workload Generate()
     {
+        // Late data lands on a few days only, so the revisions it causes can be checked against where it went:
+        // a backfill every third day (for the days just before it), and corrections of two days after the last one.
         var late = (int)Math.Round(_options.Rewards * _options.LateShare);
+        while (_lateTargets.Count < Math.Min(2, _options.Days))
+        {
+            _lateTargets.Add(_random.Next(_options.Days));
+        }
+
         var regular = _options.Rewards - late;
         var malformedAt = Enumerable.Range(0, _options.MalformedCount).Select(_ => _random.Next(regular)).ToHashSet();
         var written = 0;
@@ -94,8 +103,8 @@ internal sealed class WorkloadGenerator
             < 0.06 => Modify(day, at, WorkloadKind.AmountCorrection),
             < 0.09 => Modify(day, at, WorkloadKind.TypeCorrection),
             < 0.11 => Modify(day, at, WorkloadKind.DayMove),
-            < 0.15 => Recent() is { } victim && Remove(day, at, victim, WorkloadKind.Deletion),
-            < 0.18 when day > 0 => AddNew(day, at, CreatedOnEarlierDay(day, at), WorkloadKind.LateWrite),
+            < 0.15 => Recent(day) is { } victim && Remove(day, at, victim, WorkloadKind.Deletion),
+            < 0.18 when IsBackfillDay(day) => AddNew(day, at, CreatedOnEarlierDay(day, at), WorkloadKind.LateWrite),
             _ => false,
         };
         if (!done)
@@ -110,15 +119,20 @@ internal sealed class WorkloadGenerator
         var r = _random.NextDouble();
         var done = r switch
         {
-            < 0.3 => Modify(phase, at, WorkloadKind.AmountCorrection, anyDay: true),
-            < 0.4 => Any() is { } victim && Remove(phase, at, victim, WorkloadKind.Deletion),
+            < 0.3 => Modify(phase, at, WorkloadKind.AmountCorrection, lateTargets: true),
+            < 0.4 => OnLateTarget() is { } victim && Remove(phase, at, victim, WorkloadKind.Deletion),
             _ => false,
         };
         if (!done)
         {
-            AddNew(phase, at, CreatedOnEarlierDay(phase, at), WorkloadKind.LateWrite);
+            var (start, length) = DayBounds(_lateTargets.ElementAt(_random.Next(_lateTargets.Count)));
+            AddNew(phase, at, start + Duration.FromTicks((long)(_random.NextDouble() * length.TotalTicks)), WorkloadKind.LateWrite);
         }
     }
+
+    private bool IsBackfillDay(int day) => day > 0 && StableHashDay(day) % 3 == 0;
+
+    private ulong StableHashDay(int day) => Streaming.StableHash.Of(_options.Seed, "backfill", day);
 
     private bool AddNew(int phase, Instant at, Instant createdAt, WorkloadKind kind)
     {
@@ -141,7 +155,7 @@ internal sealed class WorkloadGenerator
             _expiries.Enqueue(id, expiresAt.Value);
         }
 
-        _live[id] = new Live(item, createdAt, true, expiresAt);
+        _live[id] = new Live(item, createdAt, true, expiresAt, DayIndex(createdAt));
         _created.Add(id);
         Emit(phase, kind, at, id, item, null);
         return true;
@@ -152,7 +166,7 @@ internal sealed class WorkloadGenerator
         var id = NextId();
         var item = MalformedRewards.Create(_malformed.Count, id, at.ToDateTimeOffset());
         _malformed.Add(id);
-        _live[id] = new Live(item, at, false, null);
+        _live[id] = new Live(item, at, false, null, DayIndex(at));
         Emit(phase, WorkloadKind.Malformed, at, id, item, null);
     }
 
@@ -168,13 +182,13 @@ internal sealed class WorkloadGenerator
             ["amount"] = new() { N = "10" },
             ["createdAt"] = new() { S = UtcPattern.Format(createdAt) },
         };
-        _live[id] = new Live(item, createdAt, true, null);
+        _live[id] = _live[id] with { Item = item, Valid = true };
         Emit(phase, WorkloadKind.Repair, at, id, item, null);
     }
 
-    private bool Modify(int phase, Instant at, WorkloadKind kind, bool anyDay = false)
+    private bool Modify(int phase, Instant at, WorkloadKind kind, bool lateTargets = false)
     {
-        if ((anyDay ? Any() : Recent()) is not { } id || !_live[id].Valid)
+        if ((lateTargets ? OnLateTarget() : Recent(phase)) is not { } id || !_live[id].Valid)
         {
             return false;
         }
@@ -195,9 +209,9 @@ internal sealed class WorkloadGenerator
                 Emit(phase, kind, at, id, flipped, null);
                 return true;
             default:
-                // Moved to an earlier time, possibly an earlier (already finalized) day, never before the first day.
-                var movedTo = live.CreatedAt - Duration.FromMinutes(_random.Next(30, 30 * 60));
-                if (movedTo < DayBounds(0).Start)
+                // Moved to an earlier time of the same day (a clock fix at the till).
+                var movedTo = live.CreatedAt - Duration.FromMinutes(_random.Next(5, 6 * 60));
+                if (movedTo < DayBounds(live.Day).Start)
                 {
                     return false;
                 }
@@ -221,14 +235,14 @@ internal sealed class WorkloadGenerator
     private void Emit(int phase, WorkloadKind kind, Instant at, string id, Dictionary<string, AttributeValue>? item, Dictionary<string, AttributeValue>? set) =>
         _operations.Add(new WorkloadOperation(_order++, phase, kind, at, id, item, set));
 
-    /// <summary>A live reward among the most recently created (corrections mostly touch fresh rewards).</summary>
-    private string? Recent()
+    /// <summary>A live reward created on the same day, most likely a recent one (corrections mostly touch fresh rewards).</summary>
+    private string? Recent(int day)
     {
         for (var attempt = 0; attempt < 6 && _created.Count > 0; attempt++)
         {
-            var back = (int)(Math.Pow(_random.NextDouble(), 2) * Math.Min(_created.Count, 3_000));
+            var back = (int)(Math.Pow(_random.NextDouble(), 2) * Math.Min(_created.Count, 1_000));
             var id = _created[_created.Count - 1 - back];
-            if (_live.ContainsKey(id))
+            if (_live.TryGetValue(id, out var live) && live.Day == day)
             {
                 return id;
             }
@@ -237,12 +251,13 @@ internal sealed class WorkloadGenerator
         return null;
     }
 
-    private string? Any()
+    /// <summary>A live reward of one of the days the late writes go to.</summary>
+    private string? OnLateTarget()
     {
-        for (var attempt = 0; attempt < 6 && _created.Count > 0; attempt++)
+        for (var attempt = 0; attempt < 12 && _created.Count > 0; attempt++)
         {
             var id = _created[_random.Next(_created.Count)];
-            if (_live.ContainsKey(id))
+            if (_live.TryGetValue(id, out var live) && _lateTargets.Contains(live.Day))
             {
                 return id;
             }
@@ -250,6 +265,8 @@ internal sealed class WorkloadGenerator
 
         return null;
     }
+
+    private int DayIndex(Instant instant) => Period.Between(_options.FirstDay, instant.InZone(_options.TimeZone).Date, PeriodUnits.Days).Days;
 
     private Instant CreatedOnEarlierDay(int phase, Instant at)
     {
