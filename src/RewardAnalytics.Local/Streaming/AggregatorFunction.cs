@@ -39,7 +39,7 @@ public sealed class AggregatorFunction : IStreamFunction
         try
         {
             using var input = new MemoryStream(invocation.Payload, writable: false);
-            var outcome = await _function.HandleAsync(input, cancellationToken).ConfigureAwait(false);
+            var outcome = await _function.AggregateAsync(input, cancellationToken).ConfigureAwait(false);
             using var response = StreamAggregator.WriteResponse(outcome);
             return Read(response);
         }
