@@ -39,11 +39,14 @@ public static class DemoReport
 
     public static void Render(IAnsiConsole console, DemoResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("day").AddColumn(new TableColumn("issued").RightAligned()).AddColumn(new TableColumn("redeemed").RightAligned())
-            .AddColumn(new TableColumn("net").RightAligned()).AddColumn(new TableColumn("issued #").RightAligned())
-            .AddColumn(new TableColumn("redeemed #").RightAligned()).AddColumn(new TableColumn("late records").RightAligned())
-            .AddColumn(new TableColumn("revision").RightAligned()).AddColumn(new TableColumn("matches").Centered());
+        // Compact enough for an 80-column terminal: a day is one line.
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn(new TableColumn("day").PadLeft(0).NoWrap());
+        foreach (var header in new[] { "issued", "redeemed", "net", "issued #", "redeem. #", "late", "rev.", "✔" })
+        {
+            table.AddColumn(new TableColumn(header).RightAligned().PadLeft(0).PadRight(1).NoWrap());
+        }
+
         foreach (var day in result.Days)
         {
             var t = day.Truth;
