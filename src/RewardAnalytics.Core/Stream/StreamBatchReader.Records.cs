@@ -146,7 +146,7 @@ public sealed partial class StreamBatchReader
     }
 
     /// <summary>delta = contribution(NewImage) − contribution(OldImage); returns why the record was skipped, if it was.</summary>
-    private SkipReason Fold(
+    private static SkipReason Fold(
         EventName eventName, bool hasNew, in RewardImage newImage, bool hasOld, in RewardImage oldImage, bool ttlExpiry,
         SequenceNumber sequence, ref FoldState state)
     {
@@ -168,7 +168,9 @@ public sealed partial class StreamBatchReader
 
         var removesOld = eventName != EventName.Insert && oldImage.IsValid;
         var addsNew = eventName != EventName.Remove && newImage.IsValid;
-        if (removesOld && addsNew && oldImage.DayIn(_zone) is var oldDay && oldDay == newImage.DayIn(_zone))
+        var oldDay = removesOld ? state.Days.DayOf(oldImage.CreatedAt) : default;
+        var newDay = addsNew ? state.Days.DayOf(newImage.CreatedAt) : default;
+        if (removesOld && addsNew && oldDay == newDay)
         {
             var delta = newImage.Contribution - oldImage.Contribution;
             if (!delta.IsZero)
@@ -180,12 +182,12 @@ public sealed partial class StreamBatchReader
         {
             if (removesOld)
             {
-                state.Add(new DeltaEntry(sequence, oldImage.DayIn(_zone), -oldImage.Contribution));
+                state.Add(new DeltaEntry(sequence, oldDay, -oldImage.Contribution));
             }
 
             if (addsNew)
             {
-                state.Add(new DeltaEntry(sequence, newImage.DayIn(_zone), newImage.Contribution));
+                state.Add(new DeltaEntry(sequence, newDay, newImage.Contribution));
             }
         }
 

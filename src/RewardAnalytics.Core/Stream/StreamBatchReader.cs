@@ -31,7 +31,7 @@ public sealed partial class StreamBatchReader
                 "The event is empty: expected a DynamoDB Streams event with a tumbling window (an object with 'Records' and 'shardId').");
         }
 
-        var state = new FoldState(ArrayPool<DeltaEntry>.Shared.Rent(64));
+        var state = new FoldState(ArrayPool<DeltaEntry>.Shared.Rent(64), _zone);
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
@@ -207,9 +207,10 @@ public sealed partial class StreamBatchReader
     private static string Utf8(ReadOnlySpan<byte> json, Range range) => range.Equals(default(Range)) ? string.Empty : Encoding.UTF8.GetString(json[range]);
 
     /// <summary>The mutable state of one fold, kept on the stack.</summary>
-    private struct FoldState(DeltaEntry[] entries)
+    private struct FoldState(DeltaEntry[] entries, DateTimeZone zone)
     {
         public DeltaEntry[] Entries = entries;
+        public ZoneDayCache Days = new(zone);
         public int Count;
         public int Records;
         public int TtlRemovals;
