@@ -28,12 +28,13 @@ public sealed partial class StreamBatchReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("eventID"u8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("eventID"u8))
             {
                 Once(ref seen, 1, index, "eventID");
                 eventId = ReadRawString(ref reader, index, "eventID");
             }
-            else if (reader.ValueTextEquals("eventName"u8))
+            else if (name.SequenceEqual("eventName"u8))
             {
                 Once(ref seen, 2, index, "eventName");
                 eventNameText = ReadRawString(ref reader, index, "eventName");
@@ -43,7 +44,7 @@ public sealed partial class StreamBatchReader
                     : text.SequenceEqual("REMOVE"u8) ? EventName.Remove
                     : EventName.Unknown;
             }
-            else if (reader.ValueTextEquals("dynamodb"u8))
+            else if (name.SequenceEqual("dynamodb"u8))
             {
                 Once(ref seen, 4, index, "dynamodb");
                 reader.Read();
@@ -55,7 +56,8 @@ public sealed partial class StreamBatchReader
                 var seenInner = 0;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("SequenceNumber"u8))
+                    var inner = PropertyName(ref reader);
+                    if (inner.SequenceEqual("SequenceNumber"u8))
                     {
                         Once(ref seenInner, 1, index, "dynamodb.SequenceNumber");
                         var raw = ReadRawString(ref reader, index, "dynamodb.SequenceNumber");
@@ -67,17 +69,17 @@ public sealed partial class StreamBatchReader
 
                         sequence = seq;
                     }
-                    else if (reader.ValueTextEquals("NewImage"u8))
+                    else if (inner.SequenceEqual("NewImage"u8))
                     {
                         Once(ref seenInner, 2, index, "dynamodb.NewImage");
-                        hasNew = ReadImage(ref reader, index, "dynamodb.NewImage", out newImage);
+                        hasNew = ReadImage(ref reader, json, index, "dynamodb.NewImage", out newImage);
                     }
-                    else if (reader.ValueTextEquals("OldImage"u8))
+                    else if (inner.SequenceEqual("OldImage"u8))
                     {
                         Once(ref seenInner, 4, index, "dynamodb.OldImage");
-                        hasOld = ReadImage(ref reader, index, "dynamodb.OldImage", out oldImage);
+                        hasOld = ReadImage(ref reader, json, index, "dynamodb.OldImage", out oldImage);
                     }
-                    else if (reader.ValueTextEquals("Keys"u8))
+                    else if (inner.SequenceEqual("Keys"u8))
                     {
                         Once(ref seenInner, 8, index, "dynamodb.Keys");
                         reader.Read();
@@ -92,7 +94,7 @@ public sealed partial class StreamBatchReader
                     }
                 }
             }
-            else if (reader.ValueTextEquals("userIdentity"u8))
+            else if (name.SequenceEqual("userIdentity"u8))
             {
                 Once(ref seen, 8, index, "userIdentity");
                 reader.Read();
@@ -204,6 +206,21 @@ public sealed partial class StreamBatchReader
         seen |= bit;
     }
 
+    /// <summary>
+    /// The current property name as text to compare: the payload's own bytes, or (rarely) an unescaped copy. Plain
+    /// span comparisons are cheaper than a chain of <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>.
+    /// </summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        var unescaped = new byte[reader.ValueSpan.Length];
+        return unescaped.AsSpan(0, reader.CopyString(unescaped));
+    }
+
     private static Range ReadRawString(ref Utf8JsonReader reader, int index, string property)
     {
         reader.Read();
@@ -220,7 +237,7 @@ public sealed partial class StreamBatchReader
     /// Reads an item image; false when it is absent (null). Only the three reward attributes are looked at. An image
     /// that names one of them twice is unreadable in itself, so it neither adds (INSERT) nor subtracts (REMOVE).
     /// </summary>
-    private bool ReadImage(ref Utf8JsonReader reader, int index, string property, out RewardImage image)
+    private bool ReadImage(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, string property, out RewardImage image)
     {
         image = default;
         reader.Read();
@@ -235,28 +252,25 @@ public sealed partial class StreamBatchReader
                 $"Records[{index}].{property} is a JSON {Describe(reader.TokenType)}: expected a DynamoDB item (an object of attribute values).");
         }
 
-        Span<byte> typeBuffer = stackalloc byte[MaxScalarBytes];
-        Span<byte> amountBuffer = stackalloc byte[MaxScalarBytes];
-        Span<byte> createdBuffer = stackalloc byte[MaxScalarBytes];
-        AttributeKind typeKind = AttributeKind.Missing, amountKind = AttributeKind.Missing, createdKind = AttributeKind.Missing;
-        int typeLength = 0, amountLength = 0, createdLength = 0;
+        AttributeText type = default, amount = default, created = default;
         var duplicate = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals(_schema.TypeUtf8))
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual(_schema.TypeUtf8))
             {
-                duplicate |= typeKind != AttributeKind.Missing;
-                typeKind = ReadAttribute(ref reader, typeBuffer, out typeLength);
+                duplicate |= type.Kind != AttributeKind.Missing;
+                type = ReadAttribute(ref reader);
             }
-            else if (reader.ValueTextEquals(_schema.AmountUtf8))
+            else if (name.SequenceEqual(_schema.AmountUtf8))
             {
-                duplicate |= amountKind != AttributeKind.Missing;
-                amountKind = ReadAttribute(ref reader, amountBuffer, out amountLength);
+                duplicate |= amount.Kind != AttributeKind.Missing;
+                amount = ReadAttribute(ref reader);
             }
-            else if (reader.ValueTextEquals(_schema.CreatedAtUtf8))
+            else if (name.SequenceEqual(_schema.CreatedAtUtf8))
             {
-                duplicate |= createdKind != AttributeKind.Missing;
-                createdKind = ReadAttribute(ref reader, createdBuffer, out createdLength);
+                duplicate |= created.Kind != AttributeKind.Missing;
+                created = ReadAttribute(ref reader);
             }
             else
             {
@@ -268,50 +282,58 @@ public sealed partial class StreamBatchReader
         image = duplicate
             ? new RewardImage(SkipReason.DuplicateAttribute, default, 0m, default)
             : RewardImageRules.Evaluate(
-                typeKind, typeBuffer[..typeLength], amountKind, amountBuffer[..amountLength], createdKind, createdBuffer[..createdLength]);
+                type.Kind, type.Bytes(json), amount.Kind, amount.Bytes(json), created.Kind, created.Bytes(json));
         return true;
     }
 
-    /// <summary>Reads one attribute value (<c>{"S": "…"}</c>, <c>{"N": "…"}</c>, anything else is <see cref="AttributeKind.Other"/>).</summary>
-    private static AttributeKind ReadAttribute(ref Utf8JsonReader reader, scoped Span<byte> buffer, out int length)
+    /// <summary>
+    /// Reads one attribute value (<c>{"S": "…"}</c>, <c>{"N": "…"}</c>, anything else is <see cref="AttributeKind.Other"/>)
+    /// where it lies in the payload; only a value with JSON escapes is copied out, unescaped.
+    /// </summary>
+    private static AttributeText ReadAttribute(ref Utf8JsonReader reader)
     {
-        length = 0;
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return AttributeKind.Other;
+            return new AttributeText(AttributeKind.Other);
         }
 
-        var kind = AttributeKind.Missing;
+        var value = new AttributeText(AttributeKind.Missing);
         var descriptors = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             descriptors++;
-            var isS = reader.ValueTextEquals("S"u8);
-            var isN = !isS && reader.ValueTextEquals("N"u8);
+            var descriptor = PropertyName(ref reader);
+            var isS = descriptor.SequenceEqual("S"u8);
+            var isN = descriptor.SequenceEqual("N"u8);
             reader.Read();
-            if ((isS || isN) && reader.TokenType == JsonTokenType.String)
+            if ((isS || isN) && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= MaxScalarBytes)
             {
-                var fits = reader.ValueSpan.Length <= buffer.Length;
-                if (fits)
+                var kind = isS ? AttributeKind.S : AttributeKind.N;
+                if (reader.ValueIsEscaped)
                 {
-                    length = reader.ValueIsEscaped ? reader.CopyString(buffer) : reader.ValueSpan.Length;
-                    if (!reader.ValueIsEscaped)
-                    {
-                        reader.ValueSpan.CopyTo(buffer);
-                    }
+                    var unescaped = new byte[reader.ValueSpan.Length];
+                    value = new AttributeText(kind, 0, reader.CopyString(unescaped), unescaped);
                 }
-
-                kind = !fits ? AttributeKind.Other : isS ? AttributeKind.S : AttributeKind.N;
+                else
+                {
+                    value = new AttributeText(kind, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                }
             }
             else
             {
                 reader.Skip();
-                kind = AttributeKind.Other;
+                value = new AttributeText(AttributeKind.Other);
             }
         }
 
-        return descriptors == 1 ? kind : AttributeKind.Other;
+        return descriptors == 1 ? value : new AttributeText(AttributeKind.Other);
+    }
+
+    /// <summary>An attribute value's kind and text: a slice of the payload, or an unescaped copy when it had escapes.</summary>
+    private readonly record struct AttributeText(AttributeKind Kind, int Start = 0, int Length = 0, byte[]? Unescaped = null)
+    {
+        public ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> json) => (Unescaped ?? json).Slice(Start, Length);
     }
 }
