@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace RewardAnalytics.Core.Stream;
@@ -73,25 +74,51 @@ public sealed class StreamBatch : IDisposable
 
     private List<DayGroup> BuildDays()
     {
-        var days = new List<LocalDate>();
+        // One pass over the entries; a batch touches a handful of days, so a linear search of them beats hashing.
+        var sums = new List<DaySum>(4);
         foreach (ref readonly var e in Entries)
         {
-            if (!days.Contains(e.Day))
+            var sumsSpan = CollectionsMarshal.AsSpan(sums);
+            var i = 0;
+            while (i < sumsSpan.Length && sumsSpan[i].Day != e.Day)
             {
-                days.Add(e.Day);
+                i++;
             }
+
+            if (i == sumsSpan.Length)
+            {
+                sums.Add(new DaySum(e.Day, e.Sequence));
+                sumsSpan = CollectionsMarshal.AsSpan(sums);
+            }
+
+            sumsSpan[i].Add(e);
         }
 
-        days.Sort();
-        var groups = new List<DayGroup>(days.Count);
-        foreach (var day in days)
+        sums.Sort(static (a, b) => a.Day.CompareTo(b.Day));
+        var groups = new List<DayGroup>(sums.Count);
+        foreach (var sum in sums)
         {
-            if (GroupFor(day, null) is { } g)
-            {
-                groups.Add(g);
-            }
+            groups.Add(new DayGroup(this, sum.Day, sum.Delta, sum.First, sum.Last, sum.Count));
         }
 
         return groups;
+    }
+
+    /// <summary>One day's running sum while the entries are grouped.</summary>
+    private struct DaySum(LocalDate day, SequenceNumber first)
+    {
+        public readonly LocalDate Day = day;
+        public DailyTotals Delta;
+        public SequenceNumber First = first;
+        public SequenceNumber Last = first;
+        public int Count;
+
+        public void Add(in DeltaEntry e)
+        {
+            Delta += e.Delta;
+            First = SequenceNumber.Min(First, e.Sequence);
+            Last = SequenceNumber.Max(Last, e.Sequence);
+            Count++;
+        }
     }
 }
