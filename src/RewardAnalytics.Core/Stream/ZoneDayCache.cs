@@ -10,7 +10,7 @@ namespace RewardAnalytics.Core.Stream;
 /// </summary>
 internal struct ZoneDayCache(DateTimeZone zone)
 {
-    private const int Slots = 4;
+    private const int Slots = 8;
     private readonly DateTimeZone _zone = zone;
     private DaySpans _spans;
     private int _used;
