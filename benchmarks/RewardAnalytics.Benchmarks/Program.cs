@@ -1,9 +1,27 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using RewardAnalytics.Benchmarks;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Measurements;
 
 // dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
+//   the parse + fold benchmarks (--quick: BenchmarkDotNet's ShortRun job, under two minutes)
+// dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- --finalization [REWARDS] [SHARDS]
+//   items read to finalize a day of REWARDS (default 100,000) over SHARDS (default 4) versus a full scan, on dynalite
+if (args.FirstOrDefault() == "--finalization")
+{
+    var rewards = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var shards = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+    await using var world = await LocalAwsWorld.StartAsync();
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var result = await FinalizationCost.MeasureAsync(world, rewards, shards, CancellationToken.None);
+    Console.WriteLine($"[figures] {result.Figures}");
+    Console.WriteLine($"finalized {result.Finalized}; scanned {result.Scanned}; {(result.Finalized == result.Scanned ? "equal" : "DIFFERENT")} ({started.Elapsed.TotalSeconds:0} s)");
+    return result.Finalized == result.Scanned ? 0 : 1;
+}
+
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToArray();
 var config = DefaultConfig.Instance;
@@ -13,3 +31,4 @@ if (quick)
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ParseFoldBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
+return 0;
