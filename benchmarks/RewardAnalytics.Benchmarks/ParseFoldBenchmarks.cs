@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using RewardAnalytics.Core.Stream;
@@ -38,5 +39,24 @@ public class ParseFoldBenchmarks
         using var payload = PooledPayload.ReadAsync(input, CancellationToken.None).GetAwaiter().GetResult();
         using var batch = _reader.Read(payload.Memory.Span);
         return batch.Days.Count;
+    }
+
+    /// <summary>
+    /// The floor under any Utf8JsonReader-based parser: the same pooled read, then every token read and nothing done
+    /// with it. The project parser's time above this is its own work (dispatch, numbers, dates, fold).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Records, Description = "floor: pooled buffer + Utf8JsonReader tokens only")]
+    public int TokenizeOnly()
+    {
+        using var input = new MemoryStream(_event, writable: false);
+        using var payload = PooledPayload.ReadAsync(input, CancellationToken.None).GetAwaiter().GetResult();
+        var reader = new Utf8JsonReader(payload.Memory.Span);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
     }
 }
