@@ -2,7 +2,7 @@
 # Cold-start proxy: time from process start to first response of a fresh `dotnet` process that constructs one
 # entry point (the stream aggregator, the daily finalizer) and invokes it once, JIT-only versus ReadyToRun, side by
 # side, against dynalite and s3rver.
-# Usage: bash benchmarks/cold-start.sh [RUNS]   (default 7 runs each; prints the median of each and the ratio)
+# Usage: bash benchmarks/cold-start.sh [RUNS]   (default 7 runs each; prints the medians of wall and CPU time and the ratios)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"
@@ -38,25 +38,30 @@ export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$port" AWS_ENDPOINT_URL_S3="h
   AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AGGREGATES_TABLE=reward-aggregates ANALYTICS_BUCKET=reward-analytics
 aggregate_event=tests/RewardAnalytics.Core.Tests/Fixtures/tumbling-window-event.json
 
-measure() { # dir entry-point first-day -> median milliseconds over $runs fresh processes
-  local times=()
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+measure() { # dir entry-point first-day -> "wall_ms cpu_ms": medians over $runs fresh processes
+  local walls=() cpus=()
   for run in $(seq 1 "$runs"); do
-    local start end event="$aggregate_event"
+    local event="$aggregate_event" timing
     if [ "$2" = finalize ]; then
       # A day of its own for every run, so each one finalizes (report, metrics, FINAL) rather than finding it done.
       event="$out/finalize-$(($3 + run)).json"
       printf '{"date":"%s"}' "$(date -u -d "2024-01-01 + $(($3 + run)) days" +%F)" > "$event"
     fi
-    start=$(date +%s%N)
-    "$1/RewardAnalytics.ColdStart" "$2" "$event" >/dev/null || { echo "the $1 build failed to invoke $2" >&2; exit 1; }
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
+    # Wall time is the cold start; user+sys CPU time is what it costs, and is far less disturbed by other load.
+    timing=$( { TIMEFORMAT='%3R %3U %3S'; time "$1/RewardAnalytics.ColdStart" "$2" "$event" >/dev/null || { echo "the $1 build failed to invoke $2" >&2; exit 1; }; } 2>&1 )
+    walls+=($(awk '{printf "%d", $1 * 1000}' <<<"$timing"))
+    cpus+=($(awk '{printf "%d", ($2 + $3) * 1000}' <<<"$timing"))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${cpus[@]}" | median)"
 }
 
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for entry in aggregate finalize; do
-  jit=$(measure "$out/jit" "$entry" 0)
-  r2r=$(measure "$out/r2r" "$entry" 100)
-  echo "cold_start entry=$entry runs=$runs jit_ms=$jit readytorun_ms=$r2r ratio=$(awk -v a="$r2r" -v b="$jit" 'BEGIN {printf "%.2f", a / b}')"
+  read -r jit jit_cpu <<<"$(measure "$out/jit" "$entry" 0)"
+  read -r r2r r2r_cpu <<<"$(measure "$out/r2r" "$entry" 100)"
+  echo "cold_start entry=$entry runs=$runs jit_ms=$jit readytorun_ms=$r2r ratio=$(awk -v a="$r2r" -v b="$jit" 'BEGIN {printf "%.2f", a / b}')" \
+    "jit_cpu_ms=$jit_cpu readytorun_cpu_ms=$r2r_cpu cpu_ratio=$(awk -v a="$r2r_cpu" -v b="$jit_cpu" 'BEGIN {printf "%.2f", a / b}')"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
