@@ -82,6 +82,16 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
             [":last"] = new() { S = group.LastSequence.ToPaddedString() },
             [":now"] = new() { S = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
         };
+        var add = $"ADD {TotalIssued} :ti, {TotalRedeemed} :tr, {IssuedCount} :ic, {RedeemedCount} :rc";
+        if (!group.Expired.IsZero)
+        {
+            add += $", {ExpiredIssued} :ei, {ExpiredRedeemed} :er, {ExpiredIssuedCount} :eic, {ExpiredRedeemedCount} :erc";
+            values[":ei"] = Number(group.Expired.TotalIssued);
+            values[":er"] = Number(group.Expired.TotalRedeemed);
+            values[":eic"] = Number(group.Expired.IssuedCount);
+            values[":erc"] = Number(group.Expired.RedeemedCount);
+        }
+
         string condition;
         if (observedWatermark is null)
         {
@@ -98,8 +108,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         {
             TableName = _tableName,
             Key = key,
-            UpdateExpression =
-                $"ADD {TotalIssued} :ti, {TotalRedeemed} :tr, {IssuedCount} :ic, {RedeemedCount} :rc SET {LastSequence} = :last, {UpdatedAt} = :now",
+            UpdateExpression = $"{add} SET {LastSequence} = :last, {UpdatedAt} = :now",
             ConditionExpression = condition,
             ExpressionAttributeValues = values,
         };
@@ -152,6 +161,13 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         ReadDecimal(item, TotalRedeemed),
         (long)ReadDecimal(item, IssuedCount),
         (long)ReadDecimal(item, RedeemedCount));
+
+    /// <summary>The TTL-expiry tally of a shard item (absent counters are zero).</summary>
+    public static DailyTotals ReadExpired(IReadOnlyDictionary<string, AttributeValue> item) => new(
+        ReadDecimal(item, ExpiredIssued),
+        ReadDecimal(item, ExpiredRedeemed),
+        (long)ReadDecimal(item, ExpiredIssuedCount),
+        (long)ReadDecimal(item, ExpiredRedeemedCount));
 
     /// <summary>The four counters as attribute values, for items written whole (corrections, FINAL).</summary>
     public static Dictionary<string, AttributeValue> TotalsAttributes(DailyTotals totals) => new()

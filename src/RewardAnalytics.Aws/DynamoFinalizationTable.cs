@@ -39,6 +39,7 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
     public async Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken)
     {
         var shards = DailyTotals.Zero;
+        var expired = DailyTotals.Zero;
         DailyTotals? correction = null;
         FinalizedDay? final = null;
         await foreach (var item in _aggregates.QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
@@ -52,6 +53,7 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
             if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
             {
                 shards += DynamoAggregatesTable.ReadTotals(item);
+                expired += DynamoAggregatesTable.ReadExpired(item);
             }
             else if (sk == Correction)
             {
@@ -63,7 +65,7 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
             }
         }
 
-        return new DayLedger(shards, correction, final);
+        return new DayLedger(shards, correction, final) { Expired = expired };
     }
 
     public async Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken)

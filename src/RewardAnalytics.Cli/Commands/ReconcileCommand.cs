@@ -20,22 +20,23 @@ public static class ReconcileCommand
 {
     public const string RewardsTableVariable = "REWARDS_TABLE";
 
-    private static readonly string[] Header = ["date", "field", "scan", "running", "difference"];
+    private static readonly string[] Header = ["date", "field", "scan+ttl", "running", "difference"];
 
     public static Command Create(CliApp app)
     {
         var fromOption = new Option<string>("--from") { Description = "First day to check, in REPORT_TIME_ZONE.", Required = true, HelpName = "YYYY-MM-DD" };
         var toOption = new Option<string>("--to") { Description = "Last day to check (inclusive).", Required = true, HelpName = "YYYY-MM-DD" };
-        var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object: every day's scan, running totals and difference." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object: every day's scan, TTL-expired tally, running totals and difference." };
         var fixOption = new Option<bool>("--fix")
         {
-            Description = "For each differing day write a CORRECTION item = scan minus shard items (replacing any earlier one), then check again. " +
+            Description = "For each differing day write a CORRECTION item = scan + TTL-expired minus shard items (replacing any earlier one), then check again. " +
                           "Refused for today or later: the stream is still writing those days.",
         };
         var segmentsOption = new Option<int>("--segments") { Description = "Parallel scan segments.", DefaultValueFactory = _ => RewardsTableScan.DefaultSegments, HelpName = "N" };
         var command = new Command("reconcile",
             "Compare the running totals with the ground truth: a full, consistent, parallel Scan of REWARDS_TABLE (the original service's method), " +
-            "each item counted on its createdAt day in REPORT_TIME_ZONE by the same rules as the stream. Prints the differences; exit code 0 only " +
+            "each item counted on its createdAt day in REPORT_TIME_ZONE by the same rules as the stream, plus what TTL expiries removed from the table " +
+            "(tallied by the aggregator on the shard items: an expiry is history, not a correction). Prints the differences; exit code 0 only " +
             "when every day matches. With --fix, history written before the stream existed, or any drift, is brought into the totals; the next " +
             "finalize publishes a revision.\n" +
             "Needs REWARDS_TABLE and AGGREGATES_TABLE (and REPORT_TIME_ZONE, REWARD_*_ATTRIBUTE if not the defaults).\n" +
@@ -181,7 +182,8 @@ public static class ReconcileCommand
                 json.WriteStartObject();
                 json.WriteString("date", AggregateKeys.FormatDate(day.Date));
                 json.WriteBoolean("matches", day.Matches);
-                Totals(json, "scan", day.GroundTruth);
+                Totals(json, "scan", day.Scanned);
+                Totals(json, "ttlExpired", day.Ledger.Expired);
                 Totals(json, "running", day.RunningTotals);
                 Totals(json, "difference", day.Difference);
                 json.WriteEndObject();

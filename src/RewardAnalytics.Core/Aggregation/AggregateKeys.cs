@@ -22,6 +22,12 @@ public static class AggregateKeys
     public const string IssuedCount = "issued_count";
     public const string RedeemedCount = "redeemed_count";
     public const string LastSequence = "lastSeq";
+
+    /// <summary>On shard items: what TTL expiries removed from the rewards table (history the totals still count).</summary>
+    public const string ExpiredIssued = "expired_issued";
+    public const string ExpiredRedeemed = "expired_redeemed";
+    public const string ExpiredIssuedCount = "expired_issued_count";
+    public const string ExpiredRedeemedCount = "expired_redeemed_count";
     public const string UpdatedAt = "updatedAt";
 
     public static string Day(LocalDate day) => "DAY#" + FormatDate(day);

@@ -6,6 +6,9 @@ namespace RewardAnalytics.Core.Finalization;
 /// </summary>
 public sealed record DayLedger(DailyTotals ShardTotals, DailyTotals? Correction, FinalizedDay? Final)
 {
+    /// <summary>What TTL expiries removed from the rewards table for this day (counted in the totals, gone from a scan).</summary>
+    public DailyTotals Expired { get; init; }
+
     /// <summary>The running totals: every shard item plus the correction (the same figure <c>totals</c> prints).</summary>
     public DailyTotals RunningTotals => ShardTotals + (Correction ?? DailyTotals.Zero);
 }

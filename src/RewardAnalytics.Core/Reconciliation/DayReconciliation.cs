@@ -3,9 +3,15 @@ using RewardAnalytics.Core.Finalization;
 
 namespace RewardAnalytics.Core.Reconciliation;
 
-/// <summary>One day of a reconcile: the scan's ground truth against the day's running totals.</summary>
-public sealed record DayReconciliation(LocalDate Date, DailyTotals GroundTruth, DayLedger Ledger)
+/// <summary>
+/// One day of a reconcile: the ground truth against the day's running totals. The ground truth is the scan plus what
+/// TTL expiries removed from the table (the aggregator tallies those apart), since an expiry is history, not a correction.
+/// </summary>
+public sealed record DayReconciliation(LocalDate Date, DailyTotals Scanned, DayLedger Ledger)
 {
+    /// <summary>What the running totals should be: the rewards still in the table plus those TTL expired.</summary>
+    public DailyTotals GroundTruth => Scanned + Ledger.Expired;
+
     public DailyTotals RunningTotals => Ledger.RunningTotals;
 
     /// <summary>Ground truth minus running totals: what the totals are missing (negative: what they count too much).</summary>
@@ -13,6 +19,6 @@ public sealed record DayReconciliation(LocalDate Date, DailyTotals GroundTruth, 
 
     public bool Matches => Difference.IsZero;
 
-    /// <summary>The correction item that makes the running totals equal the ground truth: scan minus shard items.</summary>
+    /// <summary>The correction item that makes the running totals equal the ground truth: ground truth minus shard items.</summary>
     public DailyTotals Correction => GroundTruth - Ledger.ShardTotals;
 }

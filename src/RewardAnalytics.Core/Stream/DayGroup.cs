@@ -10,11 +10,12 @@ public sealed class DayGroup
 {
     private readonly StreamBatch _batch;
 
-    internal DayGroup(StreamBatch batch, LocalDate day, DailyTotals delta, SequenceNumber first, SequenceNumber last, int entries)
+    internal DayGroup(StreamBatch batch, LocalDate day, DailyTotals delta, DailyTotals expired, SequenceNumber first, SequenceNumber last, int entries)
     {
         _batch = batch;
         Day = day;
         Delta = delta;
+        Expired = expired;
         FirstSequence = first;
         LastSequence = last;
         EntryCount = entries;
@@ -22,6 +23,9 @@ public sealed class DayGroup
 
     public LocalDate Day { get; }
     public DailyTotals Delta { get; }
+
+    /// <summary>What TTL expiries in this group removed from the table (not from the totals).</summary>
+    public DailyTotals Expired { get; }
     public SequenceNumber FirstSequence { get; }
     public SequenceNumber LastSequence { get; }
     public int EntryCount { get; }

@@ -52,6 +52,7 @@ public sealed class StreamBatch : IDisposable
     internal DayGroup? GroupFor(LocalDate day, SequenceNumber? above)
     {
         var delta = DailyTotals.Zero;
+        var expired = DailyTotals.Zero;
         SequenceNumber? first = null;
         var last = SequenceNumber.MinValue;
         var count = 0;
@@ -63,13 +64,14 @@ public sealed class StreamBatch : IDisposable
             }
 
             delta += e.Delta;
+            expired += e.Expired;
             first ??= e.Sequence;
             first = SequenceNumber.Min(first.Value, e.Sequence);
             last = SequenceNumber.Max(last, e.Sequence);
             count++;
         }
 
-        return count == 0 ? null : new DayGroup(this, day, delta, first!.Value, last, count);
+        return count == 0 ? null : new DayGroup(this, day, delta, expired, first!.Value, last, count);
     }
 
     private List<DayGroup> BuildDays()
@@ -98,7 +100,7 @@ public sealed class StreamBatch : IDisposable
         var groups = new List<DayGroup>(sums.Count);
         foreach (var sum in sums)
         {
-            groups.Add(new DayGroup(this, sum.Day, sum.Delta, sum.First, sum.Last, sum.Count));
+            groups.Add(new DayGroup(this, sum.Day, sum.Delta, sum.Expired, sum.First, sum.Last, sum.Count));
         }
 
         return groups;
@@ -109,6 +111,7 @@ public sealed class StreamBatch : IDisposable
     {
         public readonly LocalDate Day = day;
         public DailyTotals Delta;
+        public DailyTotals Expired;
         public SequenceNumber First = first;
         public SequenceNumber Last = first;
         public int Count;
@@ -116,6 +119,7 @@ public sealed class StreamBatch : IDisposable
         public void Add(in DeltaEntry e)
         {
             Delta += e.Delta;
+            Expired += e.Expired;
             First = SequenceNumber.Min(First, e.Sequence);
             Last = SequenceNumber.Max(Last, e.Sequence);
             Count++;

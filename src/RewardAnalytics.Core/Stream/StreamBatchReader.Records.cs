@@ -163,8 +163,14 @@ public sealed partial class StreamBatchReader
             case EventName.Unknown:
                 return SkipReason.UnknownEventName;
             case EventName.Remove when ttlExpiry:
-                // Expiry is history, not a correction: the reward still counts on its day.
+                // Expiry is history, not a correction: the reward still counts on its day. What expired is tallied
+                // apart, because the table no longer holds it and a full scan cannot see it.
                 state.TtlRemovals++;
+                if (oldImage.IsValid)
+                {
+                    state.Add(new DeltaEntry(sequence, state.Days.DayOf(oldImage.CreatedAt), DailyTotals.Zero, oldImage.Contribution));
+                }
+
                 return SkipReason.None;
         }
 

@@ -164,6 +164,38 @@ public sealed class FinalizerCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_counts_ttl_expired_rewards_as_history_so_a_day_with_expiries_matches_and_fix_changes_nothing()
+    {
+        var kept = Item("kept", "ISSUED", "40", "2023-11-15T10:00:00Z");
+        var expiring = Item("expiring", "REDEEMED", "15.25", "2023-11-15T11:00:00Z");
+        await PutRewardsAsync(streamed: true, kept, expiring);
+        // TTL deletes the item from the table; the stream carries a service-identity REMOVE, twice (a redelivery).
+        await _dynamo.DeleteItemAsync(_environment["REWARDS_TABLE"], new Dictionary<string, AttributeValue> { ["rewardId"] = new() { S = "expiring" } });
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-20T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = _environment["AGGREGATES_TABLE"] },
+            new DynamoAggregatesTable(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
+        var expiry = Event(ShardB, Remove(9_000_001, expiring, ttl: true));
+        await aggregation.HandleAsync(expiry, default);
+        await aggregation.HandleAsync(expiry, default);
+
+        var totals = await RunAsync("totals", "--date", Day, "--json");
+        Assert.Contains("\"total_redeemed\": 15.25", totals.Output, StringComparison.Ordinal);
+        var check = await RunAsync("reconcile", "--from", Day, "--to", Day, "--json");
+        Assert.Equal(0, check.Code);
+        using (var json = JsonDocument.Parse(check.Output))
+        {
+            var day = Assert.Single(json.RootElement.GetProperty("days").EnumerateArray());
+            Assert.Equal(0m, day.GetProperty("scan").GetProperty("total_redeemed").GetDecimal());
+            Assert.Equal(15.25m, day.GetProperty("ttlExpired").GetProperty("total_redeemed").GetDecimal());
+        }
+
+        var fix = await RunAsync("reconcile", "--from", Day, "--to", Day, "--fix");
+        Assert.Equal(0, fix.Code);
+        Assert.DoesNotContain("fixed", fix.Output, StringComparison.Ordinal);
+        Assert.Contains("\"total_redeemed\": 15.25", (await RunAsync("totals", "--date", Day, "--json")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reconcile_fix_is_refused_for_today()
     {
         var today = LocalDate.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", null);

@@ -72,11 +72,12 @@ public sealed class DeltaTests
     }
 
     [Fact]
-    public void Remove_by_TTL_expiry_changes_no_total_and_is_counted_as_a_TTL_removal()
+    public void Remove_by_TTL_expiry_changes_no_total_and_is_tallied_apart_as_expired()
     {
         using var batch = Read(Insert(1, Reward), Remove(2, Reward, ttl: true));
 
         Assert.Equal(new Dictionary<LocalDate, DailyTotals> { [Nov15] = new(10.5m, 0m, 1, 0) }, Totals(batch));
+        Assert.Equal(new DailyTotals(10.5m, 0m, 1, 0), Assert.Single(batch.Days).Expired);
         Assert.Equal(1, batch.TtlRemovals);
         Assert.Empty(batch.Skipped);
     }

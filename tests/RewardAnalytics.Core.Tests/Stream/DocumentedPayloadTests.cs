@@ -23,9 +23,14 @@ public sealed class DocumentedPayloadTests
         Assert.Equal(1, batch.TtlRemovals);
         var skipped = Assert.Single(batch.Skipped);
         Assert.Equal(new SkippedRecord("e4da3b7fbbce2345d7772b0674a318d5", "INSERT", "111000000000000000004", """{ "rewardId": { "S": "r-0003" } }""", SkipReason.TypeUnknown), skipped);
-        var day = Assert.Single(batch.Days);
+        // The TTL removal of a 2023-11-14 reward changes no total; it is tallied apart as expired on its day.
+        Assert.Equal(2, batch.Days.Count);
+        var expiredDay = batch.Days[0];
+        Assert.Equal((new LocalDate(2023, 11, 14), DailyTotals.Zero, new DailyTotals(25m, 0m, 1, 0)), (expiredDay.Day, expiredDay.Delta, expiredDay.Expired));
+        var day = batch.Days[1];
         Assert.Equal(new LocalDate(2023, 11, 15), day.Day);
         Assert.Equal(new DailyTotals(1500m, 750m, 1, 1), day.Delta);
+        Assert.Equal(DailyTotals.Zero, day.Expired);
         Assert.Equal("111000000000000000001", day.FirstSequence.ToString());
         Assert.Equal("111000000000000000003", day.LastSequence.ToString());
         Assert.Equal("111000000000000000005", batch.LastSequence.ToString());
