@@ -58,13 +58,13 @@ public static class DemoCommand
 
     private static async Task<DemoResult> RunPlainAsync(LocalAwsOptions worldOptions, DemoOptions options, TextWriter? progress, CancellationToken ct)
     {
-        var stage = (DemoStage)(-1);
+        // The stages interleave day by day (write, stream, finalize, next day); a plain log names each once.
+        var started = new HashSet<DemoStage>();
         await using var world = await LocalAwsWorld.StartAsync(worldOptions, ct).ConfigureAwait(false);
         var run = new DemoRun(world, options, p =>
         {
-            if (progress is not null && p.Stage != stage)
+            if (progress is not null && started.Add(p.Stage))
             {
-                stage = p.Stage;
                 progress.WriteLine($"{DemoReport.Describe(p.Stage, options)} …");
             }
         }, DemoFinalizer.Create);
