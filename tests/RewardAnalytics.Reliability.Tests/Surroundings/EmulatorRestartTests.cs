@@ -54,15 +54,17 @@ public sealed class EmulatorRestartTests(ITestOutputHelper output) : IDisposable
         await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions { DataDirectory = _data.FullName });
         Task? restart = null;
         var finalized = 0;
+        var restarting = 0;
         var run = new DemoRun(world, Small(seed: 12), progress =>
         {
             if (progress.Stage == DemoStage.Finalizing)
             {
                 Interlocked.Exchange(ref finalized, 1);
             }
-            else if (progress.Stage == DemoStage.Streaming && Volatile.Read(ref finalized) == 1 && restart is null)
+            else if (progress.Stage == DemoStage.Streaming && Volatile.Read(ref finalized) == 1 && Interlocked.Exchange(ref restarting, 1) == 0)
             {
-                // Day 2's batches are in flight: the emulators die under them and stay down for a second.
+                // Day 2's batches are in flight on several shards (this callback runs on each): the emulators die under
+                // them, once, and stay down for a second.
                 restart = Task.Run(() => world.RestartEmulatorsAsync(TimeSpan.FromSeconds(1)));
             }
         }, DemoFinalizer.Create);
