@@ -14,17 +14,24 @@ public static class DemoCommand
         var noFaults = new Option<bool>("--no-faults") { Description = "Deliver the stream without injected faults (duplicates, crashes, throttling, poison records)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON document instead of progress and tables." };
         var data = new Option<DirectoryInfo>("--data") { Description = "Keep the emulators' data in this directory (the demo starts from empty tables).", HelpName = "DIR" };
+        var soak = new Option<double?>("--soak")
+        {
+            Description = "Keep going for this many minutes: run the demo round after round (a new seed, new writes and new faults each round), " +
+                "verify each round against a full scan and print the running mismatch count, which must stay 0.",
+            HelpName = "MINUTES",
+        };
         var command = new Command("demo",
             "Run the whole service end to end without an AWS account: start dynalite and s3rver, write a realistic workload to the rewards table " +
             "day by day (issues, redemptions, amount and type corrections, deletions, TTL expiries, late writes for finalized days, a few " +
             "malformed items), deliver its stream to the aggregator's real entry point with injected faults, run the daily finalizer as its " +
             "schedule would and again after the late writes, then verify every day's running totals and S3 report against a full scan of the " +
             "rewards table. Exit code 0 only if every check matched.\n" +
-            "Example: reward-analytics demo --rewards 5000 --days 3 --time-zone America/New_York --seed 7")
+            "Example: reward-analytics demo --rewards 5000 --days 3 --time-zone America/New_York --seed 7 (or --soak 30 for half an hour of rounds)")
         {
             noFaults,
             json,
             data,
+            soak,
         };
         workload.AddTo(command);
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
@@ -37,6 +44,18 @@ public static class DemoCommand
                 AggregatesDecorator = app.AggregatesDecorator,
             };
             var worldOptions = new LocalAwsOptions { DataDirectory = parse.GetValue(data)?.FullName };
+            if (parse.GetValue(soak) is { } minutes)
+            {
+                if (!(minutes > 0 && minutes <= MaxSoakMinutes))
+                {
+                    throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"--soak is {minutes}: expected a number of minutes above 0 and at most {MaxSoakMinutes}"));
+                }
+
+                var summary = await RunSoakAsync(worldOptions, options, TimeSpan.FromMinutes(minutes), context.Output, ct).ConfigureAwait(false);
+                return summary.AllMatched ? ExitCodes.Success : ExitCodes.Failed;
+            }
+
             var asJson = parse.GetValue(json);
             var console = DemoReport.Console(context.Output);
             var result = asJson || !console.Profile.Capabilities.Interactive
@@ -54,6 +73,39 @@ public static class DemoCommand
             return result.AllMatched ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;
+    }
+
+    private const double MaxSoakMinutes = 7 * 24 * 60;
+
+    private static async Task<SoakSummary> RunSoakAsync(LocalAwsOptions worldOptions, DemoOptions options, TimeSpan duration, TextWriter output, CancellationToken ct)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        await using var world = await LocalAwsWorld.StartAsync(worldOptions, ct).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv,
+            $"soak: demo rounds of {options.Workload.Rewards:N0} writes over {options.Workload.Days} day(s), faults {(options.Faults ? "on" : "off")}, for {duration.TotalMinutes:0.##} min")).ConfigureAwait(false);
+        var soak = new DemoSoak(world, options, duration, DemoFinalizer.Create);
+        soak.RoundDone += round =>
+        {
+            var f = round.Result.Figures;
+            output.WriteLine(string.Create(inv,
+                $"round {round.Round} (seed {round.Seed}): {f.RecordsStreamed:N0} records, {f.Invocations:N0} invocations, {f.DuplicatesAbsorbed:N0} duplicates absorbed, " +
+                $"{f.FinalizerRuns} finalizer runs, {round.Result.Days.Count} days verified; mismatches {round.Mismatches}, running mismatch count {round.MismatchesSoFar} " +
+                $"[{round.Elapsed:h\\:mm\\:ss}]"));
+            foreach (var day in round.Result.Days.Where(d => !d.Matches))
+            {
+                output.WriteLine($"  MISMATCH {Core.Aggregation.AggregateKeys.FormatDate(day.Date)}: running {day.Running}, report {day.Report?.ToString() ?? "none"}, ground truth {day.Truth}");
+            }
+
+            foreach (var check in round.Result.Checks.Where(c => !c.Passed))
+            {
+                output.WriteLine($"  MISMATCH {check.Name}: {check.Detail}");
+            }
+        };
+        var summary = await soak.RunAsync(ct).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(inv,
+            $"soak done: {summary.Rounds} rounds, {summary.RecordsStreamed:N0} records, {summary.FinalizerRuns:N0} finalizer runs in {summary.Elapsed:h\\:mm\\:ss}; " +
+            $"mismatches {summary.Mismatches}{(summary.AllMatched ? " (all rounds matched)" : " (FAILED)")}")).ConfigureAwait(false);
+        return summary;
     }
 
     private static async Task<DemoResult> RunPlainAsync(LocalAwsOptions worldOptions, DemoOptions options, TextWriter? progress, CancellationToken ct)

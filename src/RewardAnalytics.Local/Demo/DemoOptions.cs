@@ -14,7 +14,8 @@ public sealed record DemoOptions
     /// <summary>Inject the fault plan (duplicates, crashes, throttling, poison records); <c>--no-faults</c> turns it off.</summary>
     public bool Faults { get; init; } = true;
 
-    public DeliverySchedule Delivery { get; init; } = new() { RecordAttempts = false };
+    /// <summary>The mapping; a failure the fault plan did not inject (an emulator restarting) is retried with backoff, as Lambda does.</summary>
+    public DeliverySchedule Delivery { get; init; } = new() { RecordAttempts = false, RetryBackoff = TimeSpan.FromMilliseconds(100) };
 
     /// <summary>How many writers write the workload at once (each key always on the same one).</summary>
     public int WriterLanes { get; init; } = 8;

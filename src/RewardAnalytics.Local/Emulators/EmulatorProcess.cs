@@ -10,12 +10,18 @@ internal sealed class EmulatorProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly string _workingDirectory;
+    private readonly string _script;
+    private readonly Func<int, IEnumerable<string>> _arguments;
 
-    private EmulatorProcess(string name, Process process, int port)
+    private EmulatorProcess(string name, Process process, int port, string workingDirectory, string script, Func<int, IEnumerable<string>> arguments)
     {
         Name = name;
         _process = process;
         Port = port;
+        _workingDirectory = workingDirectory;
+        _script = script;
+        _arguments = arguments;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -39,9 +45,21 @@ internal sealed class EmulatorProcess : IDisposable
         }
     }
 
-    public static EmulatorProcess Start(string name, string workingDirectory, string script, Func<int, IEnumerable<string>> arguments)
+    public static EmulatorProcess Start(string name, string workingDirectory, string script, Func<int, IEnumerable<string>> arguments) =>
+        Start(name, workingDirectory, script, arguments, FreePort());
+
+    /// <summary>
+    /// Kills this emulator by its process id and starts it again with the same arguments on the same port (so on the
+    /// same data directory): what an emulator crash and its supervisor's restart look like to the clients.
+    /// </summary>
+    public EmulatorProcess Restart()
     {
-        var port = FreePort();
+        Dispose();
+        return Start(Name, _workingDirectory, _script, _arguments, Port);
+    }
+
+    private static EmulatorProcess Start(string name, string workingDirectory, string script, Func<int, IEnumerable<string>> arguments, int port)
+    {
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = workingDirectory,
@@ -58,7 +76,7 @@ internal sealed class EmulatorProcess : IDisposable
         try
         {
             var process = Process.Start(start) ?? throw new LocalAwsException($"{name} could not be started.");
-            return new EmulatorProcess(name, process, port);
+            return new EmulatorProcess(name, process, port, workingDirectory, script, arguments);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

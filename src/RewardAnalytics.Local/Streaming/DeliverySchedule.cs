@@ -19,6 +19,15 @@ public sealed record DeliverySchedule
     /// <summary>After this many failed attempts the records go to the on-failure destination and the shard moves on.</summary>
     public int MaximumRetryAttempts { get; init; } = 10;
 
+    /// <summary>
+    /// Wait before retrying a batch that failed for a reason the fault plan did not inject (an emulator that went away,
+    /// a real bug), doubled each attempt up to <see cref="MaxRetryBackoff"/>, as Lambda backs off its retries. Injected
+    /// faults are retried at once. Zero (the default) retries everything at once.
+    /// </summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.Zero;
+
+    public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many shards are delivered at the same time.</summary>
     public int ParallelShards { get; init; } = 4;
 
@@ -35,6 +44,11 @@ public sealed record DeliverySchedule
         if (TumblingWindow < TimeSpan.FromSeconds(1) || TumblingWindow > TimeSpan.FromSeconds(900))
         {
             throw new ArgumentOutOfRangeException(nameof(TumblingWindow), TumblingWindow, "expected a tumbling window from 1 to 900 seconds");
+        }
+
+        if (RetryBackoff < TimeSpan.Zero || MaxRetryBackoff < RetryBackoff)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryBackoff), RetryBackoff, "expected 0 <= RetryBackoff <= MaxRetryBackoff");
         }
 
         if (MaximumRetryAttempts < 0 || ParallelShards < 1)

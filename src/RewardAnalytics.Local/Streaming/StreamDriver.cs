@@ -144,6 +144,10 @@ public sealed class StreamDriver
 
             Counters.Retry();
             attempt++;
+            if ((fault is InjectedFault.None or InjectedFault.DuplicateDelivery) && Schedule.RetryBackoff > TimeSpan.Zero && attempt <= Schedule.MaximumRetryAttempts)
+            {
+                await Task.Delay(Backoff(attempt), ct).ConfigureAwait(false);
+            }
             if (result == DeliveryResult.PartialFailure && IndexOf(batch, detail) is var index and >= 0)
             {
                 Counters.PartialBatchRetry();
@@ -215,6 +219,12 @@ public sealed class StreamDriver
         }
 
         return (result, detail);
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = Schedule.RetryBackoff * Math.Pow(2, Math.Min(attempt - 1, 20));
+        return delay < Schedule.MaxRetryBackoff ? delay : Schedule.MaxRetryBackoff;
     }
 
     private void GiveUp(StreamRecord[] records)

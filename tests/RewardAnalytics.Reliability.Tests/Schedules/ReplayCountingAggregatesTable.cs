@@ -1,0 +1,33 @@
+using NodaTime;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Reliability.Tests.Schedules;
+
+/// <summary>
+/// A planted bug that ignores the watermark's verdict: when a redelivery brings entries the (day, shard) watermark
+/// already applied, it applies the group again under another item, where no watermark can stop it: the classic
+/// double count of an at-least-once stream. The property must catch it.
+/// </summary>
+internal sealed class ReplayCountingAggregatesTable(IAggregatesTable inner) : IAggregatesTable
+{
+    private int _replays;
+
+    public int Replays => Volatile.Read(ref _replays);
+
+    public async Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken)
+    {
+        var result = await inner.ApplyAsync(shardId, group, cancellationToken);
+        if (result.EntriesAlreadyApplied > 0)
+        {
+            await inner.ApplyAsync($"{shardId}-replay-{Interlocked.Increment(ref _replays)}", group, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => inner.ReadRunningTotalsAsync(day, cancellationToken);
+
+    public bool IsTransient(Exception error) => inner.IsTransient(error);
+}

@@ -1,0 +1,46 @@
+using CsCheck;
+
+namespace RewardAnalytics.Reliability.Tests.Schedules;
+
+/// <summary>
+/// CsCheck generators of delivery schedules. Sized small on purpose (a few rewards, up to 24 steps, tiny shards
+/// and batches) so a thousand of them run against dynalite in about a minute, and so that every kind of fault
+/// lands on a batch boundary, a window boundary or a shard rollover often. Everything shrinks toward a put of
+/// one reward on one shard with no faults.
+/// </summary>
+public static class ScheduleGen
+{
+    public static readonly string[] TimeZones =
+    [
+        "UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Kiritimati", "Pacific/Pago_Pago",
+    ];
+
+    private static readonly Gen<StepKind> Kind = Gen.Frequency(
+        (6, Gen.Const(StepKind.Put)),
+        (3, Gen.Const(StepKind.Update)),
+        (2, Gen.Const(StepKind.Delete)),
+        (2, Gen.Const(StepKind.Expire)),
+        (1, Gen.Const(StepKind.PutMalformed)),
+        (2, Gen.Const(StepKind.Drain)));
+
+    private static readonly Gen<(int Cents, int Day, int Minute, int Format)> CreatedAndAmount =
+        Gen.Select(Gen.Int[0, 2_500_000], Gen.Int[0, 2], Gen.Int[0, 1439], Gen.Int[0, 2]);
+
+    public static readonly Gen<WorkloadStep> Step =
+        Gen.Select(Kind, Gen.Int[1, 5], Gen.Bool, CreatedAndAmount, Gen.Int[1, 7], Gen.Int[0, 9], Gen.Int[0, 240], Gen.Int[0, 960])
+            .Select((kind, reward, redeemed, c, fields, shape, gap, lag) =>
+                new WorkloadStep(kind, reward, redeemed, c.Cents, c.Day, c.Minute, c.Format, (UpdatedFields)fields, shape, gap, lag));
+
+    public static readonly Gen<FaultRates> Faults =
+        Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 30], Gen.Int[1, 3])
+            .Select((seed, duplicate, crashAfterWrite, crashMidBatch, throttle, poison, attempts) =>
+                new FaultRates(seed, duplicate, crashAfterWrite, crashMidBatch, throttle, poison, attempts));
+
+    private static readonly Gen<(int Shards, int RecordsPerShard, int BatchSize, int WindowSeconds, bool Bisect, int ExtraRetries, int Parallel)> Mapping =
+        Gen.Select(Gen.Int[1, 3], Gen.Int[1, 6], Gen.Int[1, 8], Gen.OneOf(900, 1, 30, 60, 300), Gen.Bool, Gen.Int[0, 2], Gen.Int[1, 3]);
+
+    public static readonly Gen<ScheduleCase> Case =
+        Gen.Select(Mapping, Faults, Gen.OneOf(TimeZones), Step.Array[1, 24])
+            .Select((m, faults, zone, steps) => new ScheduleCase(
+                m.Shards, m.RecordsPerShard, m.BatchSize, m.WindowSeconds, m.Bisect, m.ExtraRetries, m.Parallel, faults, zone, steps));
+}

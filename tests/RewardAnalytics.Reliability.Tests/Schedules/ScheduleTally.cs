@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace RewardAnalytics.Reliability.Tests.Schedules;
+
+/// <summary>What a run of many schedules covered, summed thread-safely: the figures the suite prints.</summary>
+internal sealed class ScheduleTally
+{
+    private long _schedules, _records, _mismatches, _duplicates, _crashesAfterWrite, _crashesMidBatch, _throttles;
+    private long _bisections, _partialRetries, _functionErrors, _emptyFinalInvokes, _childShards, _poison;
+
+    public long Schedules => Interlocked.Read(ref _schedules);
+    public long Records => Interlocked.Read(ref _records);
+    public long Mismatches => Interlocked.Read(ref _mismatches);
+
+    public void Add(ScheduleOutcome outcome)
+    {
+        Interlocked.Increment(ref _schedules);
+        Interlocked.Add(ref _records, outcome.Records);
+        if (!outcome.Matches)
+        {
+            Interlocked.Increment(ref _mismatches);
+        }
+
+        var c = outcome.Counters;
+        Interlocked.Add(ref _duplicates, c.DuplicateDeliveries);
+        Interlocked.Add(ref _crashesAfterWrite, c.CrashesBeforeResponse);
+        Interlocked.Add(ref _crashesMidBatch, c.CrashesMidBatch);
+        Interlocked.Add(ref _throttles, c.Throttles);
+        Interlocked.Add(ref _bisections, c.Bisections);
+        Interlocked.Add(ref _partialRetries, c.PartialBatchRetries);
+        Interlocked.Add(ref _functionErrors, c.FunctionErrors);
+        Interlocked.Add(ref _emptyFinalInvokes, c.EmptyFinalInvokes);
+        Interlocked.Add(ref _childShards, outcome.ChildShards);
+        Interlocked.Add(ref _poison, outcome.PoisonRecords);
+    }
+
+    /// <summary>How often each kind of schedule event happened, by name (every one must be above 0 in a default run).</summary>
+    public IReadOnlyDictionary<string, long> Coverage => new Dictionary<string, long>
+    {
+        ["duplicate_deliveries"] = Interlocked.Read(ref _duplicates),
+        ["crashes_after_write"] = Interlocked.Read(ref _crashesAfterWrite),
+        ["killed_mid_batch"] = Interlocked.Read(ref _crashesMidBatch),
+        ["throttled_day_writes"] = Interlocked.Read(ref _throttles),
+        ["full_batch_retries"] = Interlocked.Read(ref _functionErrors),
+        ["bisections"] = Interlocked.Read(ref _bisections),
+        ["partial_batch_retries"] = Interlocked.Read(ref _partialRetries),
+        ["empty_final_invokes"] = Interlocked.Read(ref _emptyFinalInvokes),
+        ["shard_rollovers"] = Interlocked.Read(ref _childShards),
+        ["poison_records"] = Interlocked.Read(ref _poison),
+    };
+
+    public string CoverageLine => string.Join(' ', Coverage.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value}")));
+}
