@@ -35,8 +35,8 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task A_planted_double_count_of_redeliveries_makes_the_demo_report_a_mismatch_and_exit_1()
     {
-        DoubleCountingAggregatesTable? planted = null;
-        var (code, json, _) = await RunAsync(table => planted = new DoubleCountingAggregatesTable(table), SmallDemo);
+        ReplayCountingAggregatesTable? planted = null;
+        var (code, json, _) = await RunAsync(table => planted = new ReplayCountingAggregatesTable(table), SmallDemo);
 
         var root = json.RootElement;
         var mismatched = root.GetProperty("days").EnumerateArray().Count(d => !d.GetProperty("matches").GetBoolean());

@@ -26,7 +26,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     public async Task A_soak_with_a_planted_double_count_reports_a_running_mismatch_count_above_zero_and_exits_1()
     {
         var (code, text) = await RunAsync(
-            table => new Schedules.ReplayCountingAggregatesTable(table), "demo", "--soak", "0.01", "--rewards", "300", "--days", "2", "--shards", "2", "--seed", "31");
+            table => new ReplayCountingAggregatesTable(table), "demo", "--soak", "0.01", "--rewards", "300", "--days", "2", "--shards", "2", "--seed", "31");
 
         output.WriteLine(text);
         Assert.Equal(ExitCodes.Failed, code);

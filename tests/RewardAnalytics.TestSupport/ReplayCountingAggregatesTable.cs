@@ -3,17 +3,18 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Stream;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.TestSupport;
 
 /// <summary>
-/// A planted bug: when a redelivery brings records the watermark already applied, this table counts the group again
-/// (under another item, so the watermark cannot stop it), the classic double count of an at-least-once stream.
+/// A planted bug that ignores the watermark's verdict: when a redelivery brings entries the (day, shard) watermark
+/// already applied, it applies the group again under another item, where no watermark can stop it: the classic
+/// double count of an at-least-once stream. The property must catch it.
 /// </summary>
-internal sealed class DoubleCountingAggregatesTable(IAggregatesTable inner) : IAggregatesTable
+public sealed class ReplayCountingAggregatesTable(IAggregatesTable inner) : IAggregatesTable
 {
     private int _replays;
 
-    public int Replays => _replays;
+    public int Replays => Volatile.Read(ref _replays);
 
     public async Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken)
     {
