@@ -1,20 +1,16 @@
 using System.CommandLine;
+using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Functions;
 
 namespace RewardAnalytics.Cli.Commands;
 
-/// <summary><c>invoke aggregate --event FILE</c>: runs a function's real entry point on a Lambda event file.</summary>
+/// <summary><c>invoke aggregate|finalize --event FILE</c>: runs a function's real entry point on a Lambda event file.</summary>
 public static class InvokeCommand
 {
     public static Command Create(CliApp app)
     {
         var invoke = new Command("invoke", "Run a function's real Lambda entry point on an event file, against the endpoints in the environment.");
-        var eventOption = new Option<FileInfo>("--event")
-        {
-            Description = "The Lambda event (JSON) to invoke the function with.",
-            Required = true,
-            HelpName = "FILE",
-        };
+        var eventOption = EventOption();
         var aggregate = new Command("aggregate",
             "Invoke the stream aggregator (RewardAnalytics.Functions.StreamAggregator::HandleAsync) with a DynamoDB Streams tumbling-window event " +
             "and print its response ({\"state\":{},\"batchItemFailures\":[...]}). The function's own log lines go to stderr.\n" +
@@ -45,6 +41,51 @@ public static class InvokeCommand
             return ExitCodes.Failed;
         }, ct));
         invoke.Add(aggregate);
+        invoke.Add(Finalize(app));
         return invoke;
+    }
+
+    private static Option<FileInfo> EventOption() => new("--event")
+    {
+        Description = "The Lambda event (JSON) to invoke the function with.",
+        Required = true,
+        HelpName = "FILE",
+    };
+
+    private static Command Finalize(CliApp app)
+    {
+        var eventOption = EventOption();
+        var finalize = new Command("finalize",
+            "Invoke the daily finalizer (RewardAnalytics.Functions.DailyFinalizer::HandleAsync) with a scheduler payload and print its " +
+            "response (the JSON summary per day: action, revision, totals). Any payload without a date finalizes yesterday in " +
+            "REPORT_TIME_ZONE; {\"date\":\"YYYY-MM-DD\"} finalizes that day. The function's own log and EMF lines go to stderr.\n" +
+            "Needs AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, RECHECK_DAYS if not the defaults).\n" +
+            "Example: echo '{\"date\":\"2023-11-15\"}' > finalize-event.json && reward-analytics invoke finalize --event finalize-event.json")
+        {
+            eventOption,
+        };
+        finalize.SetAction((parse, ct) => app.RunAsync(parse, async context =>
+        {
+            var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
+            var function = new DailyFinalizer(context.Environment, TimeProvider.System, context.Error);
+            await using var input = file.OpenRead();
+            try
+            {
+                await using var response = await function.HandleAsync(input).ConfigureAwait(false);
+                using var reader = new StreamReader(response);
+                await context.Output.WriteLineAsync(await reader.ReadToEndAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (FinalizationRequestException ex)
+            {
+                throw new UsageException($"--event '{file.Name}' {ex.Message}", ex);
+            }
+            catch (FinalizationFailedException ex)
+            {
+                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+        }, ct));
+        return finalize;
     }
 }
