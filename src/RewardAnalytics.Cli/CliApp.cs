@@ -46,6 +46,13 @@ public sealed class CliApp
             root.Add(command);
         }
 
+        if (args.Length == 0)
+        {
+            // No command: show what there is to run (a usage error all the same, for scripts).
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error }, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
