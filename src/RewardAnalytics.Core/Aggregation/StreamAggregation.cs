@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Metrics;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.Stream;
@@ -12,10 +13,9 @@ namespace RewardAnalytics.Core.Aggregation;
 /// </summary>
 public sealed class StreamAggregation
 {
-    private static readonly JsonWriterOptions LogJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly IAggregatesTable _table;
     private readonly TimeProvider _clock;
-    private readonly TextWriter _log;
+    private readonly JsonLog _jsonLog;
     private readonly StreamBatchReader _reader;
     private readonly EmfWriter _metrics;
 
@@ -23,7 +23,7 @@ public sealed class StreamAggregation
     {
         _table = table;
         _clock = clock;
-        _log = log;
+        _jsonLog = new JsonLog(log, clock);
         _reader = new StreamBatchReader(settings.Schema, settings.ReportTimeZone);
         _metrics = new EmfWriter(log, settings.MetricsEnvironment);
     }
@@ -89,10 +89,8 @@ public sealed class StreamAggregation
 
     private void LogSkipped(string shardId, SkippedRecord record)
     {
-        WriteLogLine(json =>
+        _jsonLog.Write("WARN", "stream record skipped", json =>
         {
-            json.WriteString("level", "WARN");
-            json.WriteString("message", "stream record skipped");
             json.WriteString("reason", record.Reason.Name());
             json.WriteString("eventID", record.EventId);
             json.WriteString("eventName", record.EventName);
@@ -105,29 +103,13 @@ public sealed class StreamAggregation
 
     private void LogWriteFailure(string shardId, DayGroup group, Exception error)
     {
-        WriteLogLine(json =>
+        _jsonLog.Write("ERROR", "aggregate write failed; the batch is retried from its first unapplied record", json =>
         {
-            json.WriteString("level", "ERROR");
-            json.WriteString("message", "aggregate write failed; the batch is retried from its first unapplied record");
             json.WriteString("shardId", shardId);
             json.WriteString("day", group.Day.ToString("yyyy-MM-dd", null));
             json.WriteString("firstSequenceNumber", group.FirstSequence.ToString());
             json.WriteString("error", $"{error.GetType().Name}: {error.Message}");
         });
-    }
-
-    private void WriteLogLine(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, LogJson))
-        {
-            json.WriteStartObject();
-            json.WriteString("timestamp", _clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            body(json);
-            json.WriteEndObject();
-        }
-
-        _log.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     private void WriteMetrics(AggregationOutcome outcome, IReadOnlyList<SkippedRecord> skipped)

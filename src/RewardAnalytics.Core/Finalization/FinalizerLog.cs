@@ -1,23 +1,16 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Logging;
 
 namespace RewardAnalytics.Core.Finalization;
 
 /// <summary>The finalizer's structured log lines (one JSON object a line, beside its EMF lines).</summary>
 public sealed class FinalizerLog
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly TextWriter _log;
-    private readonly TimeProvider _clock;
+    private readonly JsonLog _log;
 
-    public FinalizerLog(TextWriter log, TimeProvider clock)
-    {
-        _log = log;
-        _clock = clock;
-    }
+    public FinalizerLog(TextWriter log, TimeProvider clock) => _log = new JsonLog(log, clock);
 
     public void DayFinalized(DayOutcome outcome) => Write("INFO", "day finalized", outcome.Date, json =>
     {
@@ -44,20 +37,9 @@ public sealed class FinalizerLog
     public void DayFailed(LocalDate day, Exception error) => Write("ERROR", "day not finalized; a rerun repairs it", day, json =>
         json.WriteString("error", $"{error.GetType().Name}: {error.Message}"));
 
-    private void Write(string level, string message, LocalDate day, Action<Utf8JsonWriter> body)
+    private void Write(string level, string message, LocalDate day, Action<Utf8JsonWriter> body) => _log.Write(level, message, json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("timestamp", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            json.WriteString("level", level);
-            json.WriteString("message", message);
-            json.WriteString("date", AggregateKeys.FormatDate(day));
-            body(json);
-            json.WriteEndObject();
-        }
-
-        _log.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-    }
+        json.WriteString("date", AggregateKeys.FormatDate(day));
+        body(json);
+    });
 }
