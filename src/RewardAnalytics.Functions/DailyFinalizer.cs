@@ -18,12 +18,13 @@ public sealed class DailyFinalizer
 
     /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
     public DailyFinalizer()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, Console.Out)
+        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 
-    public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, TextWriter log)
+    public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
     {
+        var log = output.Log;
         var settings = FinalizerSettings.FromEnvironment(environment);
         var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
         var s3 = AwsClients.CreateS3(environment.Raw);

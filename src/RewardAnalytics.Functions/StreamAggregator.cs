@@ -18,18 +18,27 @@ public sealed class StreamAggregator
 
     /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
     public StreamAggregator()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, Console.Out)
+        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 
-    public StreamAggregator(EnvironmentReader environment, TimeProvider clock, TextWriter log)
+    public StreamAggregator(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
+        : this(AggregatorSettings.FromEnvironment(environment), environment, clock, output)
     {
-        var settings = AggregatorSettings.FromEnvironment(environment);
-        var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
-        _aggregation = new StreamAggregation(settings, new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock), clock, log);
+    }
+
+    /// <summary>The function on any aggregates table (the local world's fault-injecting one); logs as in Lambda.</summary>
+    public StreamAggregator(AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, FunctionOutput output)
+        : this(new StreamAggregation(settings, table, clock, output.Log))
+    {
     }
 
     public StreamAggregator(StreamAggregation aggregation) => _aggregation = aggregation;
+
+    private StreamAggregator(AggregatorSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
+        : this(settings, new DynamoAggregatesTable(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, clock), clock, output)
+    {
+    }
 
     public async Task<Stream> HandleAsync(Stream input)
     {

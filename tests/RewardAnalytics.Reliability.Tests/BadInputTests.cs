@@ -46,7 +46,7 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
     private static async Task<string?> RunAsync(BadInput input, int n, EnvironmentReader environment, DynamoAggregatesTable table)
     {
         using var log = new StringWriter();
-        var function = new StreamAggregator(environment, TimeProvider.System, log);
+        var function = new StreamAggregator(environment, TimeProvider.System, FunctionOutput.To(log));
         Exception? failure = null;
         Core.Aggregation.AggregationOutcome? outcome = null;
         try

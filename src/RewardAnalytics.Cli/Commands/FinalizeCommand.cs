@@ -4,6 +4,7 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Functions;
+using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class FinalizeCommand
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var day = CliInput.Date(parse.GetValue(dateOption), "--date");
-            var function = new DailyFinalizer(context.Environment, TimeProvider.System, context.Error);
+            var function = new DailyFinalizer(context.Environment, TimeProvider.System, LambdaProcessOutput.For(context.Error, context.Environment, TimeProvider.System));
             FinalizationSummary summary;
             try
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Functions;
+using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Cli.Commands;
 
@@ -22,7 +23,7 @@ public static class InvokeCommand
         aggregate.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
-            var function = new StreamAggregator(context.Environment, TimeProvider.System, context.Error);
+            var function = new StreamAggregator(context.Environment, TimeProvider.System, LambdaProcessOutput.For(context.Error, context.Environment, TimeProvider.System));
             await using var input = file.OpenRead();
             var outcome = await function.AggregateAsync(input, ct).ConfigureAwait(false);
             await using var response = StreamAggregator.WriteResponse(outcome);
@@ -67,7 +68,7 @@ public static class InvokeCommand
         finalize.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
-            var function = new DailyFinalizer(context.Environment, TimeProvider.System, context.Error);
+            var function = new DailyFinalizer(context.Environment, TimeProvider.System, LambdaProcessOutput.For(context.Error, context.Environment, TimeProvider.System));
             await using var input = file.OpenRead();
             try
             {

@@ -6,6 +6,7 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
+using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Local.Demo;
 
@@ -26,7 +27,7 @@ public sealed class DemoFinalizer : IDayFinalizer
         variables[FinalizerSettings.RecheckDaysVariable] = FinalizerSettings.DefaultRecheckDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var settings = FinalizerSettings.FromEnvironment(EnvironmentReader.From(variables));
         RecheckDays = settings.RecheckDays;
-        _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, environment.Log);
+        _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, LambdaProcessOutput.For(environment.Log, EnvironmentReader.From(variables), environment.Clock));
         _reports = new S3ReportStore(environment.S3, settings);
     }
 

@@ -5,6 +5,7 @@ using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Verification;
@@ -51,7 +52,7 @@ public sealed class DemoRun
         var settings = new AggregatorSettings { AggregatesTable = _world.Options.AggregatesTable, ReportTimeZone = zone };
         var aggregates = new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock);
         var log = new SkippedRecordLog();
-        var function = AggregatorFunction.Create(settings, aggregates, clock, log, _options.AggregatesDecorator);
+        var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
         var driver = new StreamDriver(stream, function, _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
         var finalizer = _finalizerFactory?.Invoke(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));

@@ -23,14 +23,14 @@ public sealed class AggregatorFunction : IStreamFunction
     public FaultInjectingAggregatesTable Table { get; }
 
     /// <summary>
-    /// Builds the function on a table. <paramref name="decorate"/> wraps the table the function writes to (a test seam:
+    /// Builds the function on a table, its lines going to <paramref name="output"/> (see <see cref="Lambda.LambdaProcessOutput"/>). <paramref name="decorate"/> wraps the table the function writes to (a test seam:
     /// a planted bug such as counting duplicates goes there).
     /// </summary>
     public static AggregatorFunction Create(
-        AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, TextWriter log, Func<IAggregatesTable, IAggregatesTable>? decorate = null)
+        AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, FunctionOutput output, Func<IAggregatesTable, IAggregatesTable>? decorate = null)
     {
         var faulty = new FaultInjectingAggregatesTable(decorate is null ? table : decorate(table));
-        return new AggregatorFunction(new StreamAggregator(new StreamAggregation(settings, faulty, clock, log)), faulty);
+        return new AggregatorFunction(new StreamAggregator(settings, faulty, clock, output), faulty);
     }
 
     public async Task<StreamFunctionResponse> InvokeAsync(StreamInvocation invocation, CancellationToken cancellationToken)

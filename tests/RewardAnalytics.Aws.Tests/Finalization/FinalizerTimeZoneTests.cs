@@ -51,7 +51,7 @@ public sealed class FinalizerTimeZoneTests(LocalAwsFixture fixture)
             .ToArray();
         await aggregation.HandleAsync(Event(ShardA, records), default);
 
-        var function = new DailyFinalizer(EnvironmentReader.From(bed.Environment), bed.Clock, bed.Log);
+        var function = new DailyFinalizer(EnvironmentReader.From(bed.Environment), bed.Clock, FunctionOutput.To(bed.Log));
         using var response = await function.HandleAsync(new MemoryStream("{}"u8.ToArray()));
         using var summary = await JsonDocument.ParseAsync(response);
 

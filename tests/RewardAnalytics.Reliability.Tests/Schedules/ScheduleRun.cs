@@ -1,3 +1,4 @@
+using RewardAnalytics.Local.Lambda;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -59,7 +60,7 @@ public static class ScheduleRun
         var settings = new AggregatorSettings { AggregatesTable = tableName, ReportTimeZone = zone };
         var aggregates = new DynamoAggregatesTable(dynamo, tableName, clock);
         var log = new SkippedRecordLog();
-        var function = AggregatorFunction.Create(settings, aggregates, clock, log, plantedBug);
+        var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), plantedBug);
         var driver = new StreamDriver(stream, function, schedule.Delivery, schedule.FaultPlan, clock);
 
         var at = ScheduleCase.StreamStart;
