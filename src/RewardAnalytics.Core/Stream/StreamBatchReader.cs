@@ -61,7 +61,7 @@ public sealed partial class StreamBatchReader
         }
 
         string? shardId = null, arn = null, windowStart = null, windowEnd = null;
-        bool isFinal = false, terminatedEarly = false, sawRecords = false;
+        bool isFinal = false, terminatedEarly = false, sawRecords = false, recordsNull = false;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -69,6 +69,12 @@ public sealed partial class StreamBatchReader
             {
                 Once(ref seen, 1, "Records");
                 reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    recordsNull = true;
+                    continue;
+                }
+
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
                     throw new StreamEventFormatException($"'Records' is a JSON {Describe(reader.TokenType)}: expected an array of stream records.");
@@ -117,9 +123,12 @@ public sealed partial class StreamBatchReader
             throw new StreamEventFormatException("The event has content after its closing brace: expected exactly one JSON object.");
         }
 
-        if (!sawRecords)
+        // AWS does not promise that a window's final invoke carries "Records": []; refusing one would stall the shard.
+        if (!sawRecords && !isFinal)
         {
-            throw new StreamEventFormatException("The event has no 'Records' array: expected a DynamoDB Streams event.");
+            throw new StreamEventFormatException(recordsNull
+                ? "'Records' is null: expected an array of stream records (only a window's final invoke, isFinalInvokeForWindow: true, may come without records)."
+                : "The event has no 'Records' array: expected a DynamoDB Streams event.");
         }
 
         if (string.IsNullOrEmpty(shardId))

@@ -149,4 +149,24 @@ public sealed class EnvelopeTests
         Assert.Equal((0, 0), (batch.RecordCount, batch.Days.Count));
         Assert.Null(batch.LastSequence);
     }
+
+    [Theory]
+    [InlineData("""{ "shardId": "s", "isFinalInvokeForWindow": true, "window": { "start": "2023-11-15T09:00:00Z", "end": "2023-11-15T09:05:00Z" } }""")]
+    [InlineData("""{ "Records": null, "shardId": "s", "isFinalInvokeForWindow": true }""")]
+    [InlineData("""{ "isFinalInvokeForWindow": true, "Records": null, "shardId": "s" }""")]
+    public void A_final_invoke_whose_Records_is_missing_or_null_is_an_empty_batch(string json)
+    {
+        using var batch = Read(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.True(batch.Envelope.IsFinalInvokeForWindow);
+        Assert.Equal((0, 0, 0), (batch.RecordCount, batch.Days.Count, batch.Skipped.Count));
+    }
+
+    [Fact]
+    public void Records_null_outside_a_final_invoke_is_refused()
+    {
+        Assert.Equal(
+            "'Records' is null: expected an array of stream records (only a window's final invoke, isFinalInvokeForWindow: true, may come without records).",
+            Refused($$"""{ "Records": null, {{Window}} }""").Message);
+    }
 }
