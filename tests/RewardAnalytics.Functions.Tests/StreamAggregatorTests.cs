@@ -44,6 +44,17 @@ public sealed class StreamAggregatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_final_invoke_without_Records_is_answered_with_its_state_and_no_failures_so_the_shard_moves_on()
+    {
+        using var input = new MemoryStream(Fixture("final-invoke-without-records-event.json"));
+
+        await using var response = await _function.HandleAsync(input);
+
+        Assert.Equal("""{"state":{},"batchItemFailures":[]}""", ReadAll(response));
+        Assert.Empty(_table.Writes);
+    }
+
+    [Fact]
     public async Task A_write_that_keeps_failing_transiently_is_answered_with_its_sequence_number_as_the_item_identifier()
     {
         _table.FailNextWrite(new LocalDate(2023, 11, 15), new TimeoutException("throttled"));
