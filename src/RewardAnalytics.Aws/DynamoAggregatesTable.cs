@@ -34,44 +34,121 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
     public async Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken)
     {
         var key = Key(Day(group.Day), Shard(shardId));
-        DayGroup? pending = group;
-        string? observed = null;
-        var writes = 0;
-        var reads = 0;
-        for (var attempt = 0; attempt <= MaxConditionRetries; attempt++)
+        try
         {
+            // In order (the first delivery): one conditional write, no read.
+            await _dynamo.UpdateItemAsync(BuildInOrderUpdate(key, group), cancellationToken).ConfigureAwait(false);
+            return new WatermarkWrite(1, 0, group.EntryCount, 0);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // A redelivery, or records arriving after later ones of the same (day, shard): ask the item's history.
+        }
+
+        var writes = 1;
+        var reads = 0;
+        for (var attempt = 0; attempt < MaxConditionRetries; attempt++)
+        {
+            reads++;
+            var item = (await _dynamo.GetItemAsync(new GetItemRequest
+            {
+                TableName = _tableName,
+                Key = key,
+                ConsistentRead = true,
+                ProjectionExpression = string.Join(", ", HistoryProjection),
+            }, cancellationToken).ConfigureAwait(false)).Item;
+            var observed = ObservedHistory.From(item);
+            var pending = group.Pending(observed.History, out var overlap);
+            if (pending is null)
+            {
+                return WatermarkWrite.AfterRead(writes, reads, 0, overlap);
+            }
+
             try
             {
                 writes++;
-                await _dynamo.UpdateItemAsync(BuildUpdate(key, pending, observed), cancellationToken).ConfigureAwait(false);
-                return new WatermarkWrite(writes, reads, pending.EntryCount, group.EntryCount - pending.EntryCount);
+                await _dynamo.UpdateItemAsync(BuildHistoryUpdate(key, group, pending, observed), cancellationToken).ConfigureAwait(false);
+                return WatermarkWrite.AfterRead(writes, reads, pending.EntryCount, overlap);
             }
             catch (ConditionalCheckFailedException)
             {
-                // Part of this group was applied by an earlier delivery: keep only what lies above its watermark.
-                reads++;
-                var item = await _dynamo.GetItemAsync(new GetItemRequest
-                {
-                    TableName = _tableName,
-                    Key = key,
-                    ConsistentRead = true,
-                    ProjectionExpression = LastSequence,
-                }, cancellationToken).ConfigureAwait(false);
-                observed = item.Item is { } found && found.TryGetValue(LastSequence, out var seq) ? seq.S : null;
-                pending = observed is null ? group : group.Above(SequenceNumber.FromPaddedString(observed));
-                if (pending is null)
-                {
-                    return new WatermarkWrite(writes, reads, 0, group.EntryCount);
-                }
+                // Another write got there between the read and this one: read again.
             }
         }
 
         throw new InvalidOperationException(
-            $"The watermark of {Day(group.Day)} / {Shard(shardId)} kept moving during {MaxConditionRetries} conditional retries: " +
+            $"The item {Day(group.Day)} / {Shard(shardId)} kept changing during {MaxConditionRetries} conditional retries: " +
             "is the event source mapping's ParallelizationFactor above 1?");
     }
 
-    private UpdateItemRequest BuildUpdate(Dictionary<string, AttributeValue> key, DayGroup group, string? observedWatermark)
+    /// <summary>
+    /// The first-time write: add the group, move the watermark to its last record, and push its range into the
+    /// history slots (h0 newest; every slot takes the one before it, the oldest falls out), on condition that the
+    /// watermark is below its first record. One request, whatever the item held.
+    /// </summary>
+    private UpdateItemRequest BuildInOrderUpdate(Dictionary<string, AttributeValue> key, DayGroup group)
+    {
+        var values = CounterValues(group);
+        values[":last"] = new AttributeValue { S = group.LastSequence.ToPaddedString() };
+        values[":first"] = new AttributeValue { S = group.FirstSequence.ToPaddedString() };
+        values[":range"] = new AttributeValue { S = group.Range.ToString() };
+        values[":empty"] = new AttributeValue { S = AppliedHistory.EmptySlot };
+        var shift = new List<string>(AppliedHistory.Capacity);
+        for (var slot = AppliedHistory.Capacity - 1; slot > 0; slot--)
+        {
+            shift.Add($"{HistorySlot(slot)} = if_not_exists({HistorySlot(slot - 1)}, :empty)");
+        }
+
+        shift.Add($"{HistorySlot(0)} = :range");
+        return new UpdateItemRequest
+        {
+            TableName = _tableName,
+            Key = key,
+            UpdateExpression = $"{AddCounters(group)} SET {LastSequence} = :last, {UpdatedAt} = :now, {string.Join(", ", shift)}",
+            ConditionExpression = $"attribute_not_exists({LastSequence}) OR {LastSequence} < :first",
+            ExpressionAttributeValues = values,
+        };
+    }
+
+    /// <summary>
+    /// The write after a read: add only what the history had not applied, store the history with the group's range
+    /// merged in, on condition that the item is the one that was read (its write count unchanged).
+    /// </summary>
+    private UpdateItemRequest BuildHistoryUpdate(Dictionary<string, AttributeValue> key, DayGroup group, DayGroup pending, ObservedHistory observed)
+    {
+        var values = CounterValues(pending);
+        var last = observed.LastSequence is { } seen ? SequenceNumber.Max(seen, group.LastSequence) : group.LastSequence;
+        values[":last"] = new AttributeValue { S = last.ToPaddedString() };
+        var slots = observed.History.Add(group.Range).ToSlots();
+        var set = new List<string> { $"{LastSequence} = :last", $"{UpdatedAt} = :now" };
+        for (var slot = 0; slot < slots.Count; slot++)
+        {
+            values[$":h{slot}"] = new AttributeValue { S = slots[slot] };
+            set.Add($"{HistorySlot(slot)} = :h{slot}");
+        }
+
+        string condition;
+        if (observed.Writes is { } writes)
+        {
+            condition = $"{WriteCount} = :writes";
+            values[":writes"] = Number(writes);
+        }
+        else
+        {
+            condition = $"attribute_not_exists({WriteCount})";
+        }
+
+        return new UpdateItemRequest
+        {
+            TableName = _tableName,
+            Key = key,
+            UpdateExpression = $"{AddCounters(pending)} SET {string.Join(", ", set)}",
+            ConditionExpression = condition,
+            ExpressionAttributeValues = values,
+        };
+    }
+
+    private Dictionary<string, AttributeValue> CounterValues(DayGroup group)
     {
         var values = new Dictionary<string, AttributeValue>
         {
@@ -79,39 +156,51 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
             [":tr"] = Number(group.Delta.TotalRedeemed),
             [":ic"] = Number(group.Delta.IssuedCount),
             [":rc"] = Number(group.Delta.RedeemedCount),
-            [":last"] = new() { S = group.LastSequence.ToPaddedString() },
+            [":one"] = Number(1),
             [":now"] = new() { S = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
         };
-        var add = $"ADD {TotalIssued} :ti, {TotalRedeemed} :tr, {IssuedCount} :ic, {RedeemedCount} :rc";
         if (!group.Expired.IsZero)
         {
-            add += $", {ExpiredIssued} :ei, {ExpiredRedeemed} :er, {ExpiredIssuedCount} :eic, {ExpiredRedeemedCount} :erc";
             values[":ei"] = Number(group.Expired.TotalIssued);
             values[":er"] = Number(group.Expired.TotalRedeemed);
             values[":eic"] = Number(group.Expired.IssuedCount);
             values[":erc"] = Number(group.Expired.RedeemedCount);
         }
 
-        string condition;
-        if (observedWatermark is null)
+        return values;
+    }
+
+    private static string AddCounters(DayGroup group)
+    {
+        var add = $"ADD {TotalIssued} :ti, {TotalRedeemed} :tr, {IssuedCount} :ic, {RedeemedCount} :rc, {WriteCount} :one";
+        if (!group.Expired.IsZero)
         {
-            condition = $"attribute_not_exists({LastSequence}) OR {LastSequence} < :first";
-            values[":first"] = new AttributeValue { S = group.FirstSequence.ToPaddedString() };
-        }
-        else
-        {
-            condition = $"{LastSequence} = :observed";
-            values[":observed"] = new AttributeValue { S = observedWatermark };
+            add += $", {ExpiredIssued} :ei, {ExpiredRedeemed} :er, {ExpiredIssuedCount} :eic, {ExpiredRedeemedCount} :erc";
         }
 
-        return new UpdateItemRequest
+        return add;
+    }
+
+    private static readonly string[] HistoryProjection =
+        [LastSequence, WriteCount, .. Enumerable.Range(0, AppliedHistory.Capacity).Select(HistorySlot)];
+
+    /// <summary>A shard item's watermark, write count and applied history as one consistent read saw them.</summary>
+    private sealed record ObservedHistory(SequenceNumber? LastSequence, long? Writes, AppliedHistory History)
+    {
+        public static ObservedHistory From(Dictionary<string, AttributeValue>? item)
         {
-            TableName = _tableName,
-            Key = key,
-            UpdateExpression = $"{add} SET {LastSequence} = :last, {UpdatedAt} = :now",
-            ConditionExpression = condition,
-            ExpressionAttributeValues = values,
-        };
+            if (item is null || item.Count == 0)
+            {
+                return new ObservedHistory(null, null, AppliedHistory.Empty);
+            }
+
+            SequenceNumber? last = item.TryGetValue(AggregateKeys.LastSequence, out var seq) && seq.S is { } padded ? SequenceNumber.FromPaddedString(padded) : null;
+            long? writes = item.TryGetValue(WriteCount, out var w) && w.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : null;
+            var slots = Enumerable.Range(0, AppliedHistory.Capacity)
+                .Select(i => item.TryGetValue(HistorySlot(i), out var v) ? v.S : null)
+                .ToArray();
+            return new ObservedHistory(last, writes, AppliedHistory.FromSlots(slots, last));
+        }
     }
 
     public async Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken)

@@ -90,6 +90,81 @@ public sealed class WatermarkDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_halves_of_a_bisected_batch_arriving_in_reverse_order_count_once()
+    {
+        var all = Rewards(1, 10);
+        var second = await Deliver(ShardA, all[5..]); // r6–r10 first: a retry may run out of order
+        var first = await Deliver(ShardA, all[..5]);  // r1–r5 were never applied although they are below r10
+
+        Assert.Equal(Expected(1, 10), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal((2, 1, 0), (first.Writes, first.Reads, first.EntriesAlreadyApplied));
+        Assert.Equal((1, 0), (second.Writes, second.Reads));
+    }
+
+    [Fact]
+    public async Task An_older_batch_redelivered_after_seven_newer_ones_counts_once()
+    {
+        var batches = Enumerable.Range(0, 8).Select(b => Rewards((b * 3) + 1, (b * 3) + 3)).ToArray();
+        foreach (var batch in batches)
+        {
+            await Deliver(ShardA, batch);
+        }
+
+        var replay = await Deliver(ShardA, batches[0]);
+
+        Assert.Equal(Expected(1, 24), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal((3, 0), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
+    }
+
+    [Fact]
+    public async Task A_never_applied_half_arriving_after_seven_later_batches_is_still_applied()
+    {
+        var all = Rewards(1, 26);
+        await Deliver(ShardA, all[3..6]);                    // r4–r6 (the second half of a bisected r1–r6)
+        for (var b = 0; b < 6; b++)
+        {
+            await Deliver(ShardA, all[(6 + (b * 3))..(9 + (b * 3))]); // r7–r24 in six later batches
+        }
+
+        var late = await Deliver(ShardA, all[..3]);          // r1–r3: below everything, in no applied range
+
+        Assert.Equal(Expected(1, 24), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal((0, 0), (late.EntriesAlreadyApplied, late.EntriesBeyondHistory));
+    }
+
+    [Fact]
+    public async Task A_redelivery_older_than_the_history_is_not_counted_again_and_is_logged_with_its_range()
+    {
+        var batches = Enumerable.Range(0, 10).Select(b => Rewards((b * 2) + 1, (b * 2) + 2)).ToArray();
+        foreach (var batch in batches)
+        {
+            await Deliver(ShardA, batch);
+        }
+
+        var replay = await Deliver(ShardA, batches[0]); // ten batches ago: its range has left the history
+
+        Assert.Equal(Expected(1, 20), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal((0, 2), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
+        var line = Assert.Single(_log.ToString().Split('\n'), l => l.Contains("older than the item's applied history", StringComparison.Ordinal));
+        Assert.Contains($"\"firstSequenceNumber\":\"{Sequence(1)}\",\"lastSequenceNumber\":\"{Sequence(2)}\"", line, StringComparison.Ordinal);
+        var emf = EmfLine.ParseAll(_log.ToString())[^1];
+        Assert.Equal(2m, emf.Value(StreamAggregation.RedeliveredBeyondHistoryMetric));
+    }
+
+    [Fact]
+    public async Task In_order_batches_cost_one_write_each_and_no_read()
+    {
+        var outcomes = new List<AggregationOutcome>();
+        for (var b = 0; b < 12; b++)
+        {
+            outcomes.Add(await Deliver(ShardA, Rewards((b * 5) + 1, (b * 5) + 5)));
+        }
+
+        Assert.Equal(Expected(1, 60), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.All(outcomes, o => Assert.Equal((1, 0), (o.Writes, o.Reads)));
+    }
+
+    [Fact]
     public async Task Two_shards_writing_the_same_day_add_up()
     {
         await Deliver(ShardA, Rewards(1, 4));

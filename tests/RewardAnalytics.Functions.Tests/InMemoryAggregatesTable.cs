@@ -6,12 +6,13 @@ using RewardAnalytics.Core.Stream;
 namespace RewardAnalytics.Functions.Tests;
 
 /// <summary>
-/// The aggregates table in memory, with the same watermark rule as DynamoDB's conditional update: a group is applied
-/// only above the (day, shard) item's last sequence number. Days can be told to fail, transiently or not.
+/// The aggregates table in memory, with the same rule as the DynamoDB adapter: a group is applied at once above the
+/// (day, shard) item's last sequence number, otherwise only its entries the item's applied history has not applied.
+/// Days can be told to fail, transiently or not.
 /// </summary>
 internal sealed class InMemoryAggregatesTable : IAggregatesTable
 {
-    private readonly Dictionary<(LocalDate Day, string Shard), (DailyTotals Totals, SequenceNumber LastSequence)> _items = [];
+    private readonly Dictionary<(LocalDate Day, string Shard), (DailyTotals Totals, SequenceNumber LastSequence, AppliedHistory History)> _items = [];
     private readonly Dictionary<LocalDate, Queue<Exception>> _failures = [];
 
     public List<(string Shard, LocalDate Day, DailyTotals Delta)> Writes { get; } = [];
@@ -35,15 +36,25 @@ internal sealed class InMemoryAggregatesTable : IAggregatesTable
         }
 
         var key = (group.Day, shardId);
-        var pending = _items.TryGetValue(key, out var item) && item.LastSequence >= group.FirstSequence ? group.Above(item.LastSequence) : group;
-        if (pending is null)
+        if (!_items.TryGetValue(key, out var item))
         {
-            return Task.FromResult(new WatermarkWrite(1, 1, 0, group.EntryCount));
+            item = (DailyTotals.Zero, SequenceNumber.MinValue, AppliedHistory.Empty);
+        }
+        else if (item.LastSequence >= group.FirstSequence)
+        {
+            var pending = group.Pending(item.History, out var overlap);
+            if (pending is not null)
+            {
+                _items[key] = (item.Totals + pending.Delta, SequenceNumber.Max(item.LastSequence, group.LastSequence), item.History.Add(group.Range));
+                Writes.Add((shardId, group.Day, pending.Delta));
+            }
+
+            return Task.FromResult(WatermarkWrite.AfterRead(pending is null ? 1 : 2, 1, pending?.EntryCount ?? 0, overlap));
         }
 
-        _items[key] = (item.Totals + pending.Delta, pending.LastSequence);
-        Writes.Add((shardId, group.Day, pending.Delta));
-        return Task.FromResult(new WatermarkWrite(1, pending == group ? 0 : 1, pending.EntryCount, group.EntryCount - pending.EntryCount));
+        _items[key] = (item.Totals + group.Delta, group.LastSequence, item.History.Add(group.Range));
+        Writes.Add((shardId, group.Day, group.Delta));
+        return Task.FromResult(new WatermarkWrite(1, 0, group.EntryCount, 0));
     }
 
     public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>

@@ -67,7 +67,7 @@ public sealed class StreamAggregationTests : IDisposable
         Assert.Equal(
             [
                 ("RecordsReceived", 5), ("RecordsApplied", 3), ("RecordsSkipped", 1), ("TtlRemovalsIgnored", 1), ("DaysTouched", 2),
-                ("AggregateWrites", 2), ("BatchItemFailures", 0), ("RecordsSkipped_type_unknown", 1),
+                ("AggregateWrites", 2), ("BatchItemFailures", 0), ("RedeliveredBeyondHistory", 0), ("RecordsSkipped_type_unknown", 1),
             ],
             names.Select(n => (n, emf.GetProperty(n).GetInt32())));
         Assert.All(directive.GetProperty("Metrics").EnumerateArray(), m => Assert.Equal("Count", m.GetProperty("Unit").GetString()));

@@ -30,6 +30,12 @@ public static class AggregateKeys
     public const string ExpiredRedeemedCount = "expired_redeemed_count";
     public const string UpdatedAt = "updatedAt";
 
+    /// <summary>On shard items: how many writes the item has had (the condition of a write that read the item first).</summary>
+    public const string WriteCount = "writes";
+
+    /// <summary>On shard items: slot <paramref name="index"/> of the applied history (<c>h0</c> newest; see <see cref="AppliedHistory"/>).</summary>
+    public static string HistorySlot(int index) => "h" + index.ToString(CultureInfo.InvariantCulture);
+
     public static string Day(LocalDate day) => "DAY#" + FormatDate(day);
 
     public static string Shard(string shardId) => ShardPrefix + shardId;

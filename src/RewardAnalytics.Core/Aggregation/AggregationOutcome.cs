@@ -10,4 +10,8 @@ public sealed record AggregationOutcome(
     int Writes,
     int Reads,
     int EntriesAlreadyApplied,
-    IReadOnlyList<string> BatchItemFailures);
+    IReadOnlyList<string> BatchItemFailures)
+{
+    /// <summary>Entries redelivered older than their item's applied history: assumed applied, logged, counted in a metric.</summary>
+    public int EntriesBeyondHistory { get; init; }
+}

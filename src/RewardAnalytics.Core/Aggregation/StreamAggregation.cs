@@ -13,6 +13,9 @@ namespace RewardAnalytics.Core.Aggregation;
 /// </summary>
 public sealed class StreamAggregation
 {
+    /// <summary>Records redelivered older than their item's applied history (see <see cref="AppliedHistory"/>); alarmed.</summary>
+    public const string RedeliveredBeyondHistoryMetric = "RedeliveredBeyondHistory";
+
     private readonly IAggregatesTable _table;
     private readonly TimeProvider _clock;
     private readonly JsonLog _jsonLog;
@@ -61,6 +64,11 @@ public sealed class StreamAggregation
             LogWriteFailure(batch.ShardId, f.Group, f.Error!);
         }
 
+        foreach (var w in writes.Where(w => w.Error is null && w.Result.EntriesBeyondHistory > 0))
+        {
+            LogBeyondHistory(batch.ShardId, w.Group, w.Result);
+        }
+
         var outcome = new AggregationOutcome(
             batch.ShardId,
             batch.RecordCount,
@@ -70,7 +78,10 @@ public sealed class StreamAggregation
             writes.Sum(w => w.Result.Writes),
             writes.Sum(w => w.Result.Reads),
             writes.Sum(w => w.Result.EntriesAlreadyApplied),
-            failures);
+            failures)
+        {
+            EntriesBeyondHistory = writes.Sum(w => w.Result.EntriesBeyondHistory),
+        };
         WriteMetrics(outcome, batch.Skipped);
         return outcome;
     }
@@ -112,6 +123,19 @@ public sealed class StreamAggregation
         });
     }
 
+    private void LogBeyondHistory(string shardId, DayGroup group, WatermarkWrite write)
+    {
+        _jsonLog.Write("WARN", "redelivered records older than the item's applied history: assumed already applied, not counted again", json =>
+        {
+            json.WriteString("shardId", shardId);
+            json.WriteString("day", AggregateKeys.FormatDate(group.Day));
+            json.WriteNumber("records", write.EntriesBeyondHistory);
+            json.WriteString("firstSequenceNumber", write.BeyondHistory?.First.ToString());
+            json.WriteString("lastSequenceNumber", write.BeyondHistory?.Last.ToString());
+            json.WriteString("recovery", $"if these records were never applied, the day's totals are low: run reward-analytics reconcile --from {AggregateKeys.FormatDate(group.Day)} --to {AggregateKeys.FormatDate(group.Day)} --fix");
+        });
+    }
+
     private void WriteMetrics(AggregationOutcome outcome, IReadOnlyList<SkippedRecord> skipped)
     {
         var metrics = new List<EmfMetric>
@@ -123,6 +147,7 @@ public sealed class StreamAggregation
             new("DaysTouched", outcome.DaysTouched, MetricUnit.Count),
             new("AggregateWrites", outcome.Writes, MetricUnit.Count),
             new("BatchItemFailures", outcome.BatchItemFailures.Count, MetricUnit.Count),
+            new(RedeliveredBeyondHistoryMetric, outcome.EntriesBeyondHistory, MetricUnit.Count),
         };
         foreach (var group in skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key))
         {

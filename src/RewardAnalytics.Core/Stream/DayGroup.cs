@@ -1,4 +1,5 @@
 using NodaTime;
+using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.Stream;
 
@@ -31,7 +32,11 @@ public sealed class DayGroup
     public int EntryCount { get; }
 
     /// <summary>
-    /// The part of this group above a watermark another delivery already applied; null when nothing is left.
+    /// The part of this group that <paramref name="history"/> has not applied (null when nothing is left), and how
+    /// many entries it had applied or could no longer tell apart.
     /// </summary>
-    public DayGroup? Above(SequenceNumber watermark) => _batch.GroupFor(Day, watermark);
+    public DayGroup? Pending(AppliedHistory history, out HistoryOverlap overlap) => _batch.PendingFor(Day, history, out overlap);
+
+    /// <summary>The sequence range this group covers, as an item's applied history records it.</summary>
+    public SequenceRange Range => new(FirstSequence, LastSequence);
 }

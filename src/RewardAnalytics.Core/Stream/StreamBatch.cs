@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using NodaTime;
+using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.Stream;
 
@@ -49,24 +50,34 @@ public sealed class StreamBatch : IDisposable
         }
     }
 
-    internal DayGroup? GroupFor(LocalDate day, SequenceNumber? above)
+    internal DayGroup? PendingFor(LocalDate day, AppliedHistory history, out HistoryOverlap overlap)
     {
         var delta = DailyTotals.Zero;
         var expired = DailyTotals.Zero;
         SequenceNumber? first = null;
         var last = SequenceNumber.MinValue;
         var count = 0;
+        overlap = default;
         foreach (ref readonly var e in Entries)
         {
-            if (e.Day != day || (above is { } watermark && e.Sequence <= watermark))
+            if (e.Day != day)
             {
                 continue;
             }
 
+            switch (history.StateOf(e.Sequence))
+            {
+                case SequenceState.Applied:
+                    overlap = overlap.WithApplied();
+                    continue;
+                case SequenceState.BeyondHistory:
+                    overlap = overlap.WithBeyondHistory(e.Sequence);
+                    continue;
+            }
+
             delta += e.Delta;
             expired += e.Expired;
-            first ??= e.Sequence;
-            first = SequenceNumber.Min(first.Value, e.Sequence);
+            first = first is { } f ? SequenceNumber.Min(f, e.Sequence) : e.Sequence;
             last = SequenceNumber.Max(last, e.Sequence);
             count++;
         }

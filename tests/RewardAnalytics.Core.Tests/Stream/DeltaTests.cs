@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.Aggregation;
 using NodaTime;
 using RewardAnalytics.Core.Stream;
 using static RewardAnalytics.Core.Tests.StreamEvents;
@@ -135,7 +136,7 @@ public sealed class DeltaTests
     }
 
     [Fact]
-    public void A_day_group_spans_the_sequence_numbers_of_its_records_and_Above_keeps_only_later_ones()
+    public void A_day_group_spans_the_sequence_numbers_of_its_records_and_Pending_keeps_only_those_not_applied()
     {
         using var batch = Read(
             Insert(1, Item("r1", "ISSUED", "1", "2023-11-15T12:00:00Z")),
@@ -143,12 +144,14 @@ public sealed class DeltaTests
             Insert(3, Item("r3", "ISSUED", "4", "2023-11-15T13:00:00Z")));
 
         var day = batch.Days[0];
-        var rest = day.Above(SequenceNumber.Parse(Sequence(1)));
+        var first = SequenceNumber.Parse(Sequence(1));
+        var rest = day.Pending(AppliedHistory.Empty.Add(new SequenceRange(first, first)), out var overlap);
 
         Assert.Equal((Nov15, Sequence(1), Sequence(3), 2), (day.Day, day.FirstSequence.ToString(), day.LastSequence.ToString(), day.EntryCount));
         Assert.NotNull(rest);
         Assert.Equal((new DailyTotals(4m, 0m, 1, 0), Sequence(3), 1), (rest.Delta, rest.FirstSequence.ToString(), rest.EntryCount));
-        Assert.Null(day.Above(SequenceNumber.Parse(Sequence(3))));
+        Assert.Equal(new HistoryOverlap(1, 0, null, null), overlap);
+        Assert.Null(day.Pending(AppliedHistory.Empty.Add(day.Range), out _));
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using RewardAnalytics.Core.Stream;
+
+namespace RewardAnalytics.Core.Aggregation;
+
+/// <summary>
+/// The entries of a redelivered day group that its item had applied already, and those older than its applied history
+/// can tell apart (assumed applied; <see cref="BeyondFirst"/>..<see cref="BeyondLast"/> is their sequence range).
+/// </summary>
+public readonly record struct HistoryOverlap(int Applied, int BeyondHistory, SequenceNumber? BeyondFirst, SequenceNumber? BeyondLast)
+{
+    public HistoryOverlap WithApplied() => this with { Applied = Applied + 1 };
+
+    public HistoryOverlap WithBeyondHistory(SequenceNumber sequence) => this with
+    {
+        BeyondHistory = BeyondHistory + 1,
+        BeyondFirst = BeyondFirst is { } f ? SequenceNumber.Min(f, sequence) : sequence,
+        BeyondLast = BeyondLast is { } l ? SequenceNumber.Max(l, sequence) : sequence,
+    };
+}
