@@ -16,6 +16,8 @@ public sealed class DeliveryCounters
     private long _finalInvokes;
     private long _emptyFinalInvokes;
     private long _recordsSentToOnFailureDestination;
+    private long _reversedBisections;
+    private long _staleRedeliveries;
 
     /// <summary>Invocations of the function, duplicates and retries included.</summary>
     public long Invocations => Interlocked.Read(ref _invocations);
@@ -36,6 +38,12 @@ public sealed class DeliveryCounters
     public long FinalInvokes => Interlocked.Read(ref _finalInvokes);
     public long EmptyFinalInvokes => Interlocked.Read(ref _emptyFinalInvokes);
 
+    /// <summary>Bisections whose upper half went first: never-applied records arriving after later ones.</summary>
+    public long ReversedBisections => Interlocked.Read(ref _reversedBisections);
+
+    /// <summary>Batches processed already and delivered again after newer ones.</summary>
+    public long StaleRedeliveries => Interlocked.Read(ref _staleRedeliveries);
+
     /// <summary>Records given up on after MaximumRetryAttempts (should stay 0: each is a total that needs <c>reconcile --fix</c>).</summary>
     public long RecordsSentToOnFailureDestination => Interlocked.Read(ref _recordsSentToOnFailureDestination);
 
@@ -55,6 +63,8 @@ public sealed class DeliveryCounters
     internal void Delivered(int records) => Interlocked.Add(ref _recordsDelivered, records);
     internal void Retry() => Interlocked.Increment(ref _retries);
     internal void Bisection() => Interlocked.Increment(ref _bisections);
+    internal void ReversedBisection() => Interlocked.Increment(ref _reversedBisections);
+    internal void StaleRedelivery() => Interlocked.Increment(ref _staleRedeliveries);
     internal void PartialBatchRetry() => Interlocked.Increment(ref _partialBatchRetries);
     internal void FunctionError() => Interlocked.Increment(ref _functionErrors);
     internal void SentToOnFailureDestination(int records) => Interlocked.Add(ref _recordsSentToOnFailureDestination, records);

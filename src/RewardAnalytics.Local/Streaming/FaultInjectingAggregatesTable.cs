@@ -20,6 +20,7 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
     private long _reads;
     private long _entriesApplied;
     private long _entriesAlreadyApplied;
+    private long _entriesBeyondHistory;
 
     public FaultInjectingAggregatesTable(IAggregatesTable inner) => _inner = inner;
 
@@ -35,6 +36,9 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
 
     /// <summary>Entries a redelivery brought again that the watermark recognized and did not count twice.</summary>
     public long EntriesAlreadyApplied => Interlocked.Read(ref _entriesAlreadyApplied);
+
+    /// <summary>Entries redelivered older than their item's applied history (assumed applied, logged).</summary>
+    public long EntriesBeyondHistory => Interlocked.Read(ref _entriesBeyondHistory);
 
     /// <summary>Arms a fault for the shard's next invocation (one invocation at a time per shard).</summary>
     public void Arm(string shardId, InjectedFault fault)
@@ -61,6 +65,7 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         Interlocked.Add(ref _reads, result.Reads);
         Interlocked.Add(ref _entriesApplied, result.EntriesApplied);
         Interlocked.Add(ref _entriesAlreadyApplied, result.EntriesAlreadyApplied);
+        Interlocked.Add(ref _entriesBeyondHistory, result.EntriesBeyondHistory);
         if (fault == InjectedFault.CrashMidBatch)
         {
             throw new SimulatedCrashException(

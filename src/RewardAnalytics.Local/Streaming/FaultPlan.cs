@@ -23,6 +23,18 @@ public sealed record FaultPlan
 
     public int FaultyAttempts { get; init; } = 2;
 
+    /// <summary>
+    /// Share of bisections whose halves are delivered upper half first. AWS: "Records are always processed in order the
+    /// first time. If records are processed more than once, they might be processed out of order."
+    /// </summary>
+    public double ReversedHalvesRate { get; init; }
+
+    /// <summary>Share of batches after which one of the shard's earlier batches (up to <see cref="StaleRedeliveryDepth"/> back) is delivered again.</summary>
+    public double StaleRedeliveryRate { get; init; }
+
+    /// <summary>How many batches back a stale redelivery may reach.</summary>
+    public int StaleRedeliveryDepth { get; init; } = 8;
+
     public static FaultPlan None { get; } = new();
 
     /// <summary>The demo's plan: every kind of fault, often enough to be seen in a few thousand invocations.</summary>
@@ -34,9 +46,29 @@ public sealed record FaultPlan
         CrashMidBatchRate = 0.03,
         ThrottleRate = 0.04,
         PoisonRate = 0.001,
+        ReversedHalvesRate = 0.5,
+        StaleRedeliveryRate = 0.02,
     };
 
-    public bool IsEnabled => DuplicateDeliveryRate + CrashBeforeResponseRate + CrashMidBatchRate + ThrottleRate + PoisonRate > 0;
+    public bool IsEnabled => DuplicateDeliveryRate + CrashBeforeResponseRate + CrashMidBatchRate + ThrottleRate + PoisonRate + ReversedHalvesRate + StaleRedeliveryRate > 0;
+
+    /// <summary>True when the halves of this bisected batch go upper half first.</summary>
+    public bool ReversesHalves(string shardId, string firstSequenceNumber, int recordCount, int attempt) =>
+        ReversedHalvesRate > 0 && StableHash.Unit(Seed, "reverse-halves", shardId, firstSequenceNumber, recordCount, attempt) < ReversedHalvesRate;
+
+    /// <summary>
+    /// After the batch starting at <paramref name="firstSequenceNumber"/>: how many batches back to redeliver one that
+    /// was processed already (1 = the one before it), or 0 for none.
+    /// </summary>
+    public int StaleRedeliveryAfter(string shardId, string firstSequenceNumber, int recordCount)
+    {
+        if (StaleRedeliveryRate <= 0 || recordCount == 0 || StableHash.Unit(Seed, "stale", shardId, firstSequenceNumber, recordCount) >= StaleRedeliveryRate)
+        {
+            return 0;
+        }
+
+        return 1 + (int)(StableHash.Of(Seed, "stale-depth", shardId, firstSequenceNumber) % (ulong)Math.Max(1, StaleRedeliveryDepth));
+    }
 
     /// <summary>The fault for one attempt to deliver a batch.</summary>
     public InjectedFault Decide(string shardId, string firstSequenceNumber, int recordCount, int attempt)

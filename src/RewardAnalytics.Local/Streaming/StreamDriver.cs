@@ -8,7 +8,9 @@ namespace RewardAnalytics.Local.Streaming;
 /// function in sequence-number order (a child shard only after its parent), in batches of at most
 /// <see cref="DeliverySchedule.BatchSize"/> that never span a tumbling window, the window's last batch marked
 /// <c>isFinalInvokeForWindow</c>. A function error is retried, bisected when configured; a partial-batch failure is
-/// retried from the reported <c>itemIdentifier</c>; the <see cref="FaultPlan"/> adds duplicate deliveries and crashes.
+/// retried from the reported <c>itemIdentifier</c>; the <see cref="FaultPlan"/> adds duplicate deliveries, crashes,
+/// bisected halves in reverse order and earlier batches delivered again after newer ones (order is promised only the
+/// first time).
 /// One implementation for the demo, <c>generate</c> and every test that needs a stream.
 /// </summary>
 public sealed class StreamDriver
@@ -18,6 +20,7 @@ public sealed class StreamDriver
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, int> _cursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _openWindows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<(StreamRecord[] Batch, long Window)>> _recentBatches = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeliveryAttempt> _attempts = new();
     private readonly ConcurrentQueue<StreamRecord> _onFailure = new();
     private int _draining;
@@ -110,6 +113,7 @@ public sealed class StreamDriver
 
             Counters.Delivered(batch.Length);
             await DeliverAsync(shard, batch, window, windowOver, attempt: 0, ct).ConfigureAwait(false);
+            await RedeliverAnEarlierBatchAsync(shard, batch, window, ct).ConfigureAwait(false);
             BatchDone?.Invoke(batch.Length);
             cursor = end;
             _cursors[shard.ShardId] = cursor;
@@ -122,6 +126,27 @@ public sealed class StreamDriver
                 _openWindows[shard.ShardId] = window;
             }
         }
+    }
+
+    /// <summary>Keeps the shard's recent batches; when the fault plan says so, delivers one of the earlier ones again.</summary>
+    private async Task RedeliverAnEarlierBatchAsync(LocalShard shard, StreamRecord[] batch, long window, CancellationToken ct)
+    {
+        var recent = _recentBatches.GetOrAdd(shard.ShardId, _ => []);
+        recent.Add((batch, window));
+        if (recent.Count > Faults.StaleRedeliveryDepth + 1)
+        {
+            recent.RemoveAt(0);
+        }
+
+        var back = Faults.StaleRedeliveryAfter(shard.ShardId, batch[0].SequenceNumber, batch.Length);
+        if (back == 0 || back >= recent.Count)
+        {
+            return;
+        }
+
+        Counters.StaleRedelivery();
+        var (earlier, earlierWindow) = recent[^(back + 1)];
+        await DeliverAsync(shard, earlier, earlierWindow, isFinal: false, attempt: 0, ct).ConfigureAwait(false);
     }
 
     /// <summary>Delivers one batch until it succeeds or is given up on: retries, bisection, partial-batch retries.</summary>
@@ -172,6 +197,14 @@ public sealed class StreamDriver
             {
                 Counters.Bisection();
                 var half = batch.Length / 2;
+                if (Faults.ReversesHalves(shard.ShardId, batch[0].SequenceNumber, batch.Length, attempt))
+                {
+                    Counters.ReversedBisection();
+                    await DeliverAsync(shard, batch[half..], window, isFinal, attempt, ct).ConfigureAwait(false);
+                    await DeliverAsync(shard, batch[..half], window, isFinal: false, attempt, ct).ConfigureAwait(false);
+                    return;
+                }
+
                 await DeliverAsync(shard, batch[..half], window, isFinal: false, attempt, ct).ConfigureAwait(false);
                 await DeliverAsync(shard, batch[half..], window, isFinal, attempt, ct).ConfigureAwait(false);
                 return;

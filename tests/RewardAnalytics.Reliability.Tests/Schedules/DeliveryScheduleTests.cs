@@ -44,6 +44,7 @@ public sealed class DeliveryScheduleTests(LocalAwsFixture fixture, ITestOutputHe
         {
             Figures.Print(output, $"schedules={tally.Schedules} records={tally.Records} mismatches={tally.Mismatches}");
             Figures.Print(output, $"schedule_coverage {tally.CoverageLine}");
+            Figures.Print(output, tally.OutOfOrderLine);
         }
 
         Assert.Equal(0, tally.Mismatches);

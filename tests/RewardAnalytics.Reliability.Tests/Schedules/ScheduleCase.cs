@@ -108,7 +108,9 @@ public sealed record ScheduleCase(
 /// The fault plan of a schedule, as percentages of delivery attempts (and of records, for poison): each decided by a
 /// stable hash of <see cref="Seed"/>, only on a batch's first <see cref="FaultyAttempts"/> attempts.
 /// </summary>
-public sealed record FaultRates(long Seed, int DuplicatePercent, int CrashAfterWritePercent, int CrashMidBatchPercent, int ThrottlePercent, int PoisonPercent, int FaultyAttempts)
+public sealed record FaultRates(
+    long Seed, int DuplicatePercent, int CrashAfterWritePercent, int CrashMidBatchPercent, int ThrottlePercent, int PoisonPercent, int FaultyAttempts,
+    int ReversedHalvesPercent = 0, int StaleRedeliveryPercent = 0)
 {
     public static FaultRates None { get; } = new(0, 0, 0, 0, 0, 0, 1);
 
@@ -121,10 +123,13 @@ public sealed record FaultRates(long Seed, int DuplicatePercent, int CrashAfterW
         ThrottleRate = ThrottlePercent / 100.0,
         PoisonRate = PoisonPercent / 100.0,
         FaultyAttempts = FaultyAttempts,
+        ReversedHalvesRate = ReversedHalvesPercent / 100.0,
+        StaleRedeliveryRate = StaleRedeliveryPercent / 100.0,
     };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"seed {Seed}, on the first {FaultyAttempts} attempt(s) of a batch: duplicate delivery {DuplicatePercent}%, " +
         $"crash after the DynamoDB write before the response {CrashAfterWritePercent}%, killed mid-batch after one day's write {CrashMidBatchPercent}%, " +
-        $"one day's write throttled {ThrottlePercent}%; a poison record after {PoisonPercent}% of records");
+        $"one day's write throttled {ThrottlePercent}%; a poison record after {PoisonPercent}% of records; " +
+        $"bisected halves upper first {ReversedHalvesPercent}%; an earlier batch (up to 8 back) redelivered after {StaleRedeliveryPercent}% of batches");
 }

@@ -31,10 +31,13 @@ public static class ScheduleGen
             .Select((kind, reward, redeemed, c, fields, shape, gap, lag) =>
                 new WorkloadStep(kind, reward, redeemed, c.Cents, c.Day, c.Minute, c.Format, (UpdatedFields)fields, shape, gap, lag));
 
+    /// <summary>Redeliveries out of order: bisected halves upper first, and earlier batches again after newer ones.</summary>
+    private static readonly Gen<(int ReversedHalves, int Stale)> OutOfOrder = Gen.Select(Gen.OneOf(0, 50, 100), Gen.Int[0, 40]);
+
     public static readonly Gen<FaultRates> Faults =
-        Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 30], Gen.Int[1, 3])
-            .Select((seed, duplicate, crashAfterWrite, crashMidBatch, throttle, poison, attempts) =>
-                new FaultRates(seed, duplicate, crashAfterWrite, crashMidBatch, throttle, poison, attempts));
+        Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 30], Gen.Int[1, 3], OutOfOrder)
+            .Select((seed, duplicate, crashAfterWrite, crashMidBatch, throttle, poison, attempts, order) =>
+                new FaultRates(seed, duplicate, crashAfterWrite, crashMidBatch, throttle, poison, attempts, order.ReversedHalves, order.Stale));
 
     private static readonly Gen<(int Shards, int RecordsPerShard, int BatchSize, int WindowSeconds, bool Bisect, int ExtraRetries, int Parallel)> Mapping =
         Gen.Select(Gen.Int[1, 3], Gen.Int[1, 6], Gen.Int[1, 8], Gen.OneOf(900, 1, 30, 60, 300), Gen.Bool, Gen.Int[0, 2], Gen.Int[1, 3]);

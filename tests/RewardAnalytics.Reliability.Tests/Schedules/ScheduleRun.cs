@@ -17,7 +17,8 @@ using RewardAnalytics.Local.Workload;
 namespace RewardAnalytics.Reliability.Tests.Schedules;
 
 /// <summary>What one schedule came to: how many stream records it delivered and every way it differed from the truth.</summary>
-public sealed record ScheduleOutcome(int Records, IReadOnlyList<string> Problems, IReadOnlyList<string> Attempts, DeliveryCounters Counters, int ChildShards, int PoisonRecords)
+public sealed record ScheduleOutcome(
+    int Records, IReadOnlyList<string> Problems, IReadOnlyList<string> Attempts, DeliveryCounters Counters, int ChildShards, int PoisonRecords, long EntriesBeyondHistory = 0)
 {
     public bool Matches => Problems.Count == 0;
 
@@ -93,7 +94,8 @@ public static class ScheduleRun
 
         var attempts = problems.Count == 0 ? [] : driver.Attempts.Select(Describe).ToArray();
         return new ScheduleOutcome(
-            stream.RecordCount, problems, attempts, driver.Counters, stream.Shards.Count(s => s.ParentShardId is not null), stream.PoisonCount);
+            stream.RecordCount, problems, attempts, driver.Counters, stream.Shards.Count(s => s.ParentShardId is not null), stream.PoisonCount,
+            function.Table.EntriesBeyondHistory);
     }
 
     private static async Task CompareTotalsAsync(

@@ -7,6 +7,7 @@ internal sealed class ScheduleTally
 {
     private long _schedules, _records, _mismatches, _duplicates, _crashesAfterWrite, _crashesMidBatch, _throttles;
     private long _bisections, _partialRetries, _functionErrors, _emptyFinalInvokes, _childShards, _poison;
+    private long _reversedBisections, _staleRedeliveries, _outOfOrderSchedules, _outOfOrderMismatches, _beyondHistory;
 
     public long Schedules => Interlocked.Read(ref _schedules);
     public long Records => Interlocked.Read(ref _records);
@@ -32,6 +33,17 @@ internal sealed class ScheduleTally
         Interlocked.Add(ref _emptyFinalInvokes, c.EmptyFinalInvokes);
         Interlocked.Add(ref _childShards, outcome.ChildShards);
         Interlocked.Add(ref _poison, outcome.PoisonRecords);
+        Interlocked.Add(ref _reversedBisections, c.ReversedBisections);
+        Interlocked.Add(ref _staleRedeliveries, c.StaleRedeliveries);
+        Interlocked.Add(ref _beyondHistory, outcome.EntriesBeyondHistory);
+        if (c.ReversedBisections + c.StaleRedeliveries > 0)
+        {
+            Interlocked.Increment(ref _outOfOrderSchedules);
+            if (!outcome.Matches)
+            {
+                Interlocked.Increment(ref _outOfOrderMismatches);
+            }
+        }
     }
 
     /// <summary>How often each kind of schedule event happened, by name (every one must be above 0 in a default run).</summary>
@@ -47,7 +59,18 @@ internal sealed class ScheduleTally
         ["empty_final_invokes"] = Interlocked.Read(ref _emptyFinalInvokes),
         ["shard_rollovers"] = Interlocked.Read(ref _childShards),
         ["poison_records"] = Interlocked.Read(ref _poison),
+        ["reversed_bisections"] = Interlocked.Read(ref _reversedBisections),
+        ["stale_redeliveries"] = Interlocked.Read(ref _staleRedeliveries),
+        ["out_of_order_schedules"] = Interlocked.Read(ref _outOfOrderSchedules),
     };
+
+    /// <summary>Schedules with reversed halves or stale redeliveries, and how many of them mismatched.</summary>
+    public string OutOfOrderLine => string.Create(CultureInfo.InvariantCulture,
+        $"out_of_order schedules={Interlocked.Read(ref _outOfOrderSchedules)} reversed_bisections={Interlocked.Read(ref _reversedBisections)} " +
+        $"stale_redeliveries={Interlocked.Read(ref _staleRedeliveries)} entries_beyond_history={EntriesBeyondHistory} mismatches={Interlocked.Read(ref _outOfOrderMismatches)}");
+
+    /// <summary>Redelivered entries older than their item's applied history (assumed applied): logged and alarmed in production.</summary>
+    public long EntriesBeyondHistory => Interlocked.Read(ref _beyondHistory);
 
     public string CoverageLine => string.Join(' ', Coverage.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value}")));
 }
