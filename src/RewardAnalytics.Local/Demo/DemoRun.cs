@@ -106,7 +106,7 @@ public sealed class DemoRun
 
         Report(DemoStage.Verifying, 0, 1);
         var verifier = new DemoVerifier(dynamo, _world.Options.RewardsTable, aggregates, settings.Schema, zone, finalizer);
-        var (days, checks) = await verifier.VerifyAsync(w, table, stream, log, driver, finalizing, lateRecords, cancellationToken).ConfigureAwait(false);
+        var (days, checks) = await verifier.VerifyAsync(w, table, stream, log, driver, finalizing, lateRecords, finalizerLog.ToString(), cancellationToken).ConfigureAwait(false);
         Report(DemoStage.Verifying, 1, 1);
 
         var counters = driver.Counters;

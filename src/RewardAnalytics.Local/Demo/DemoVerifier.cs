@@ -8,6 +8,7 @@ using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Verification;
@@ -41,7 +42,7 @@ internal sealed class DemoVerifier
 
     public async Task<(IReadOnlyList<DayCheck> Days, IReadOnlyList<DemoCheck> Checks)> VerifyAsync(
         WorkloadOptions workload, RecordingRewardsTable table, LocalStream stream, SkippedRecordLog log, StreamDriver driver,
-        FinalizationTracker finalizing, IReadOnlyDictionary<LocalDate, int> late, CancellationToken ct)
+        FinalizationTracker finalizing, IReadOnlyDictionary<LocalDate, int> late, string finalizerLogStream, CancellationToken ct)
     {
         var checks = new List<DemoCheck>();
         var interval = new DateInterval(workload.FirstDay.PlusDays(-(_finalizer?.RecheckDays ?? 0)), workload.FirstDay.PlusDays(workload.Days - 1));
@@ -69,6 +70,7 @@ internal sealed class DemoVerifier
                 finalizing.Problems.Count == 0
                     ? $"{finalizing.Runs} runs: actions, revisions and totals as expected"
                     : $"{finalizing.Problems.Count} differences, first: {string.Join(" | ", finalizing.Problems.Take(3))}"));
+            checks.Add(MetricsEqualReports(days, finalizerLogStream));
             var revisedWithoutLateData = days.Where(d => d.Revision > 1 && d.LateRecords == 0).Select(d => AggregateKeys.FormatDate(d.Date)).ToArray();
             var revised = days.Where(d => d.Revision > 1).Select(d => $"{AggregateKeys.FormatDate(d.Date)} r{d.Revision}").ToArray();
             checks.Add(new DemoCheck(
@@ -96,6 +98,34 @@ internal sealed class DemoVerifier
         var expected = finalizing.Model.RevisionOf(day);
         return new DayCheck(day, truth, running, body is null ? null : ReadReport(body), bytesMatch, revision, expected, lateRecords,
             running == truth && bytesMatch && revision == expected);
+    }
+
+    /// <summary>
+    /// The finalizer's log stream read as CloudWatch reads it (EMF extracted only from root-level JSON log events): for
+    /// every finalized day the Sum of each daily metric over the day equals its report.
+    /// </summary>
+    private DemoCheck MetricsEqualReports(IReadOnlyList<DayCheck> days, string logStream)
+    {
+        var metrics = EmfMetricExtractor.Extract(logStream).Where(m => m.Namespace == Core.Metrics.EmfWriter.Namespace).ToArray();
+        (string Name, Func<DailyTotals, decimal> Value)[] expected =
+        [
+            (Core.Finalization.EmfDayMetrics.TotalIssuedRewards, t => t.TotalIssued),
+            (Core.Finalization.EmfDayMetrics.TotalRedeemedRewards, t => t.TotalRedeemed),
+            (Core.Finalization.EmfDayMetrics.NetRewards, t => t.NetRewards),
+        ];
+        var sums = expected.ToDictionary(e => e.Name, e => EmfMetricExtractor.DailySums(metrics, e.Name, _zone), StringComparer.Ordinal);
+        var finalized = days.Where(d => d.Report is not null).ToArray();
+        var differing = finalized
+            .SelectMany(d => expected
+                .Where(e => sums[e.Name].GetValueOrDefault(d.Date) != e.Value(d.Report!.Value))
+                .Select(e => $"{AggregateKeys.FormatDate(d.Date)} {e.Name} {sums[e.Name].GetValueOrDefault(d.Date).ToString(CultureInfo.InvariantCulture)} vs report {e.Value(d.Report!.Value).ToString(CultureInfo.InvariantCulture)}"))
+            .ToArray();
+        return new DemoCheck(
+            "CloudWatch would extract metrics equal to the reports",
+            finalized.Length > 0 && differing.Length == 0,
+            differing.Length == 0
+                ? $"{metrics.Length} datapoints extracted from the finalizer's log by EMF rules; {finalized.Length} days' Sums equal their reports"
+                : $"{differing.Length} differences, first: {string.Join(" | ", differing.Take(3))}");
     }
 
     private static DemoCheck ScanAgreesWithWrites(GroundTruthTally scanned, GroundTruthTally recorded, DateInterval days, int expired)
