@@ -51,7 +51,7 @@ public sealed class DailyFinalization
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // One bad day must not stop the others; the invocation still fails so the scheduler retries it.
+                // One bad day must not stop the others; the invocation still fails so that Lambda retries it (asynchronous invocation).
                 _log.DayFailed(day, ex);
                 failures.Add((day, ex));
             }

@@ -4,7 +4,7 @@ using RewardAnalytics.Core.Aggregation;
 namespace RewardAnalytics.Core.Finalization;
 
 /// <summary>
-/// One or more days could not be finalized. The days that succeeded are committed; a rerun (the scheduler's retry,
+/// One or more days could not be finalized. The days that succeeded are committed; a rerun (Lambda's asynchronous retry,
 /// or <c>finalize --date</c>) repairs the rest, because each step converges (see README, "Daily finalizer").
 /// </summary>
 public sealed class FinalizationFailedException : Exception
