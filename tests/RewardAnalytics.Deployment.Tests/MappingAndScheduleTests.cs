@@ -26,6 +26,24 @@ public sealed class MappingAndScheduleTests
     }
 
     [Fact]
+    public void Default_record_age_keeps_records_until_stream_retention_while_retries_stay_bounded()
+    {
+        var mapping = Config.Settings().Mapping;
+
+        Assert.Equal(-1, mapping.MaximumRecordAgeSeconds);
+        Assert.Equal(10, mapping.MaximumRetryAttempts);
+    }
+
+    [Theory]
+    [InlineData("-1", -1)]
+    [InlineData("60", 60)]
+    [InlineData("604800", 604800)]
+    public void A_record_age_of_minus_one_or_60_to_604800_seconds_is_accepted(string value, int expected)
+    {
+        Assert.Equal(expected, Config.Settings("dev", (ConfigKeys.MaximumRecordAgeSeconds, value)).Mapping.MaximumRecordAgeSeconds);
+    }
+
+    [Fact]
     public void The_mapping_reports_batch_item_failures_and_emits_its_metrics()
     {
         Assert.Equal(["ReportBatchItemFailures"], EventSourceMappingParameters.FunctionResponseTypes);

@@ -30,7 +30,7 @@ public sealed class StackSettingsTests
         Assert.Equal(60, settings.Mapping.TumblingWindowSeconds);
         Assert.Equal(1, settings.Mapping.ParallelizationFactor);
         Assert.Equal(10, settings.Mapping.MaximumRetryAttempts);
-        Assert.Equal(3600, settings.Mapping.MaximumRecordAgeSeconds);
+        Assert.Equal(-1, settings.Mapping.MaximumRecordAgeSeconds);
         Assert.True(settings.Mapping.BisectBatchOnFunctionError);
         Assert.Equal("LATEST", settings.Mapping.StartingPosition);
         Assert.Equal((5, 3600), (settings.Schedule.MaximumRetryAttempts, settings.Schedule.MaximumEventAgeSeconds));
@@ -92,7 +92,10 @@ public sealed class StackSettingsTests
         { ConfigKeys.TumblingWindowSeconds, "0", "reward-analytics:tumblingWindowSeconds is '0': expected a whole number from 1 to 900 (the stream aggregator needs a tumbling window: it reads the shardId only tumbling-window invocations carry)" },
         { ConfigKeys.ParallelizationFactor, "2", "reward-analytics:parallelizationFactor is '2': expected a whole number from 1 to 1 (the per-(day, shard) watermarks need a shard's records in sequence order; any other value would count records twice or lose them)" },
         { ConfigKeys.MaximumRetryAttempts, "-1", "reward-analytics:maximumRetryAttempts is '-1': expected a whole number from 0 to 10000 (bounded, so a failing batch reaches the failure destination instead of blocking its shard)" },
-        { ConfigKeys.MaximumRecordAgeSeconds, "-1", "reward-analytics:maximumRecordAgeSeconds is '-1': expected a whole number from 60 to 604800 (bounded, so a failing batch reaches the failure destination instead of blocking its shard)" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "59", "reward-analytics:maximumRecordAgeSeconds is '59': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "0", "reward-analytics:maximumRecordAgeSeconds is '0': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "604801", "reward-analytics:maximumRecordAgeSeconds is '604801': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "an hour", "reward-analytics:maximumRecordAgeSeconds is 'an hour': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
         { ConfigKeys.BisectBatchOnFunctionError, "maybe", "reward-analytics:bisectBatchOnFunctionError is 'maybe': expected true or false" },
         { ConfigKeys.StartingPosition, "AT_TIMESTAMP", "reward-analytics:startingPosition is 'AT_TIMESTAMP': expected one of 'LATEST', 'TRIM_HORIZON'" },
         { ConfigKeys.ScheduleRetryAttempts, "186", "reward-analytics:scheduleRetryAttempts is '186': expected a whole number from 0 to 185" },
