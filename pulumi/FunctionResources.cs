@@ -141,9 +141,7 @@ public sealed record FunctionResources(
         var directory = Path.Combine(FunctionPackage.FindRepositoryRoot(Directory.GetCurrentDirectory()), FunctionPackage.RelativeDirectory(runtimeIdentifier));
         if (!File.Exists(Path.Combine(directory, LambdaHandlers.FunctionsAssembly + ".dll")))
         {
-            throw new RunException(
-                $"No functions package for {settings.Architecture} in {directory}: the Pulumi project's build publishes it; for x86_64 set " +
-                $"FunctionsRuntimeIdentifier={runtimeIdentifier} in the environment of pulumi up.");
+            throw new RunException(LambdaArchitecture.MissingPackageMessage(settings.Architecture, directory));
         }
 
         return directory;
