@@ -34,6 +34,7 @@ public sealed class StackSettingsTests
         Assert.True(settings.Mapping.BisectBatchOnFunctionError);
         Assert.Equal("LATEST", settings.Mapping.StartingPosition);
         Assert.Equal((5, 3600), (settings.Schedule.MaximumRetryAttempts, settings.Schedule.MaximumEventAgeSeconds));
+        Assert.Equal((2, 3600), (settings.FinalizerInvoke.MaximumRetryAttempts, settings.FinalizerInvoke.MaximumEventAgeSeconds));
         Assert.Equal((300, 6), (settings.Alarms.IteratorAgeAlarmSeconds, settings.Alarms.FinalizerDeadlineHour));
         Assert.Null(settings.Alarms.AlarmEmail);
     }
@@ -100,6 +101,8 @@ public sealed class StackSettingsTests
         { ConfigKeys.StartingPosition, "AT_TIMESTAMP", "reward-analytics:startingPosition is 'AT_TIMESTAMP': expected one of 'LATEST', 'TRIM_HORIZON'" },
         { ConfigKeys.ScheduleRetryAttempts, "186", "reward-analytics:scheduleRetryAttempts is '186': expected a whole number from 0 to 185" },
         { ConfigKeys.ScheduleMaximumEventAgeSeconds, "59", "reward-analytics:scheduleMaximumEventAgeSeconds is '59': expected a whole number from 60 to 86400" },
+        { ConfigKeys.FinalizerRetryAttempts, "3", "reward-analytics:finalizerRetryAttempts is '3': expected a whole number from 0 to 2 (Lambda retries an asynchronous invocation at most twice)" },
+        { ConfigKeys.FinalizerMaximumEventAgeSeconds, "21601", "reward-analytics:finalizerMaximumEventAgeSeconds is '21601': expected a whole number from 60 to 21600" },
         { ConfigKeys.IteratorAgeAlarmSeconds, "0", "reward-analytics:iteratorAgeAlarmSeconds is '0': expected a whole number from 1 to 86400" },
         { ConfigKeys.FinalizerDeadlineHour, "24", "reward-analytics:finalizerDeadlineHour is '24': expected a whole number from 1 to 23" },
         { ConfigKeys.AlarmEmail, "oncall", "reward-analytics:alarmEmail is 'oncall': expected an email address" },

@@ -2,7 +2,10 @@ using RewardAnalytics.Deployment.Settings;
 
 namespace RewardAnalytics.Deployment.Monitoring;
 
-/// <summary>The stack's alarms: the aggregator failing or falling behind, batches given up on, the finalizer failing or not running.</summary>
+/// <summary>
+/// The stack's alarms: the aggregator failing or falling behind, batches given up on, the finalizer failing, given up on
+/// or not running, and a failure record that could not be kept.
+/// </summary>
 public static class Alarms
 {
     public const string LambdaNamespace = "AWS/Lambda";
@@ -16,6 +19,8 @@ public static class Alarms
         var aggregator = Function(names.StreamAggregatorFunction);
         var finalizer = Function(names.DailyFinalizerFunction);
         var window = 24 + settings.Alarms.FinalizerDeadlineHour;
+        var invoke = settings.FinalizerInvoke;
+        var failedRuns = FinalizerInvokeParameters.FailureRecordPrefix(names.DailyFinalizerFunction);
         return
         [
             new AlarmDefinition
@@ -50,8 +55,37 @@ public static class Alarms
             new AlarmDefinition
             {
                 Name = names.Alarm("finalizer-errors"),
-                Description = "The daily finalizer failed: the scheduler retries it; a day's report may be missing or stale.",
+                Description = $"The daily finalizer failed a run: Lambda retries it (asynchronous invocation, up to {invoke.MaximumRetryAttempts} more times " +
+                              $"within {invoke.MaximumEventAgeSeconds} s; a run is idempotent). If every attempt fails, the finalizer-given-up alarm follows; " +
+                              "until then a day's report may be missing or stale.",
                 Metric = new MetricSpec(LambdaNamespace, "Errors", finalizer, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
+                Name = names.Alarm("finalizer-given-up"),
+                Description = "Lambda gave up on a daily finalizer run (retries used up or the event too old) and kept its invocation record " +
+                              $"in the failed-batches bucket under {failedRuns}: the report of the day before that run may be missing or stale. " +
+                              $"Fix the cause, then run `reward-analytics finalize --date YYYY-MM-DD` for that day ({settings.ReportTimeZone}).",
+                Metric = new MetricSpec(LambdaNamespace, "AsyncEventsDropped", finalizer, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
+                Name = names.Alarm("failure-destination-undelivered"),
+                Description = "Lambda could not write a failed stream batch or a failed finalizer run to the failed-batches bucket (permissions, " +
+                              "a missing bucket, size): that record is lost. Check the functions' roles and the bucket; then run " +
+                              "`reward-analytics reconcile --fix` for the days around the failure, or `reward-analytics finalize --date <day>`.",
+                Queries =
+                [
+                    new MetricQuerySpec("aggregator", new MetricSpec(LambdaNamespace, "DestinationDeliveryFailures", aggregator, "Sum", FiveMinutes)),
+                    new MetricQuerySpec("finalizer", new MetricSpec(LambdaNamespace, "DestinationDeliveryFailures", finalizer, "Sum", FiveMinutes)),
+                    new MetricQuerySpec("undelivered", Expression: "FILL(aggregator, 0) + FILL(finalizer, 0)", Label: "Failure records not delivered", ReturnData: true),
+                ],
                 ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
                 Threshold = 0,
                 TreatMissingData = AlarmDefinition.NotBreaching,
