@@ -12,7 +12,8 @@ public sealed class MonitoringTests
         var alarms = Alarms.For(Config.Settings("prod")).ToDictionary(a => a.Name);
 
         Assert.Equal(
-            ["reward-analytics-prod-aggregator-errors", "reward-analytics-prod-aggregator-iterator-age", "reward-analytics-prod-failed-batches",
+            ["reward-analytics-prod-aggregator-errors", "reward-analytics-prod-aggregator-iterator-age",
+             "reward-analytics-prod-aggregator-redelivered-beyond-history", "reward-analytics-prod-failed-batches",
              "reward-analytics-prod-failure-destination-undelivered", "reward-analytics-prod-finalizer-errors", "reward-analytics-prod-finalizer-given-up",
              "reward-analytics-prod-finalizer-missed-run"],
             alarms.Keys.Order(StringComparer.Ordinal));
@@ -62,6 +63,22 @@ public sealed class MonitoringTests
     }
 
     [Fact]
+    public void Records_redelivered_beyond_the_applied_batch_history_raise_an_alarm_that_says_how_to_recover()
+    {
+        var alarm = Alarms.For(Config.Settings("prod", (ConfigKeys.MetricsEnvironment, "production")))
+            .Single(a => a.Name == "reward-analytics-prod-aggregator-redelivered-beyond-history");
+
+        Assert.Equal(
+            "Stream records were redelivered older than the per-(day, shard) applied-batch history can tell apart: they were assumed already applied. " +
+            "If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line.",
+            alarm.Description);
+        var metric = alarm.Metric!;
+        Assert.Equal(("LoyaltyPlatform/Rewards", "RedeliveredBeyondHistory", "Sum", 300), (metric.Namespace, metric.MetricName, metric.Statistic, metric.PeriodSeconds));
+        Assert.Equal(new Dictionary<string, string> { ["Environment"] = "production" }, metric.Dimensions);
+        Assert.Equal(("GreaterThanThreshold", 0.0, 1, "notBreaching"), (alarm.ComparisonOperator, alarm.Threshold, alarm.EvaluationPeriods, alarm.TreatMissingData));
+    }
+
+    [Fact]
     public void The_iterator_age_threshold_is_configurable()
     {
         var alarm = Alarms.For(Config.Settings("dev", (ConfigKeys.IteratorAgeAlarmSeconds, "60"))).Single(a => a.Name.EndsWith("iterator-age", StringComparison.Ordinal));
@@ -99,6 +116,9 @@ public sealed class MonitoringTests
         Assert.Contains(metrics, m => m.Metric[1].GetString() == "IteratorAge" && m.Metric[3].GetString() == "reward-analytics-prod-stream-aggregator");
         Assert.Equal(2, metrics.Count(m => m.Metric[1].GetString() == "Errors"));
         Assert.Contains(metrics, m => m.Metric[1].GetString() == "RecordsSkipped" && m.Metric[0].GetString() == "LoyaltyPlatform/Rewards");
+        var (aggregatorWidget, redelivered) = Assert.Single(metrics, m => m.Metric[1].GetString() == "RedeliveredBeyondHistory");
+        Assert.Equal(["LoyaltyPlatform/Rewards", "RedeliveredBeyondHistory", "Environment", "prod"], redelivered.EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains(aggregatorWidget.GetProperty("metrics").EnumerateArray(), m => m[1].GetString() == "RecordsSkipped");
         Assert.Contains(metrics, m => m.Metric[1].GetString() == "OnFailureDestinationDeliveredEventCount" && m.Metric[3].GetString() == "mapping-uuid");
         Assert.All(widgets, w => Assert.Equal("eu-west-1", w.GetProperty("region").GetString()));
     }

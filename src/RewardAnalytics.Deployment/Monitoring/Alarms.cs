@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.Metrics;
 using RewardAnalytics.Deployment.Settings;
 
 namespace RewardAnalytics.Deployment.Monitoring;
@@ -39,6 +40,17 @@ public static class Alarms
                 Metric = new MetricSpec(LambdaNamespace, "IteratorAge", aggregator, "Maximum", FiveMinutes),
                 ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
                 Threshold = settings.Alarms.IteratorAgeAlarmSeconds * 1000.0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
+                Name = names.Alarm("aggregator-redelivered-beyond-history"),
+                Description = "Stream records were redelivered older than the per-(day, shard) applied-batch history can tell apart: they were assumed " +
+                              "already applied. If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line.",
+                Metric = new MetricSpec(EmfWriter.Namespace, DashboardBody.RedeliveredBeyondHistory,
+                    new Dictionary<string, string> { [EmfWriter.EnvironmentDimension] = settings.MetricsEnvironment }, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
                 TreatMissingData = AlarmDefinition.NotBreaching,
             },
             new AlarmDefinition
