@@ -11,6 +11,7 @@ public sealed record FunctionResources(
     Aws.Lambda.Function StreamAggregatorFunction,
     Aws.Lambda.Function DailyFinalizerFunction,
     Aws.Lambda.EventSourceMapping StreamMapping,
+    Aws.Lambda.FunctionEventInvokeConfig FinalizerAsyncInvoke,
     Aws.Scheduler.Schedule FinalizerSchedule)
 {
     public static FunctionResources Declare(StackSettings settings, AwsAccount account, DataResources data)
@@ -78,8 +79,9 @@ public sealed record FunctionResources(
         var finalizerPolicy = new Aws.Iam.RolePolicy(names.DailyFinalizerRole, new Aws.Iam.RolePolicyArgs
         {
             Role = finalizerRole.Name,
-            Policy = Output.Tuple(data.AggregatesTableResource.Arn, data.AnalyticsBucketResource.Arn, finalizerLogs.Arn)
-                .Apply(arns => Policies.DailyFinalizer(new DailyFinalizerResources(arns.Item1, arns.Item2, settings.ReportPrefix, arns.Item3)).ToJson()),
+            Policy = Output.Tuple(data.AggregatesTableResource.Arn, data.AnalyticsBucketResource.Arn, finalizerLogs.Arn, data.FailedBatchesBucketResource.Arn)
+                .Apply(arns => Policies.DailyFinalizer(new DailyFinalizerResources(
+                    arns.Item1, arns.Item2, settings.ReportPrefix, arns.Item3, arns.Item4, names.DailyFinalizerFunction)).ToJson()),
         });
         var finalizer = new Aws.Lambda.Function(names.DailyFinalizerFunction, new Aws.Lambda.FunctionArgs
         {
@@ -98,6 +100,23 @@ public sealed record FunctionResources(
             },
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = finalizerLogs.Name },
         }, new CustomResourceOptions { DependsOn = { finalizerLogs, finalizerPolicy } });
+
+        // Scheduler invokes the finalizer asynchronously: Lambda, not the schedule, retries a failing run, then keeps the
+        // invocation record (event and error) in the failed-batches bucket under aws/lambda/async/<function>/.
+        var finalizerInvoke = settings.FinalizerInvoke;
+        var finalizerAsyncInvoke = new Aws.Lambda.FunctionEventInvokeConfig(names.FinalizerAsyncInvoke, new Aws.Lambda.FunctionEventInvokeConfigArgs
+        {
+            FunctionName = finalizer.Name,
+            MaximumRetryAttempts = finalizerInvoke.MaximumRetryAttempts,
+            MaximumEventAgeInSeconds = finalizerInvoke.MaximumEventAgeSeconds,
+            DestinationConfig = new Aws.Lambda.Inputs.FunctionEventInvokeConfigDestinationConfigArgs
+            {
+                OnFailure = new Aws.Lambda.Inputs.FunctionEventInvokeConfigDestinationConfigOnFailureArgs
+                {
+                    Destination = data.FailedBatchesBucketResource.Arn,
+                },
+            },
+        }, new CustomResourceOptions { DependsOn = { finalizerPolicy } });
 
         // The schedule's own role may invoke the finalizer and nothing else.
         var scheduleRole = new Aws.Iam.Role(names.ScheduleRole, new Aws.Iam.RoleArgs
@@ -129,9 +148,9 @@ public sealed record FunctionResources(
                     MaximumEventAgeInSeconds = settings.Schedule.MaximumEventAgeSeconds,
                 },
             },
-        }, new CustomResourceOptions { DependsOn = { schedulePolicy } });
+        }, new CustomResourceOptions { DependsOn = { schedulePolicy, finalizerAsyncInvoke } });
 
-        return new FunctionResources(aggregator, finalizer, mapping, schedule);
+        return new FunctionResources(aggregator, finalizer, mapping, finalizerAsyncInvoke, schedule);
     }
 
     /// <summary>The publish folder the project's build filled for the configured architecture.</summary>
@@ -141,9 +160,7 @@ public sealed record FunctionResources(
         var directory = Path.Combine(FunctionPackage.FindRepositoryRoot(Directory.GetCurrentDirectory()), FunctionPackage.RelativeDirectory(runtimeIdentifier));
         if (!File.Exists(Path.Combine(directory, LambdaHandlers.FunctionsAssembly + ".dll")))
         {
-            throw new RunException(
-                $"No functions package for {settings.Architecture} in {directory}: the Pulumi project's build publishes it; for x86_64 set " +
-                $"FunctionsRuntimeIdentifier={runtimeIdentifier} in the environment of pulumi up.");
+            throw new RunException(LambdaArchitecture.MissingPackageMessage(settings.Architecture, directory));
         }
 
         return directory;

@@ -53,10 +53,15 @@ public sealed record MonitoringResources(Output<string>? AlarmTopicArn)
                     Id = query.Id,
                     ReturnData = query.ReturnData,
                 };
-                if (query.Expression is not null)
+                if (query.Expression is { } expression)
                 {
-                    queryArgs.Expression = query.Expression;
-                    queryArgs.Label = query.Label;
+                    queryArgs.Expression = expression;
+                }
+
+                // An unlabelled query leaves Label unset (CloudWatch then shows the id), rather than passing null to Input<string>.
+                if (query.Label is { } label)
+                {
+                    queryArgs.Label = label;
                 }
 
                 if (query.Metric is { } queryMetric)

@@ -26,6 +26,24 @@ public sealed class MappingAndScheduleTests
     }
 
     [Fact]
+    public void Default_record_age_keeps_records_until_stream_retention_while_retries_stay_bounded()
+    {
+        var mapping = Config.Settings().Mapping;
+
+        Assert.Equal(-1, mapping.MaximumRecordAgeSeconds);
+        Assert.Equal(10, mapping.MaximumRetryAttempts);
+    }
+
+    [Theory]
+    [InlineData("-1", -1)]
+    [InlineData("60", 60)]
+    [InlineData("604800", 604800)]
+    public void A_record_age_of_minus_one_or_60_to_604800_seconds_is_accepted(string value, int expected)
+    {
+        Assert.Equal(expected, Config.Settings("dev", (ConfigKeys.MaximumRecordAgeSeconds, value)).Mapping.MaximumRecordAgeSeconds);
+    }
+
+    [Fact]
     public void The_mapping_reports_batch_item_failures_and_emits_its_metrics()
     {
         Assert.Equal(["ReportBatchItemFailures"], EventSourceMappingParameters.FunctionResponseTypes);
@@ -46,6 +64,16 @@ public sealed class MappingAndScheduleTests
     }
 
     [Fact]
+    public void Lambda_retries_a_failing_finalizer_run_and_keeps_the_record_of_one_it_gave_up_on_under_the_functions_prefix()
+    {
+        var settings = Config.Settings("prod", (ConfigKeys.FinalizerRetryAttempts, "1"), (ConfigKeys.FinalizerMaximumEventAgeSeconds, "7200"));
+
+        Assert.Equal((1, 7200), (settings.FinalizerInvoke.MaximumRetryAttempts, settings.FinalizerInvoke.MaximumEventAgeSeconds));
+        Assert.Equal("aws/lambda/async/reward-analytics-prod-daily-finalizer/", FinalizerInvokeParameters.FailureRecordPrefix(settings.Names.DailyFinalizerFunction));
+        Assert.Equal("reward-analytics-prod-daily-finalizer-async", settings.Names.FinalizerAsyncInvoke);
+    }
+
+    [Fact]
     public void The_schedule_uses_utc_when_no_time_zone_is_set()
     {
         Assert.Equal("UTC", Config.Settings().Schedule.TimeZone);
@@ -58,6 +86,19 @@ public sealed class MappingAndScheduleTests
     {
         Assert.Equal(runtimeIdentifier, LambdaArchitecture.RuntimeIdentifier(architecture));
         Assert.Equal($"artifacts/functions/{runtimeIdentifier}", FunctionPackage.RelativeDirectory(runtimeIdentifier));
+    }
+
+    [Theory]
+    [InlineData("arm64", "No functions package for arm64 in /repo/artifacts/functions/linux-arm64: the Pulumi project's build publishes it; for arm64 leave FunctionsRuntimeIdentifier unset or set it to linux-arm64 in the environment of pulumi up.")]
+    [InlineData("x86_64", "No functions package for x86_64 in /repo/artifacts/functions/linux-x64: the Pulumi project's build publishes it; for x86_64 set FunctionsRuntimeIdentifier=linux-x64 in the environment of pulumi up.")]
+    public void A_missing_package_names_the_runtime_identifier_of_the_stacks_architecture(string architecture, string expected)
+    {
+        var directory = "/repo/" + FunctionPackage.RelativeDirectory(LambdaArchitecture.RuntimeIdentifier(architecture));
+
+        var message = LambdaArchitecture.MissingPackageMessage(architecture, directory);
+
+        Assert.Equal(expected, message);
+        Assert.DoesNotContain("x86_64 set FunctionsRuntimeIdentifier=linux-arm64", message, StringComparison.Ordinal);
     }
 
     [Fact]

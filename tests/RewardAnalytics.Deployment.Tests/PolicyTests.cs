@@ -14,7 +14,8 @@ public sealed class PolicyTests
     private const string Finalizer = "arn:aws:lambda:eu-west-1:123456789012:function:reward-analytics-prod-daily-finalizer";
 
     private static readonly PolicyDocument AggregatorPolicy = Policies.StreamAggregator(new StreamAggregatorResources(Stream, Aggregates, FailedBatches, AggregatorLogs));
-    private static readonly PolicyDocument FinalizerPolicy = Policies.DailyFinalizer(new DailyFinalizerResources(Aggregates, Analytics, "daily-rewards/", FinalizerLogs));
+    private static readonly PolicyDocument FinalizerPolicy = Policies.DailyFinalizer(
+        new DailyFinalizerResources(Aggregates, Analytics, "daily-rewards/", FinalizerLogs, FailedBatches, "reward-analytics-prod-daily-finalizer"));
     private static readonly PolicyDocument SchedulePolicy = Policies.ScheduleInvoke(Finalizer);
 
     public static TheoryData<string> RolePolicies => new() { nameof(AggregatorPolicy), nameof(FinalizerPolicy), nameof(SchedulePolicy) };
@@ -56,12 +57,14 @@ public sealed class PolicyTests
     }
 
     [Fact]
-    public void The_finalizer_may_touch_only_its_table_the_report_prefix_and_its_logs()
+    public void The_finalizer_may_touch_only_its_table_the_report_prefix_its_failed_run_prefix_and_its_logs()
     {
         Assert.Equal(
             [
                 ("ReadAndFinalizeAggregates", "dynamodb:PutItem dynamodb:Query", Aggregates),
                 ("WriteReports", "s3:PutObject", Analytics + "/daily-rewards/*"),
+                ("KeepFailedRuns", "s3:PutObject", FailedBatches + "/aws/lambda/async/reward-analytics-prod-daily-finalizer/*"),
+                ("ListFailedRuns", "s3:ListBucket", FailedBatches),
                 ("WriteOwnLogs", "logs:CreateLogStream logs:PutLogEvents", FinalizerLogs + ":*"),
             ],
             Statements(Parsed(nameof(FinalizerPolicy))));

@@ -30,10 +30,11 @@ public sealed class StackSettingsTests
         Assert.Equal(60, settings.Mapping.TumblingWindowSeconds);
         Assert.Equal(1, settings.Mapping.ParallelizationFactor);
         Assert.Equal(10, settings.Mapping.MaximumRetryAttempts);
-        Assert.Equal(3600, settings.Mapping.MaximumRecordAgeSeconds);
+        Assert.Equal(-1, settings.Mapping.MaximumRecordAgeSeconds);
         Assert.True(settings.Mapping.BisectBatchOnFunctionError);
         Assert.Equal("LATEST", settings.Mapping.StartingPosition);
         Assert.Equal((5, 3600), (settings.Schedule.MaximumRetryAttempts, settings.Schedule.MaximumEventAgeSeconds));
+        Assert.Equal((2, 3600), (settings.FinalizerInvoke.MaximumRetryAttempts, settings.FinalizerInvoke.MaximumEventAgeSeconds));
         Assert.Equal((300, 6), (settings.Alarms.IteratorAgeAlarmSeconds, settings.Alarms.FinalizerDeadlineHour));
         Assert.Null(settings.Alarms.AlarmEmail);
     }
@@ -92,11 +93,16 @@ public sealed class StackSettingsTests
         { ConfigKeys.TumblingWindowSeconds, "0", "reward-analytics:tumblingWindowSeconds is '0': expected a whole number from 1 to 900 (the stream aggregator needs a tumbling window: it reads the shardId only tumbling-window invocations carry)" },
         { ConfigKeys.ParallelizationFactor, "2", "reward-analytics:parallelizationFactor is '2': expected a whole number from 1 to 1 (the per-(day, shard) watermarks need a shard's records in sequence order; any other value would count records twice or lose them)" },
         { ConfigKeys.MaximumRetryAttempts, "-1", "reward-analytics:maximumRetryAttempts is '-1': expected a whole number from 0 to 10000 (bounded, so a failing batch reaches the failure destination instead of blocking its shard)" },
-        { ConfigKeys.MaximumRecordAgeSeconds, "-1", "reward-analytics:maximumRecordAgeSeconds is '-1': expected a whole number from 60 to 604800 (bounded, so a failing batch reaches the failure destination instead of blocking its shard)" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "59", "reward-analytics:maximumRecordAgeSeconds is '59': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "0", "reward-analytics:maximumRecordAgeSeconds is '0': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "604801", "reward-analytics:maximumRecordAgeSeconds is '604801': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
+        { ConfigKeys.MaximumRecordAgeSeconds, "an hour", "reward-analytics:maximumRecordAgeSeconds is 'an hour': expected -1 (keep records until the stream's 24-hour retention drops them) or a whole number from 60 to 604800" },
         { ConfigKeys.BisectBatchOnFunctionError, "maybe", "reward-analytics:bisectBatchOnFunctionError is 'maybe': expected true or false" },
         { ConfigKeys.StartingPosition, "AT_TIMESTAMP", "reward-analytics:startingPosition is 'AT_TIMESTAMP': expected one of 'LATEST', 'TRIM_HORIZON'" },
         { ConfigKeys.ScheduleRetryAttempts, "186", "reward-analytics:scheduleRetryAttempts is '186': expected a whole number from 0 to 185" },
         { ConfigKeys.ScheduleMaximumEventAgeSeconds, "59", "reward-analytics:scheduleMaximumEventAgeSeconds is '59': expected a whole number from 60 to 86400" },
+        { ConfigKeys.FinalizerRetryAttempts, "3", "reward-analytics:finalizerRetryAttempts is '3': expected a whole number from 0 to 2 (Lambda retries an asynchronous invocation at most twice)" },
+        { ConfigKeys.FinalizerMaximumEventAgeSeconds, "21601", "reward-analytics:finalizerMaximumEventAgeSeconds is '21601': expected a whole number from 60 to 21600" },
         { ConfigKeys.IteratorAgeAlarmSeconds, "0", "reward-analytics:iteratorAgeAlarmSeconds is '0': expected a whole number from 1 to 86400" },
         { ConfigKeys.FinalizerDeadlineHour, "24", "reward-analytics:finalizerDeadlineHour is '24': expected a whole number from 1 to 23" },
         { ConfigKeys.AlarmEmail, "oncall", "reward-analytics:alarmEmail is 'oncall': expected an email address" },

@@ -1,3 +1,5 @@
+using RewardAnalytics.Deployment.Settings;
+
 namespace RewardAnalytics.Deployment.Iam;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class Policies
     public static readonly IReadOnlyList<string> ReportActions = ["s3:PutObject"];
     public static readonly IReadOnlyList<string> LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
-    /// <summary>What Lambda needs to write a failed batch to an S3 on-failure destination.</summary>
+    /// <summary>What Lambda needs to write a failed batch or a failed asynchronous run to an S3 on-failure destination.</summary>
     public static readonly IReadOnlyList<string> FailureObjectActions = ["s3:PutObject"];
     public static readonly IReadOnlyList<string> FailureBucketActions = ["s3:ListBucket"];
 
@@ -42,10 +44,21 @@ public static class Policies
         new PolicyStatement { Sid = "WriteOwnLogs", Action = LogActions, Resource = [LogStreams(arns.LogGroupArn)] },
     ]);
 
+    /// <summary>
+    /// The finalizer's calls, and what Lambda needs (with this role) to write the record of a run it gave up on to the
+    /// failed-batches bucket: only under the finalizer's own <c>aws/lambda/async/&lt;function&gt;/</c> prefix.
+    /// </summary>
     public static PolicyDocument DailyFinalizer(DailyFinalizerResources arns) => new(
     [
         new PolicyStatement { Sid = "ReadAndFinalizeAggregates", Action = FinalizerTableActions, Resource = [arns.AggregatesTableArn] },
         new PolicyStatement { Sid = "WriteReports", Action = ReportActions, Resource = [$"{arns.AnalyticsBucketArn}/{arns.ReportPrefix}*"] },
+        new PolicyStatement
+        {
+            Sid = "KeepFailedRuns",
+            Action = FailureObjectActions,
+            Resource = [$"{arns.FailedBatchesBucketArn}/{FinalizerInvokeParameters.FailureRecordPrefix(arns.FunctionName)}*"],
+        },
+        new PolicyStatement { Sid = "ListFailedRuns", Action = FailureBucketActions, Resource = [arns.FailedBatchesBucketArn] },
         new PolicyStatement { Sid = "WriteOwnLogs", Action = LogActions, Resource = [LogStreams(arns.LogGroupArn)] },
     ]);
 
@@ -93,5 +106,6 @@ public static class Policies
 /// <summary>The ARNs the stream aggregator's policy names.</summary>
 public sealed record StreamAggregatorResources(string RewardsStreamArn, string AggregatesTableArn, string FailedBatchesBucketArn, string LogGroupArn);
 
-/// <summary>The ARNs the daily finalizer's policy names.</summary>
-public sealed record DailyFinalizerResources(string AggregatesTableArn, string AnalyticsBucketArn, string ReportPrefix, string LogGroupArn);
+/// <summary>The ARNs (and the function name whose failed-run prefix it may write) the daily finalizer's policy names.</summary>
+public sealed record DailyFinalizerResources(
+    string AggregatesTableArn, string AnalyticsBucketArn, string ReportPrefix, string LogGroupArn, string FailedBatchesBucketArn, string FunctionName);

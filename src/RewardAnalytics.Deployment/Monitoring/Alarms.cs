@@ -1,8 +1,12 @@
+using RewardAnalytics.Core.Metrics;
 using RewardAnalytics.Deployment.Settings;
 
 namespace RewardAnalytics.Deployment.Monitoring;
 
-/// <summary>The stack's alarms: the aggregator failing or falling behind, batches given up on, the finalizer failing or not running.</summary>
+/// <summary>
+/// The stack's alarms: the aggregator failing or falling behind, batches given up on, the finalizer failing, given up on
+/// or not running, and a failure record that could not be kept.
+/// </summary>
 public static class Alarms
 {
     public const string LambdaNamespace = "AWS/Lambda";
@@ -16,6 +20,8 @@ public static class Alarms
         var aggregator = Function(names.StreamAggregatorFunction);
         var finalizer = Function(names.DailyFinalizerFunction);
         var window = 24 + settings.Alarms.FinalizerDeadlineHour;
+        var invoke = settings.FinalizerInvoke;
+        var failedRuns = FinalizerInvokeParameters.FailureRecordPrefix(names.DailyFinalizerFunction);
         return
         [
             new AlarmDefinition
@@ -38,6 +44,17 @@ public static class Alarms
             },
             new AlarmDefinition
             {
+                Name = names.Alarm("aggregator-redelivered-beyond-history"),
+                Description = "Stream records were redelivered older than the per-(day, shard) applied-batch history can tell apart: they were assumed " +
+                              "already applied. If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line.",
+                Metric = new MetricSpec(EmfWriter.Namespace, DashboardBody.RedeliveredBeyondHistory,
+                    new Dictionary<string, string> { [EmfWriter.EnvironmentDimension] = settings.MetricsEnvironment }, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
                 Name = names.Alarm("failed-batches"),
                 Description = "Lambda gave up on a stream batch and wrote it to the failed-batches bucket: those records are not in the totals. " +
                               "Run `reward-analytics reconcile --fix` for the days the batch touches.",
@@ -50,8 +67,37 @@ public static class Alarms
             new AlarmDefinition
             {
                 Name = names.Alarm("finalizer-errors"),
-                Description = "The daily finalizer failed: the scheduler retries it; a day's report may be missing or stale.",
+                Description = $"The daily finalizer failed a run: Lambda retries it (asynchronous invocation, up to {invoke.MaximumRetryAttempts} more times " +
+                              $"within {invoke.MaximumEventAgeSeconds} s; a run is idempotent). If every attempt fails, the finalizer-given-up alarm follows; " +
+                              "until then a day's report may be missing or stale.",
                 Metric = new MetricSpec(LambdaNamespace, "Errors", finalizer, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
+                Name = names.Alarm("finalizer-given-up"),
+                Description = "Lambda gave up on a daily finalizer run (retries used up or the event too old) and kept its invocation record " +
+                              $"in the failed-batches bucket under {failedRuns}: the report of the day before that run may be missing or stale. " +
+                              $"Fix the cause, then run `reward-analytics finalize --date YYYY-MM-DD` for that day ({settings.ReportTimeZone}).",
+                Metric = new MetricSpec(LambdaNamespace, "AsyncEventsDropped", finalizer, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
+                Name = names.Alarm("failure-destination-undelivered"),
+                Description = "Lambda could not write a failed stream batch or a failed finalizer run to the failed-batches bucket (permissions, " +
+                              "a missing bucket, size): that record is lost. Check the functions' roles and the bucket; then run " +
+                              "`reward-analytics reconcile --fix` for the days around the failure, or `reward-analytics finalize --date <day>`.",
+                Queries =
+                [
+                    new MetricQuerySpec("aggregator", new MetricSpec(LambdaNamespace, "DestinationDeliveryFailures", aggregator, "Sum", FiveMinutes)),
+                    new MetricQuerySpec("finalizer", new MetricSpec(LambdaNamespace, "DestinationDeliveryFailures", finalizer, "Sum", FiveMinutes)),
+                    new MetricQuerySpec("undelivered", Expression: "FILL(aggregator, 0) + FILL(finalizer, 0)", Label: "Failure records not delivered", ReturnData: true),
+                ],
                 ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
                 Threshold = 0,
                 TreatMissingData = AlarmDefinition.NotBreaching,

@@ -16,7 +16,15 @@ public static class DashboardBody
 
     public static readonly IReadOnlyList<string> DailyAmountMetrics = ["TotalIssuedRewards", "TotalRedeemedRewards", "NetRewards"];
     public static readonly IReadOnlyList<string> DailyCountMetrics = ["IssuedCount", "RedeemedCount"];
-    public static readonly IReadOnlyList<string> AggregatorMetrics = ["RecordsReceived", "RecordsSkipped", "AggregateWrites", "BatchItemFailures"];
+    /// <summary>
+    /// Records redelivered older than the per-(day, shard) applied-batch history can tell apart: assumed already applied
+    /// (and logged with their sequence range). The aggregator emits it; an alarm watches it.
+    /// </summary>
+    public const string RedeliveredBeyondHistory = "RedeliveredBeyondHistory";
+
+    /// <summary>The aggregator's EMF metrics the dashboard shows (namespace <c>LoyaltyPlatform/Rewards</c>, <c>Environment</c> dimension).</summary>
+    public static readonly IReadOnlyList<string> AggregatorMetrics =
+        ["RecordsReceived", "RecordsSkipped", "AggregateWrites", "BatchItemFailures", RedeliveredBeyondHistory];
 
     public static string Build(StackSettings settings, string region, string eventSourceMappingUuid)
     {
@@ -34,7 +42,7 @@ public static class DashboardBody
                 Lambda("Errors", "FunctionName", names.StreamAggregatorFunction),
                 Lambda("Errors", "FunctionName", names.DailyFinalizerFunction),
             ]),
-            Widget(0, 12, "Stream records: received, skipped, writes, batch item failures (Sum)", region, "Sum", FiveMinutes,
+            Widget(0, 12, "Stream records: received, skipped, writes, batch item failures, redelivered beyond history (Sum)", region, "Sum", FiveMinutes,
                 AggregatorMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
             Widget(12, 12, "Event source mapping: polled and given up (Sum)", region, "Sum", FiveMinutes,
             [

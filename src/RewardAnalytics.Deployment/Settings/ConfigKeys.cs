@@ -37,6 +37,8 @@ public static class ConfigKeys
 
     public const string ScheduleRetryAttempts = "scheduleRetryAttempts";
     public const string ScheduleMaximumEventAgeSeconds = "scheduleMaximumEventAgeSeconds";
+    public const string FinalizerRetryAttempts = "finalizerRetryAttempts";
+    public const string FinalizerMaximumEventAgeSeconds = "finalizerMaximumEventAgeSeconds";
 
     public const string IteratorAgeAlarmSeconds = "iteratorAgeAlarmSeconds";
     public const string FinalizerDeadlineHour = "finalizerDeadlineHour";

@@ -13,7 +13,13 @@ public sealed record EventSourceMappingParameters
     public const int DefaultMaximumBatchingWindowSeconds = 5;
     public const int DefaultTumblingWindowSeconds = 60;
     public const int DefaultMaximumRetryAttempts = 10;
-    public const int DefaultMaximumRecordAgeSeconds = 3600;
+    public const int MinimumMaximumRecordAgeSeconds = 60;
+    public const int MaximumMaximumRecordAgeSeconds = 604800;
+
+    /// <summary>Lambda's "no record age limit": a record is retried until the stream's own 24-hour retention drops it.</summary>
+    public const int KeepRecordsUntilStreamRetention = -1;
+
+    public const int DefaultMaximumRecordAgeSeconds = KeepRecordsUntilStreamRetention;
     public const string Latest = "LATEST";
     public const string TrimHorizon = "TRIM_HORIZON";
 
@@ -52,7 +58,11 @@ public sealed record EventSourceMappingParameters
     /// <summary>Bounded, so a batch that keeps failing reaches the on-failure destination instead of blocking its shard for a day.</summary>
     public int MaximumRetryAttempts { get; init; } = DefaultMaximumRetryAttempts;
 
-    /// <summary>Bounded for the same reason (the stream keeps records 24 hours).</summary>
+    /// <summary>
+    /// -1 by default: a healthy record that waits (throttling, a concurrency squeeze, a slow shard) is never sent to the
+    /// failure bucket for its age, only when the stream's 24-hour retention would drop it anyway. A batch that keeps
+    /// failing is still bounded, by <see cref="MaximumRetryAttempts"/>.
+    /// </summary>
     public int MaximumRecordAgeSeconds { get; init; } = DefaultMaximumRecordAgeSeconds;
 
     /// <summary>LATEST: start with new changes (the stream's earlier 24 hours may predate the aggregates).</summary>
@@ -71,8 +81,9 @@ public sealed record EventSourceMappingParameters
             BisectBatchOnFunctionError = config.Boolean(ConfigKeys.BisectBatchOnFunctionError, true),
             MaximumRetryAttempts = config.Integer(ConfigKeys.MaximumRetryAttempts, DefaultMaximumRetryAttempts, 0, 10000,
                 "bounded, so a failing batch reaches the failure destination instead of blocking its shard"),
-            MaximumRecordAgeSeconds = config.Integer(ConfigKeys.MaximumRecordAgeSeconds, DefaultMaximumRecordAgeSeconds, 60, 604800,
-                "bounded, so a failing batch reaches the failure destination instead of blocking its shard"),
+            MaximumRecordAgeSeconds = config.IntegerOr(ConfigKeys.MaximumRecordAgeSeconds, DefaultMaximumRecordAgeSeconds,
+                KeepRecordsUntilStreamRetention, "keep records until the stream's 24-hour retention drops them",
+                MinimumMaximumRecordAgeSeconds, MaximumMaximumRecordAgeSeconds),
             StartingPosition = config.OneOf(ConfigKeys.StartingPosition, Latest, Latest, TrimHorizon),
         };
     }

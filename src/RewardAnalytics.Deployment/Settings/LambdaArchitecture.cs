@@ -13,4 +13,18 @@ public static class LambdaArchitecture
         X8664 => "linux-x64",
         _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "expected 'arm64' or 'x86_64'"),
     };
+
+    /// <summary>
+    /// What <c>pulumi up</c> says when the package for the stack's architecture was not published: the runtime identifier
+    /// that architecture needs (the Pulumi project publishes linux-arm64 unless FunctionsRuntimeIdentifier says otherwise).
+    /// </summary>
+    public static string MissingPackageMessage(string architecture, string directory)
+    {
+        var runtimeIdentifier = RuntimeIdentifier(architecture);
+        var setting = architecture == Arm64
+            ? $"leave FunctionsRuntimeIdentifier unset or set it to {runtimeIdentifier}"
+            : $"set FunctionsRuntimeIdentifier={runtimeIdentifier}";
+        return $"No functions package for {architecture} in {directory}: the Pulumi project's build publishes it; for {architecture} " +
+               $"{setting} in the environment of pulumi up.";
+    }
 }

@@ -27,6 +27,7 @@ public sealed partial record ResourceNames
     public string ScheduleRole => $"{Prefix}-finalizer-schedule";
     public string StreamMapping => $"{Prefix}-rewards-stream";
     public string FinalizerSchedule => $"{Prefix}-daily-finalizer";
+    public string FinalizerAsyncInvoke => $"{Prefix}-daily-finalizer-async";
     public string AlarmTopic => $"{Prefix}-alarms";
     public string Dashboard => Prefix;
 

@@ -2,8 +2,9 @@ namespace RewardAnalytics.Deployment.Settings;
 
 /// <summary>
 /// The EventBridge Scheduler schedule that runs the daily finalizer at 00:05 in the report time zone (Scheduler
-/// evaluates the cron in that zone, daylight-saving changes included), at the exact minute (flexible window off),
-/// retrying a failed invocation with a bounded policy.
+/// evaluates the cron in that zone, daylight-saving changes included), at the exact minute (flexible window off).
+/// Scheduler invokes Lambda asynchronously: its bounded retry policy covers only handing the event to Lambda (an Invoke
+/// call that is throttled or fails); a run that fails is retried by Lambda (<see cref="FinalizerInvokeParameters"/>).
 /// </summary>
 public sealed record ScheduleParameters
 {

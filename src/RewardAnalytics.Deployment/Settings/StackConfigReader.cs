@@ -53,6 +53,24 @@ public sealed partial class StackConfigReader
         return value;
     }
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or one special value outside that range.</summary>
+    public int IntegerOr(string key, int defaultValue, int special, string specialMeaning, int min, int max)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return defaultValue;
+        }
+
+        if (!int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || (value != special && (value < min || value > max)))
+        {
+            Problem(key, $"is '{raw}': expected {special} ({specialMeaning}) or a whole number from {min} to {max}");
+            return defaultValue;
+        }
+
+        return value;
+    }
+
     public bool Boolean(string key, bool defaultValue)
     {
         var raw = Raw(key);

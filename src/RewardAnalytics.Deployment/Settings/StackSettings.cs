@@ -64,6 +64,9 @@ public sealed record StackSettings
 
     public required EventSourceMappingParameters Mapping { get; init; }
     public required ScheduleParameters Schedule { get; init; }
+
+    /// <summary>Lambda's retries of a failing finalizer run and where it keeps a run it gave up on.</summary>
+    public required FinalizerInvokeParameters FinalizerInvoke { get; init; }
     public required AlarmSettings Alarms { get; init; }
 
     /// <summary>Reads and validates a stack's config; throws one exception naming every bad key.</summary>
@@ -133,6 +136,7 @@ public sealed record StackSettings
             FailedBatchRetentionDays = config.Integer(ConfigKeys.FailedBatchRetentionDays, DefaultFailedBatchRetentionDays, 1, 3650),
             Mapping = EventSourceMappingParameters.FromConfig(config),
             Schedule = ScheduleParameters.FromConfig(config, timeZone),
+            FinalizerInvoke = FinalizerInvokeParameters.FromConfig(config),
             Alarms = AlarmSettings.FromConfig(config),
         };
         config.ThrowIfInvalid();
