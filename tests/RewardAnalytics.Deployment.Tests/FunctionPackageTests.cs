@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using RewardAnalytics.Deployment.Settings;
+using RewardAnalytics.Deployment.Tests.Package;
 
 namespace RewardAnalytics.Deployment.Tests;
 
@@ -16,9 +16,6 @@ public sealed class FunctionPackageTests
     private const ushort LinuxArm64ReadyToRunMachine = 0xAA64 ^ 0x7B79;
 
     private static readonly Lazy<string> PublishDirectory = new(Publish);
-
-    /// <summary>The projects whose code is in the package: a source newer than the package means it is stale.</summary>
-    private static readonly string[] PackagedProjects = ["RewardAnalytics.Functions", "RewardAnalytics.Aws", "RewardAnalytics.Core"];
 
     [Fact]
     public void The_package_holds_the_handler_assembly_compiled_ready_to_run_for_linux_arm64()
@@ -47,32 +44,7 @@ public sealed class FunctionPackageTests
         Assert.Single(type.GetMethods().Select(metadata.GetMethodDefinition), m => metadata.GetString(m.Name) == methodName);
     }
 
-    private static string Publish()
-    {
-        var directory = Path.Combine(Repository.Root, FunctionPackage.RelativeDirectory(LambdaArchitecture.RuntimeIdentifier(LambdaArchitecture.Arm64)));
-        var published = new FileInfo(Path.Combine(directory, LambdaHandlers.FunctionsAssembly + ".dll"));
-        var newestSource = PackagedProjects
-            .SelectMany(p => Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", p), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Max(File.GetLastWriteTimeUtc);
-        if (published.Exists && published.LastWriteTimeUtc >= newestSource)
-        {
-            return directory; // .ci/run published it (or an earlier run did, from the same sources)
-        }
-
-        var start = new ProcessStartInfo("dotnet",
-            $"publish \"{Path.Combine(Repository.Root, FunctionPackage.FunctionsProject)}\" -c Release -r linux-arm64 -p:PublishReadyToRun=true --self-contained false -o \"{directory}\" -nologo")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0
-            ? directory
-            : throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}): {stdout} {stderr.Result}");
-    }
+    private static string Publish() => FunctionPublish.EnsurePublished(
+        Path.Combine(Repository.Root, FunctionPackage.RelativeDirectory(LambdaArchitecture.RuntimeIdentifier(LambdaArchitecture.Arm64))),
+        LambdaArchitecture.RuntimeIdentifier(LambdaArchitecture.Arm64));
 }
