@@ -14,13 +14,16 @@ public static class DashboardBody
     public const int OneDay = 86400;
     public const int FiveMinutes = 300;
 
-    public static readonly IReadOnlyList<string> DailyAmountMetrics = ["TotalIssuedRewards", "TotalRedeemedRewards", "NetRewards"];
-    public static readonly IReadOnlyList<string> DailyCountMetrics = ["IssuedCount", "RedeemedCount"];
+    public static readonly IReadOnlyList<string> DailyAmountMetrics =
+        [Core.Finalization.EmfDayMetrics.TotalIssuedRewards, Core.Finalization.EmfDayMetrics.TotalRedeemedRewards, Core.Finalization.EmfDayMetrics.NetRewards];
+
+    public static readonly IReadOnlyList<string> DailyCountMetrics = [Core.Finalization.EmfDayMetrics.IssuedCount, Core.Finalization.EmfDayMetrics.RedeemedCount];
+
     /// <summary>
     /// Records redelivered older than the per-(day, shard) applied-batch history can tell apart: assumed already applied
     /// (and logged with their sequence range). The aggregator emits it; an alarm watches it.
     /// </summary>
-    public const string RedeliveredBeyondHistory = "RedeliveredBeyondHistory";
+    public const string RedeliveredBeyondHistory = Core.Aggregation.StreamAggregation.RedeliveredBeyondHistoryMetric;
 
     /// <summary>The aggregator's EMF metrics the dashboard shows (namespace <c>LoyaltyPlatform/Rewards</c>, <c>Environment</c> dimension).</summary>
     public static readonly IReadOnlyList<string> AggregatorMetrics =
