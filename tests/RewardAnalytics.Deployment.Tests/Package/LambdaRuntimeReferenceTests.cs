@@ -18,7 +18,7 @@ public sealed class LambdaRuntimeReferenceTests
     private static readonly TimeSpan EvaluationTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public void The_publish_that_pulumi_up_runs_sets_the_property()
+    public void The_publish_that_pulumi_up_runs_sets_the_property_unless_a_build_turns_it_off()
     {
         var project = XDocument.Load(Path.Combine(Repository.Root, "pulumi", "RewardAnalytics.Infrastructure.csproj"));
         var target = Assert.Single(project.Descendants("Target"), t => (string?)t.Attribute("Name") == "PublishFunctions");
@@ -28,7 +28,9 @@ public sealed class LambdaRuntimeReferenceTests
 
         Assert.Contains("dotnet publish", command, StringComparison.Ordinal);
         Assert.Contains(FunctionPackage.FunctionsProject, command, StringComparison.Ordinal);
-        Assert.Contains($"-p:{Property}=true", command, StringComparison.Ordinal);
+        Assert.Contains($"-p:{Property}=$({Property})", command, StringComparison.Ordinal);
+        var setting = Assert.Single(project.Descendants(Property));
+        Assert.Equal(("true", $"'$({Property})' == ''"), (setting.Value, (string?)setting.Attribute("Condition")));
     }
 
     [Fact]
