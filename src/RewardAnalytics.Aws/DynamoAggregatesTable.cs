@@ -5,7 +5,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Stream;
-using static RewardAnalytics.Core.Aggregation.AggregateKeys;
+using static RewardAnalytics.Aws.AggregateItem;
 
 namespace RewardAnalytics.Aws;
 
@@ -194,7 +194,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
                 return new ObservedHistory(null, null, AppliedHistory.Empty);
             }
 
-            SequenceNumber? last = item.TryGetValue(AggregateKeys.LastSequence, out var seq) && seq.S is { } padded ? SequenceNumber.FromPaddedString(padded) : null;
+            SequenceNumber? last = item.TryGetValue(AggregateItem.LastSequence, out var seq) && seq.S is { } padded ? SequenceNumber.FromPaddedString(padded) : null;
             long? writes = item.TryGetValue(WriteCount, out var w) && w.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : null;
             var slots = Enumerable.Range(0, AppliedHistory.Capacity)
                 .Select(i => item.TryGetValue(HistorySlot(i), out var v) ? v.S : null)
@@ -208,7 +208,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         var totals = DailyTotals.Zero;
         await foreach (var item in QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
         {
-            if (item.TryGetValue(AggregateKeys.SortKey, out var sk) && sk.S is { } sortKey && CountsTowardTotals(sortKey))
+            if (item.TryGetValue(AggregateItem.SortKey, out var sk) && sk.S is { } sortKey && CountsTowardTotals(sortKey))
             {
                 totals += ReadTotals(item);
             }
@@ -270,7 +270,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
     public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
     {
         [PartitionKey] = new AttributeValue { S = pk },
-        [AggregateKeys.SortKey] = new AttributeValue { S = sk },
+        [AggregateItem.SortKey] = new AttributeValue { S = sk },
     };
 
     private static decimal ReadDecimal(IReadOnlyDictionary<string, AttributeValue> item, string name) =>

@@ -6,7 +6,7 @@ using NodaTime.Text;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
-using static RewardAnalytics.Core.Aggregation.AggregateKeys;
+using static RewardAnalytics.Aws.AggregateItem;
 
 namespace RewardAnalytics.Aws;
 
@@ -44,7 +44,7 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
         FinalizedDay? final = null;
         await foreach (var item in _aggregates.QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
         {
-            var sk = item.TryGetValue(AggregateKeys.SortKey, out var value) ? value.S : null;
+            var sk = item.TryGetValue(AggregateItem.SortKey, out var value) ? value.S : null;
             if (sk is null)
             {
                 continue;
@@ -76,7 +76,7 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
             item[name] = value;
         }
 
-        item[DateAttribute] = new AttributeValue { S = FormatDate(final.Date) };
+        item[DateAttribute] = new AttributeValue { S = IsoDate.Format(final.Date) };
         item[NetRewards] = new AttributeValue { N = FormatNumber(final.Totals.NetRewards) };
         item[RevisionAttribute] = new AttributeValue { N = final.Revision.ToString(CultureInfo.InvariantCulture) };
         item[FinalizedAtAttribute] = new AttributeValue { S = InstantPattern.ExtendedIso.Format(final.FinalizedAt) };

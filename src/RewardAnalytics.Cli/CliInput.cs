@@ -1,5 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Cli;
 
@@ -7,7 +8,7 @@ namespace RewardAnalytics.Cli;
 public static class CliInput
 {
     public static LocalDate Date(string? text, string option) =>
-        AggregateKeys.TryParseDate(text, out var day)
+        IsoDate.TryParse(text, out var day)
             ? day
             : throw new UsageException($"{option} is '{text}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15");
 

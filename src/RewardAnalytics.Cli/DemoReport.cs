@@ -4,6 +4,7 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Local.Demo;
 using Spectre.Console;
+using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Cli;
 
@@ -51,7 +52,7 @@ public static class DemoReport
         {
             var t = day.Truth;
             table.AddRow(
-                AggregateKeys.FormatDate(day.Date), ReportNumber.Format(t.TotalIssued), ReportNumber.Format(t.TotalRedeemed), ReportNumber.Format(t.NetRewards),
+                IsoDate.Format(day.Date), ReportNumber.Format(t.TotalIssued), ReportNumber.Format(t.TotalRedeemed), ReportNumber.Format(t.NetRewards),
                 Count(t.IssuedCount), Count(t.RedeemedCount), Count(day.LateRecords),
                 day.Revision is { } r ? r.ToString(CultureInfo.InvariantCulture) : "–",
                 day.Matches ? "[green]✔[/]" : "[red]✘[/]");
@@ -60,7 +61,7 @@ public static class DemoReport
         console.Write(table);
         foreach (var day in result.Days.Where(d => !d.Matches))
         {
-            console.MarkupLine($"  [red]✘[/] {Markup.Escape(AggregateKeys.FormatDate(day.Date))}: " + Markup.Escape(
+            console.MarkupLine($"  [red]✘[/] {Markup.Escape(IsoDate.Format(day.Date))}: " + Markup.Escape(
                 $"ground truth {day.Truth}; running totals {day.Running}; report {day.Report?.ToString() ?? "none"}{(day.ReportBytesMatch ? "" : " (bytes differ)")}; " +
                 $"revision {day.Revision?.ToString(CultureInfo.InvariantCulture) ?? "none"}, expected {day.ExpectedRevision}"));
         }
@@ -106,10 +107,10 @@ public static class DemoReport
             foreach (var day in result.Days)
             {
                 json.WriteStartObject();
-                json.WriteString("date", AggregateKeys.FormatDate(day.Date));
-                WriteTotals(json, day.Truth);
+                json.WriteString("date", IsoDate.Format(day.Date));
+                TotalsJson.Write(json, day.Truth);
                 json.WriteStartObject("running");
-                WriteTotals(json, day.Running);
+                TotalsJson.Write(json, day.Running);
                 json.WriteEndObject();
                 json.WriteBoolean("reportMatches", day.ReportBytesMatch);
                 WriteNullable(json, "revision", day.Revision);
@@ -156,19 +157,6 @@ public static class DemoReport
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteTotals(Utf8JsonWriter json, DailyTotals t)
-    {
-        // Raw decimals, so amounts keep their exact digits ("1500.0") as in the S3 report.
-        json.WritePropertyName("total_issued");
-        json.WriteRawValue(ReportNumber.Format(t.TotalIssued));
-        json.WritePropertyName("total_redeemed");
-        json.WriteRawValue(ReportNumber.Format(t.TotalRedeemed));
-        json.WritePropertyName("net_rewards");
-        json.WriteRawValue(ReportNumber.Format(t.NetRewards));
-        json.WriteNumber("issued_count", t.IssuedCount);
-        json.WriteNumber("redeemed_count", t.RedeemedCount);
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, int? value)

@@ -13,7 +13,7 @@ public static class ReportTable
         var t = report.Totals;
         string[][] rows =
         [
-            ["date", AggregateKeys.FormatDate(report.Date)],
+            ["date", IsoDate.Format(report.Date)],
             ["total_issued", ReportNumber.Format(t.TotalIssued)],
             ["total_redeemed", ReportNumber.Format(t.TotalRedeemed)],
             ["net_rewards", ReportNumber.Format(t.NetRewards)],

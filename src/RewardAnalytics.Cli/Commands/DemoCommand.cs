@@ -93,7 +93,7 @@ public static class DemoCommand
                 $"[{round.Elapsed:h\\:mm\\:ss}]"));
             foreach (var day in round.Result.Days.Where(d => !d.Matches))
             {
-                output.WriteLine($"  MISMATCH {Core.Aggregation.AggregateKeys.FormatDate(day.Date)}: running {day.Running}, report {day.Report?.ToString() ?? "none"}, ground truth {day.Truth}");
+                output.WriteLine($"  MISMATCH {Core.IsoDate.Format(day.Date)}: running {day.Running}, report {day.Report?.ToString() ?? "none"}, ground truth {day.Truth}");
             }
 
             foreach (var check in round.Result.Checks.Where(c => !c.Passed))

@@ -57,7 +57,7 @@ public static class FinalizeCommand
         var rows = new List<string[]> { Header };
         rows.AddRange(summary.Days.Select(d => new[]
         {
-            AggregateKeys.FormatDate(d.Date),
+            IsoDate.Format(d.Date),
             FinalizationSummary.Name(d.Action),
             d.Revision.ToString(CultureInfo.InvariantCulture),
             FinalizationSummary.Name(d.Metrics),

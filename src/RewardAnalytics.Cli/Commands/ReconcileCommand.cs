@@ -9,6 +9,7 @@ using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Cli.Commands;
 
@@ -54,7 +55,7 @@ public static class ReconcileCommand
             var to = CliInput.Date(parse.GetValue(toOption), "--to");
             if (to < from)
             {
-                throw new UsageException($"--to is {AggregateKeys.FormatDate(to)}, before --from {AggregateKeys.FormatDate(from)}: expected --from <= --to");
+                throw new UsageException($"--to is {IsoDate.Format(to)}, before --from {IsoDate.Format(from)}: expected --from <= --to");
             }
 
             var segments = parse.GetValue(segmentsOption);
@@ -70,7 +71,7 @@ public static class ReconcileCommand
             if (fix && to >= today)
             {
                 throw new UsageException(
-                    $"--fix is refused for {AggregateKeys.FormatDate(to)}: today in {settings.ReportTimeZone.Id} is {AggregateKeys.FormatDate(today)} and " +
+                    $"--fix is refused for {IsoDate.Format(to)}: today in {settings.ReportTimeZone.Id} is {IsoDate.Format(today)} and " +
                     "a day that has not ended is still being written by the stream; fix up to yesterday");
             }
 
@@ -119,7 +120,7 @@ public static class ReconcileCommand
         var text = new StringBuilder();
         foreach (var day in fixedDays)
         {
-            text.Append("fixed ").Append(AggregateKeys.FormatDate(day.Date)).Append(": CORRECTION = ").Append(day.Correction).Append('\n');
+            text.Append("fixed ").Append(IsoDate.Format(day.Date)).Append(": CORRECTION = ").Append(day.Correction).Append('\n');
         }
 
         var mismatched = checks.Where(c => !c.Matches).ToArray();
@@ -132,7 +133,7 @@ public static class ReconcileCommand
                 {
                     if (difference is not ("0.0" or "0"))
                     {
-                        rows.Add([AggregateKeys.FormatDate(day.Date), field, scan, running, difference]);
+                        rows.Add([IsoDate.Format(day.Date), field, scan, running, difference]);
                     }
                 }
             }
@@ -150,10 +151,10 @@ public static class ReconcileCommand
     private static IEnumerable<(string Field, string Scan, string Running, string Difference)> Fields(DayReconciliation day)
     {
         DailyTotals s = day.GroundTruth, r = day.RunningTotals, d = day.Difference;
-        yield return (AggregateKeys.TotalIssued, ReportNumber.Format(s.TotalIssued), ReportNumber.Format(r.TotalIssued), ReportNumber.Format(d.TotalIssued));
-        yield return (AggregateKeys.TotalRedeemed, ReportNumber.Format(s.TotalRedeemed), ReportNumber.Format(r.TotalRedeemed), ReportNumber.Format(d.TotalRedeemed));
-        yield return (AggregateKeys.IssuedCount, Count(s.IssuedCount), Count(r.IssuedCount), Count(d.IssuedCount));
-        yield return (AggregateKeys.RedeemedCount, Count(s.RedeemedCount), Count(r.RedeemedCount), Count(d.RedeemedCount));
+        yield return (ReportFields.TotalIssued, ReportNumber.Format(s.TotalIssued), ReportNumber.Format(r.TotalIssued), ReportNumber.Format(d.TotalIssued));
+        yield return (ReportFields.TotalRedeemed, ReportNumber.Format(s.TotalRedeemed), ReportNumber.Format(r.TotalRedeemed), ReportNumber.Format(d.TotalRedeemed));
+        yield return (ReportFields.IssuedCount, Count(s.IssuedCount), Count(r.IssuedCount), Count(d.IssuedCount));
+        yield return (ReportFields.RedeemedCount, Count(s.RedeemedCount), Count(r.RedeemedCount), Count(d.RedeemedCount));
     }
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -164,15 +165,15 @@ public static class ReconcileCommand
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("from", AggregateKeys.FormatDate(from));
-            json.WriteString("to", AggregateKeys.FormatDate(to));
+            json.WriteString("from", IsoDate.Format(from));
+            json.WriteString("to", IsoDate.Format(to));
             json.WriteBoolean("matches", checks.All(c => c.Matches));
             json.WriteNumber("itemsScanned", tally.ItemsRead);
             json.WriteNumber("itemsUnreadable", tally.Unreadable.Values.Sum());
             json.WriteStartArray("fixed");
             foreach (var day in fixedDays)
             {
-                json.WriteStringValue(AggregateKeys.FormatDate(day.Date));
+                json.WriteStringValue(IsoDate.Format(day.Date));
             }
 
             json.WriteEndArray();
@@ -180,7 +181,7 @@ public static class ReconcileCommand
             foreach (var day in checks)
             {
                 json.WriteStartObject();
-                json.WriteString("date", AggregateKeys.FormatDate(day.Date));
+                json.WriteString("date", IsoDate.Format(day.Date));
                 json.WriteBoolean("matches", day.Matches);
                 Totals(json, "scan", day.Scanned);
                 Totals(json, "ttlExpired", day.Ledger.Expired);
@@ -199,7 +200,7 @@ public static class ReconcileCommand
     private static void Totals(Utf8JsonWriter json, string name, DailyTotals totals)
     {
         json.WriteStartObject(name);
-        FinalizationSummary.WriteTotals(json, totals);
+        TotalsJson.Write(json, totals);
         json.WriteEndObject();
     }
 }

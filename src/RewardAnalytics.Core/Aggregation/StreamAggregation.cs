@@ -128,11 +128,11 @@ public sealed class StreamAggregation
         _jsonLog.Write("WARN", "redelivered records older than the item's applied history: assumed already applied, not counted again", json =>
         {
             json.WriteString("shardId", shardId);
-            json.WriteString("day", AggregateKeys.FormatDate(group.Day));
+            json.WriteString("day", IsoDate.Format(group.Day));
             json.WriteNumber("records", write.EntriesBeyondHistory);
             json.WriteString("firstSequenceNumber", write.BeyondHistory?.First.ToString());
             json.WriteString("lastSequenceNumber", write.BeyondHistory?.Last.ToString());
-            json.WriteString("recovery", $"if these records were never applied, the day's totals are low: run reward-analytics reconcile --from {AggregateKeys.FormatDate(group.Day)} --to {AggregateKeys.FormatDate(group.Day)} --fix");
+            json.WriteString("recovery", $"if these records were never applied, the day's totals are low: run reward-analytics reconcile --from {IsoDate.Format(group.Day)} --to {IsoDate.Format(group.Day)} --fix");
         });
     }
 

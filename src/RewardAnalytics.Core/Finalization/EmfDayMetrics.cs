@@ -37,7 +37,7 @@ public sealed class EmfDayMetrics : IDayMetrics
         ],
         [
             new("function", "daily-finalizer"),
-            new("date", Aggregation.AggregateKeys.FormatDate(values.Date)),
+            new("date", IsoDate.Format(values.Date)),
             new("revision", values.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("kind", values.Kind switch
             {

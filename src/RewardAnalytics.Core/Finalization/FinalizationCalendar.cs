@@ -22,7 +22,7 @@ public static class FinalizationCalendar
         {
             var when = target == today ? "today" : "in the future";
             throw new FinalizationRequestException(
-                $"{Aggregation.AggregateKeys.FormatDate(target)} is {when} in {zone.Id} (today is {Aggregation.AggregateKeys.FormatDate(today)}): " +
+                $"{IsoDate.Format(target)} is {when} in {zone.Id} (today is {IsoDate.Format(today)}): " +
                 "only a day that has ended can be finalized");
         }
 

@@ -10,7 +10,7 @@ namespace RewardAnalytics.Core.Finalization;
 public sealed class FinalizationFailedException : Exception
 {
     public FinalizationFailedException(IReadOnlyList<DayOutcome> completed, IReadOnlyList<(LocalDate Day, Exception Error)> failures)
-        : base("Finalization failed for " + string.Join("; ", failures.Select(f => $"{AggregateKeys.FormatDate(f.Day)} ({f.Error.GetType().Name}: {f.Error.Message})")) +
+        : base("Finalization failed for " + string.Join("; ", failures.Select(f => $"{IsoDate.Format(f.Day)} ({f.Error.GetType().Name}: {f.Error.Message})")) +
                ". Days that succeeded are committed; rerun to finish.",
                failures[0].Error)
     {

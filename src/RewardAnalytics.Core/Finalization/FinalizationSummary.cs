@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Core.Finalization;
 
@@ -15,16 +16,16 @@ public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutc
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("target", AggregateKeys.FormatDate(Target));
+            json.WriteString("target", IsoDate.Format(Target));
             json.WriteStartArray("days");
             foreach (var day in Days)
             {
                 json.WriteStartObject();
-                json.WriteString("date", AggregateKeys.FormatDate(day.Date));
+                json.WriteString("date", IsoDate.Format(day.Date));
                 json.WriteString("action", Name(day.Action));
                 json.WriteNumber("revision", day.Revision);
                 json.WriteString("metrics", Name(day.Metrics));
-                WriteTotals(json, day.Totals);
+                TotalsJson.Write(json, day.Totals);
                 json.WriteEndObject();
             }
 
@@ -49,19 +50,6 @@ public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutc
         _ => "none",
     };
 
-    /// <summary>The report's field names and number style (exact decimals that always show a fraction).</summary>
-    public static void WriteTotals(Utf8JsonWriter json, DailyTotals totals)
-    {
-        json.WritePropertyName(AggregateKeys.TotalIssued);
-        json.WriteRawValue(ReportNumber.Format(totals.TotalIssued));
-        json.WritePropertyName(AggregateKeys.TotalRedeemed);
-        json.WriteRawValue(ReportNumber.Format(totals.TotalRedeemed));
-        json.WritePropertyName(AggregateKeys.NetRewards);
-        json.WriteRawValue(ReportNumber.Format(totals.NetRewards));
-        json.WriteNumber(AggregateKeys.IssuedCount, totals.IssuedCount);
-        json.WriteNumber(AggregateKeys.RedeemedCount, totals.RedeemedCount);
-    }
-
     public override string ToString() => string.Join('\n', Days.Select(d => string.Create(CultureInfo.InvariantCulture,
-        $"{AggregateKeys.FormatDate(d.Date)} {Name(d.Action)} revision {d.Revision}: {d.Totals}")));
+        $"{IsoDate.Format(d.Date)} {Name(d.Action)} revision {d.Revision}: {d.Totals}")));
 }

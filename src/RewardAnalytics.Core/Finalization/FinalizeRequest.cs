@@ -40,12 +40,12 @@ public static class FinalizeRequest
             }
 
             var text = date.ValueKind == JsonValueKind.String ? date.GetString() : date.GetRawText();
-            return AggregateKeys.TryParseDate(text, out var day)
+            return IsoDate.TryParse(text, out var day)
                 ? day
                 : throw new FinalizationRequestException($"\"date\" is {date.GetRawText()}: expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"");
         }
     }
 
     /// <summary>The payload that asks for one day (what <c>finalize --date</c> sends).</summary>
-    public static byte[] For(LocalDate day) => System.Text.Encoding.UTF8.GetBytes($"{{\"date\":\"{AggregateKeys.FormatDate(day)}\"}}");
+    public static byte[] For(LocalDate day) => System.Text.Encoding.UTF8.GetBytes($"{{\"date\":\"{IsoDate.Format(day)}\"}}");
 }

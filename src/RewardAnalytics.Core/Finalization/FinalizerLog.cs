@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Logging;
+using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Core.Finalization;
 
@@ -17,7 +18,7 @@ public sealed class FinalizerLog
         json.WriteString("action", FinalizationSummary.Name(outcome.Action));
         json.WriteNumber("revision", outcome.Revision);
         json.WriteString("metrics", FinalizationSummary.Name(outcome.Metrics));
-        FinalizationSummary.WriteTotals(json, outcome.Totals);
+        TotalsJson.Write(json, outcome.Totals);
     });
 
     public void MetricsTooOld(LocalDate day, int revision, Instant timestamp) => Write("WARN",
@@ -39,7 +40,7 @@ public sealed class FinalizerLog
 
     private void Write(string level, string message, LocalDate day, Action<Utf8JsonWriter> body) => _log.Write(level, message, json =>
     {
-        json.WriteString("date", AggregateKeys.FormatDate(day));
+        json.WriteString("date", IsoDate.Format(day));
         body(json);
     });
 }

@@ -16,7 +16,7 @@ public sealed record DailyReport(LocalDate Date, DailyTotals Totals)
     {
         var text = new StringBuilder(160);
         text.Append("{\n");
-        text.Append("  \"date\": \"").Append(AggregateKeys.FormatDate(Date)).Append("\",\n");
+        text.Append("  \"date\": \"").Append(IsoDate.Format(Date)).Append("\",\n");
         text.Append("  \"total_issued\": ").Append(ReportNumber.Format(Totals.TotalIssued)).Append(",\n");
         text.Append("  \"total_redeemed\": ").Append(ReportNumber.Format(Totals.TotalRedeemed)).Append(",\n");
         text.Append("  \"net_rewards\": ").Append(ReportNumber.Format(Totals.NetRewards)).Append(",\n");

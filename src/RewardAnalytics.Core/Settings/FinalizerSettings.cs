@@ -34,7 +34,7 @@ public sealed record FinalizerSettings
     public string? MetricsEnvironment { get; init; }
 
     /// <summary>The report's object key: <c>&lt;prefix&gt;YYYY-MM-DD.json</c>.</summary>
-    public string ReportKey(LocalDate day) => ReportPrefix + Aggregation.AggregateKeys.FormatDate(day) + ".json";
+    public string ReportKey(LocalDate day) => ReportPrefix + IsoDate.Format(day) + ".json";
 
     public static FinalizerSettings FromEnvironment(EnvironmentReader env)
     {

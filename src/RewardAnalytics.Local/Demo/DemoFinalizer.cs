@@ -7,6 +7,7 @@ using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;
+using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Local.Demo;
 
@@ -37,19 +38,15 @@ public sealed class DemoFinalizer : IDayFinalizer
 
     public async Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken)
     {
-        var payload = date is { } day ? $"{{\"date\":\"{AggregateKeys.FormatDate(day)}\"}}" : "{}";
+        var payload = date is { } day ? $"{{\"date\":\"{IsoDate.Format(day)}\"}}" : "{}";
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(payload), writable: false);
         await using var response = await _function.HandleAsync(input).ConfigureAwait(false);
         using var json = await JsonDocument.ParseAsync(response, cancellationToken: cancellationToken).ConfigureAwait(false);
         return json.RootElement.GetProperty("days").EnumerateArray().Select(d => new FinalizerDayResult(
-            AggregateKeys.TryParseDate(d.GetProperty("date").GetString(), out var parsed) ? parsed : throw new FormatException($"bad date in the finalizer's summary: {d}"),
+            IsoDate.TryParse(d.GetProperty("date").GetString(), out var parsed) ? parsed : throw new FormatException($"bad date in the finalizer's summary: {d}"),
             d.GetProperty("action").GetString() ?? string.Empty,
             d.GetProperty("revision").GetInt32(),
-            new DailyTotals(
-                d.GetProperty(AggregateKeys.TotalIssued).GetDecimal(),
-                d.GetProperty(AggregateKeys.TotalRedeemed).GetDecimal(),
-                d.GetProperty(AggregateKeys.IssuedCount).GetInt64(),
-                d.GetProperty(AggregateKeys.RedeemedCount).GetInt64()))).ToArray();
+            TotalsJson.Read(d))).ToArray();
     }
 
     public async Task<byte[]?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken) =>

@@ -71,8 +71,8 @@ internal sealed class DemoVerifier
                     ? $"{finalizing.Runs} runs: actions, revisions and totals as expected"
                     : $"{finalizing.Problems.Count} differences, first: {string.Join(" | ", finalizing.Problems.Take(3))}"));
             checks.Add(MetricsEqualReports(days, finalizerLogStream));
-            var revisedWithoutLateData = days.Where(d => d.Revision > 1 && d.LateRecords == 0).Select(d => AggregateKeys.FormatDate(d.Date)).ToArray();
-            var revised = days.Where(d => d.Revision > 1).Select(d => $"{AggregateKeys.FormatDate(d.Date)} r{d.Revision}").ToArray();
+            var revisedWithoutLateData = days.Where(d => d.Revision > 1 && d.LateRecords == 0).Select(d => IsoDate.Format(d.Date)).ToArray();
+            var revised = days.Where(d => d.Revision > 1).Select(d => $"{IsoDate.Format(d.Date)} r{d.Revision}").ToArray();
             checks.Add(new DemoCheck(
                 "revisions are where the late data went",
                 revisedWithoutLateData.Length == 0,
@@ -118,7 +118,7 @@ internal sealed class DemoVerifier
         var differing = finalized
             .SelectMany(d => expected
                 .Where(e => sums[e.Name].GetValueOrDefault(d.Date) != e.Value(d.Report!.Value))
-                .Select(e => $"{AggregateKeys.FormatDate(d.Date)} {e.Name} {sums[e.Name].GetValueOrDefault(d.Date).ToString(CultureInfo.InvariantCulture)} vs report {e.Value(d.Report!.Value).ToString(CultureInfo.InvariantCulture)}"))
+                .Select(e => $"{IsoDate.Format(d.Date)} {e.Name} {sums[e.Name].GetValueOrDefault(d.Date).ToString(CultureInfo.InvariantCulture)} vs report {e.Value(d.Report!.Value).ToString(CultureInfo.InvariantCulture)}"))
             .ToArray();
         return new DemoCheck(
             "CloudWatch would extract metrics equal to the reports",
@@ -159,11 +159,6 @@ internal sealed class DemoVerifier
     private static DailyTotals ReadReport(byte[] body)
     {
         using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        return new DailyTotals(
-            root.GetProperty("total_issued").GetDecimal(),
-            root.GetProperty("total_redeemed").GetDecimal(),
-            root.GetProperty("issued_count").GetInt64(),
-            root.GetProperty("redeemed_count").GetInt64());
+        return TotalsJson.Read(json.RootElement);
     }
 }

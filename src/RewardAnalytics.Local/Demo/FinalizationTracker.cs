@@ -5,6 +5,7 @@ using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Verification;
+using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Local.Demo;
 
@@ -48,7 +49,7 @@ internal sealed class FinalizationTracker
         }
 
         var target = date ?? Instant.FromDateTimeOffset(_clock.GetUtcNow()).InZone(_zone).Date.PlusDays(-1);
-        var run = date is null ? $"scheduled run for {AggregateKeys.FormatDate(target)}" : $"run for {AggregateKeys.FormatDate(target)}";
+        var run = date is null ? $"scheduled run for {IsoDate.Format(target)}" : $"run for {IsoDate.Format(target)}";
         IReadOnlyList<FinalizerDayResult> summary;
         Runs++;
         try
@@ -66,7 +67,7 @@ internal sealed class FinalizationTracker
         var reported = summary.Select(d => d.Date).OrderBy(d => d).ToArray();
         if (!reported.SequenceEqual(expectedDays))
         {
-            _problems.Add($"{run} covered {string.Join(", ", reported.Select(AggregateKeys.FormatDate))}; expected {string.Join(", ", expectedDays.Select(AggregateKeys.FormatDate))}");
+            _problems.Add($"{run} covered {string.Join(", ", reported.Select(IsoDate.Format))}; expected {string.Join(", ", expectedDays.Select(IsoDate.Format))}");
         }
 
         foreach (var day in summary.OrderBy(d => d.Date))
@@ -77,7 +78,7 @@ internal sealed class FinalizationTracker
             if (!string.Equals(day.Action, action, StringComparison.OrdinalIgnoreCase) || day.Revision != revision || day.Totals != expectedTotals)
             {
                 _problems.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{run}: {AggregateKeys.FormatDate(day.Date)} was {day.Action} at revision {day.Revision} with {day.Totals}; expected {action} at revision {revision} with {expectedTotals}"));
+                    $"{run}: {IsoDate.Format(day.Date)} was {day.Action} at revision {day.Revision} with {day.Totals}; expected {action} at revision {revision} with {expectedTotals}"));
             }
         }
     }

@@ -4,6 +4,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Aws;
 
 namespace RewardAnalytics.Local.Streaming;
 
@@ -57,7 +58,7 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         if (fault == InjectedFault.Throttle)
         {
             throw new ProvisionedThroughputExceededException(
-                $"Injected throttling of {AggregateKeys.Day(group.Day)} / {AggregateKeys.Shard(shardId)} (after the SDK's own retries).");
+                $"Injected throttling of {AggregateItem.Day(group.Day)} / {AggregateItem.Shard(shardId)} (after the SDK's own retries).");
         }
 
         var result = await _inner.ApplyAsync(shardId, group, cancellationToken).ConfigureAwait(false);
@@ -69,7 +70,7 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         if (fault == InjectedFault.CrashMidBatch)
         {
             throw new SimulatedCrashException(
-                $"Injected crash of the function after writing {AggregateKeys.Day(group.Day)} / {AggregateKeys.Shard(shardId)}, before its other writes and its response.");
+                $"Injected crash of the function after writing {AggregateItem.Day(group.Day)} / {AggregateItem.Shard(shardId)}, before its other writes and its response.");
         }
 
         return result;

@@ -66,12 +66,12 @@ public sealed class FinalizerTestBed : IDisposable
     public Task SeedShardAsync(LocalDate day, string shard, DailyTotals totals)
     {
         var item = DynamoAggregatesTable.TotalsAttributes(totals);
-        foreach (var (name, value) in DynamoAggregatesTable.Key(AggregateKeys.Day(day), AggregateKeys.Shard(shard)))
+        foreach (var (name, value) in DynamoAggregatesTable.Key(AggregateItem.Day(day), AggregateItem.Shard(shard)))
         {
             item[name] = value;
         }
 
-        item[AggregateKeys.LastSequence] = new AttributeValue { S = RewardRecords.Sequence(1) };
+        item[AggregateItem.LastSequence] = new AttributeValue { S = RewardRecords.Sequence(1) };
         return Dynamo.PutItemAsync(new PutItemRequest { TableName = Settings.AggregatesTable, Item = item });
     }
 

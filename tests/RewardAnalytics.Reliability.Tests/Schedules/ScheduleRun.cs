@@ -117,12 +117,12 @@ public static class ScheduleRun
             var running = await aggregates.ReadRunningTotalsAsync(day, ct);
             if (applied != truth)
             {
-                problems.Add($"{AggregateKeys.FormatDate(day)}: the applied history sums to {applied} but the final table state (with TTL history) to {truth}");
+                problems.Add($"{IsoDate.Format(day)}: the applied history sums to {applied} but the final table state (with TTL history) to {truth}");
             }
 
             if (running != truth)
             {
-                problems.Add($"{AggregateKeys.FormatDate(day)}: running totals {running}, ground truth {truth}");
+                problems.Add($"{IsoDate.Format(day)}: running totals {running}, ground truth {truth}");
             }
         }
 

@@ -95,7 +95,7 @@ public sealed class EmulatorRestartTests(ITestOutputHelper output) : IDisposable
         }
         else
         {
-            var red = result.Days.Where(d => !d.Matches).Select(d => Core.Aggregation.AggregateKeys.FormatDate(d.Date)).Concat(result.Checks.Where(c => !c.Passed).Select(c => c.Name)).ToArray();
+            var red = result.Days.Where(d => !d.Matches).Select(d => Core.IsoDate.Format(d.Date)).Concat(result.Checks.Where(c => !c.Passed).Select(c => c.Name)).ToArray();
             Assert.NotEmpty(red);
             outcome = $"reported_red ({string.Join(", ", red)})";
         }

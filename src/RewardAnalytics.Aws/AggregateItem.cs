@@ -1,14 +1,15 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Aggregation;
 
-namespace RewardAnalytics.Core.Aggregation;
+namespace RewardAnalytics.Aws;
 
 /// <summary>
-/// The aggregates table's item layout: partition <c>pk = DAY#yyyy-MM-dd</c>; sort key <c>SHARD#&lt;shardId&gt;</c> for
+/// The aggregates table's item layout on DynamoDB: partition <c>pk = DAY#yyyy-MM-dd</c>; sort key <c>SHARD#&lt;shardId&gt;</c> for
 /// each shard's running counters, <c>CORRECTION</c> for a reconcile fix, <c>FINAL</c> for the finalized day.
 /// </summary>
-public static class AggregateKeys
+public static class AggregateItem
 {
     public const string PartitionKey = "pk";
     public const string SortKey = "sk";
@@ -18,9 +19,11 @@ public static class AggregateKeys
 
     public const string TotalIssued = "total_issued";
     public const string TotalRedeemed = "total_redeemed";
-    public const string NetRewards = "net_rewards";
     public const string IssuedCount = "issued_count";
     public const string RedeemedCount = "redeemed_count";
+
+    /// <summary>On FINAL items: the finalized net, as the report gives it.</summary>
+    public const string NetRewards = "net_rewards";
     public const string LastSequence = "lastSeq";
 
     /// <summary>On shard items: what TTL expiries removed from the rewards table (history the totals still count).</summary>
@@ -36,22 +39,13 @@ public static class AggregateKeys
     /// <summary>On shard items: slot <paramref name="index"/> of the applied history (<c>h0</c> newest; see <see cref="AppliedHistory"/>).</summary>
     public static string HistorySlot(int index) => "h" + index.ToString(CultureInfo.InvariantCulture);
 
-    public static string Day(LocalDate day) => "DAY#" + FormatDate(day);
+    public static string Day(LocalDate day) => "DAY#" + IsoDate.Format(day);
 
     public static string Shard(string shardId) => ShardPrefix + shardId;
 
     /// <summary>True for the items that make up a day's running totals (shards and corrections, not FINAL).</summary>
     public static bool CountsTowardTotals(string sortKey) =>
         sortKey.StartsWith(ShardPrefix, StringComparison.Ordinal) || sortKey == Correction;
-
-    public static string FormatDate(LocalDate day) => LocalDatePattern.Iso.Format(day);
-
-    public static bool TryParseDate(string? text, out LocalDate day)
-    {
-        var result = LocalDatePattern.Iso.Parse(text ?? string.Empty);
-        day = result.Success ? result.Value : default;
-        return result.Success && text!.Length == 10;
-    }
 
     public static string FormatNumber(decimal value) => value == 0m ? "0" : value.ToString(CultureInfo.InvariantCulture);
 }
