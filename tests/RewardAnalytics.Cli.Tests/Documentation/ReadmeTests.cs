@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.RegularExpressions;
+using RewardAnalytics.Cli.Commands;
+using RewardAnalytics.TestSupport;
+
+namespace RewardAnalytics.Cli.Tests.Documentation;
+
+/// <summary>README.md is the front door: short, the two first-run commands first, every command listed, the demo output true.</summary>
+public sealed partial class ReadmeTests
+{
+    private const int MaxReadmeCharacters = 10_000;
+    private const string DemoOutputBegin = "<!-- demo-output:begin (reward-analytics demo) -->";
+    private const string DemoOutputEnd = "<!-- demo-output:end -->";
+
+    private static readonly MarkdownFile Readme = MarkdownFile.Read(RepositoryRoot.Combine("README.md"));
+
+    [Fact]
+    public void The_README_is_under_ten_thousand_characters()
+    {
+        Assert.True(Readme.Text.Length < MaxReadmeCharacters,
+            $"README.md has {Readme.Text.Length} characters; the depth belongs in docs/ (the limit is {MaxReadmeCharacters})");
+    }
+
+    [Fact]
+    public void The_first_code_block_of_the_README_is_exactly_the_demo_and_the_test_command()
+    {
+        var (_, lines) = Readme.CodeBlocks()[0];
+
+        Assert.Equal(
+            "dotnet run --project src/RewardAnalytics.Cli -- demo\ndotnet test RewardAnalytics.sln",
+            string.Join('\n', lines));
+    }
+
+    [Fact]
+    public void The_README_command_list_names_every_command_of_the_CLI_once_in_the_order_help_lists_them()
+    {
+        Assert.Equal(
+            CommandTree().Select(c => c.Path).ToArray(),
+            ReadmeCommandLines().Select(l => l.Path).ToArray());
+    }
+
+    [Fact]
+    public void Each_command_line_of_the_README_shows_every_option_of_its_command()
+    {
+        var lines = ReadmeCommandLines().ToDictionary(l => l.Path, l => l.Line);
+        var missing = CommandTree()
+            .Where(c => lines.ContainsKey(c.Path))
+            .SelectMany(c => c.Command.Options
+                .Where(o => o is not HelpOption and not VersionOption && !o.Recursive)
+                .Where(o => !Regex.IsMatch(lines[c.Path], $@"(?<![\w-]){Regex.Escape(o.Name)}(?![\w-])"))
+                .Select(o => $"{c.Path} {o.Name}"))
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"README's command list lacks these options: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>
+    /// Runs the README's first command — <c>demo</c> at its defaults, seed 42 — and compares its table, checks and
+    /// summary with the block README shows. The one run-dependent figure, the elapsed time, is masked on both sides;
+    /// trailing spaces are dropped and a check line the console wrapped at its width is joined back into one line.
+    /// </summary>
+    [Fact]
+    public async Task The_demo_output_shown_in_the_README_is_what_the_demo_prints()
+    {
+        var shown = ReadmeDemoOutput();
+
+        var run = await CliRun.RunAsync(_ => null, "demo");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, $"the demo exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
+        Assert.Equal(MaskElapsed(shown), MaskElapsed(DemoResultLines(run.Output)));
+    }
+
+    [Fact]
+    public void The_demo_output_rule_joins_wrapped_check_lines_and_masks_only_the_elapsed_time()
+    {
+        const string printed =
+            "writing 20,000 rewards …\n \n day  ✔  \n──────\n 2025-03-03  ✔  \n    \n  ✔ the malformed items are the ones reported as skipped: 0 reported but \n" +
+            "readable\n\nrecords streamed 20,029 · elapsed 27.2 s\nAll checks matched.\n";
+
+        Assert.Equal(
+            " day  ✔\n──────\n 2025-03-03  ✔\n\n  ✔ the malformed items are the ones reported as skipped: 0 reported but readable\n\n" +
+            "records streamed 20,029 · elapsed … s\nAll checks matched.",
+            MaskElapsed(DemoResultLines(printed)));
+    }
+
+    private static IEnumerable<(string Path, Command Command)> CommandTree()
+    {
+        // The tree CliApp.RunAsync builds under its root: CommandCatalog's commands, each with its sub-commands.
+        var app = new CliApp(TextWriter.Null, TextWriter.Null, _ => null);
+        return CommandCatalog.Build(app).SelectMany(c => Walk(c, c.Name));
+
+        static IEnumerable<(string, Command)> Walk(Command command, string path) =>
+            command.Subcommands.Count == 0
+                ? [(path, command)]
+                : command.Subcommands.SelectMany(sub => Walk(sub, $"{path} {sub.Name}"));
+    }
+
+    /// <summary>The lines of the code block under README's "## Commands": <c>reward-analytics &lt;path&gt; [options] # what it does</c>.</summary>
+    private static IEnumerable<(string Path, string Line)> ReadmeCommandLines()
+    {
+        var section = Readme.Lines.ToList().IndexOf("## Commands");
+        Assert.True(section >= 0, "README.md has no '## Commands' section");
+        var (_, lines) = Readme.CodeBlocks().First(b => b.OpeningLine > section);
+        foreach (var line in lines.Where(l => l.StartsWith("reward-analytics ", StringComparison.Ordinal)))
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).TakeWhile(w => w[0] is not ('-' or '[' or '#'));
+            yield return (string.Join(' ', words), line);
+        }
+    }
+
+    private static string ReadmeDemoOutput()
+    {
+        var begin = Readme.Lines.ToList().IndexOf(DemoOutputBegin);
+        var end = Readme.Lines.ToList().IndexOf(DemoOutputEnd);
+        Assert.True(begin >= 0 && end > begin, $"README.md has no demo output between '{DemoOutputBegin}' and '{DemoOutputEnd}'");
+        var block = Readme.Lines.Skip(begin + 1).Take(end - begin - 1).ToArray();
+        Assert.True(block.Length > 2 && block[0] == "```text" && block[^1] == "```", "the demo output is one ```text block between the markers");
+        return string.Join('\n', block[1..^1]);
+    }
+
+    /// <summary>From the day table's header to the closing verdict, as a terminal shows it on one screen width.</summary>
+    private static string DemoResultLines(string printed)
+    {
+        var lines = AnsiEscape().Replace(printed, "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
+        var first = lines.FindIndex(l => l.StartsWith(" day ", StringComparison.Ordinal));
+        var last = lines.FindLastIndex(l => l is "All checks matched." || l.StartsWith("MISMATCH", StringComparison.Ordinal));
+        Assert.True(first >= 0 && last > first, $"no day table and verdict in the demo's output:\n{printed}");
+
+        var joined = new List<string>();
+        var inCheck = false;
+        foreach (var line in lines[first..(last + 1)])
+        {
+            if (inCheck && line.Length > 0 && line[0] != ' ')
+            {
+                joined[^1] += " " + line;
+                continue;
+            }
+
+            inCheck = line.StartsWith("  ✔ ", StringComparison.Ordinal) || line.StartsWith("  ✘ ", StringComparison.Ordinal) || line.StartsWith("  ! ", StringComparison.Ordinal);
+            joined.Add(line);
+        }
+
+        return string.Join('\n', joined);
+    }
+
+    private static string MaskElapsed(string text) => ElapsedTime().Replace(text, "elapsed … s");
+
+    [GeneratedRegex(@"elapsed \d+(?:\.\d+)? s")]
+    private static partial Regex ElapsedTime();
+
+    [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
+}
