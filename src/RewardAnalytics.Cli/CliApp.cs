@@ -14,12 +14,15 @@ public sealed class CliApp
     private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly Func<string, string?> _environment;
+    private readonly TimeProvider _clock;
 
-    public CliApp(TextWriter output, TextWriter error, Func<string, string?> environment)
+    /// <summary>The command on an output, an error writer, an environment and a clock.</summary>
+    public CliApp(TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider clock)
     {
         _output = output;
         _error = error;
         _environment = environment;
+        _clock = clock;
     }
 
     /// <summary>Test seam: wraps the aggregates table the demo's aggregator writes to (a planted bug goes here).</summary>
@@ -70,7 +73,7 @@ public sealed class CliApp
     {
         try
         {
-            await using var context = await CommandContext.CreateAsync(parse.GetValue(LocalOption), _environment, _output, _error, cancellationToken)
+            await using var context = await CommandContext.CreateAsync(parse.GetValue(LocalOption), _environment, _output, _error, _clock, cancellationToken)
                 .ConfigureAwait(false);
             return await body(context).ConfigureAwait(false);
         }

@@ -12,13 +12,17 @@ public sealed class CommandContext : IAsyncDisposable
     private readonly Func<string, string?> _environment;
     private readonly LocalAwsWorld? _world;
 
-    private CommandContext(Func<string, string?> environment, LocalAwsWorld? world, TextWriter output, TextWriter error)
+    private CommandContext(Func<string, string?> environment, LocalAwsWorld? world, TextWriter output, TextWriter error, TimeProvider clock)
     {
         _environment = environment;
         _world = world;
         Output = output;
         Error = error;
+        Clock = clock;
     }
+
+    /// <summary>The clock every command reads "now" from (the CLI's, injected).</summary>
+    public TimeProvider Clock { get; }
 
     public TextWriter Output { get; }
     public TextWriter Error { get; }
@@ -33,15 +37,15 @@ public sealed class CommandContext : IAsyncDisposable
         Get(name) is { Length: > 0 } value ? value : throw new UsageException($"{name} is not set: expected {what} (export the lines 'reward-analytics local serve' prints, or pass --local)");
 
     public static async Task<CommandContext> CreateAsync(
-        bool local, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        bool local, Func<string, string?> environment, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!local)
         {
-            return new CommandContext(environment, null, output, error);
+            return new CommandContext(environment, null, output, error, clock);
         }
 
         var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), cancellationToken).ConfigureAwait(false);
-        return new CommandContext(environment, world, output, error);
+        return new CommandContext(environment, world, output, error, clock);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,4 +7,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await new CliApp(Console.Out, Console.Error, Environment.GetEnvironmentVariable).RunAsync(args, cancellation.Token);
+return await new CliApp(Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System).RunAsync(args, cancellation.Token);

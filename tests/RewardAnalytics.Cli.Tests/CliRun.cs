@@ -9,7 +9,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var exitCode = await new CliApp(output, error, environment).RunAsync(args, CancellationToken.None);
+        var exitCode = await new CliApp(output, error, environment, TimeProvider.System).RunAsync(args, CancellationToken.None);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

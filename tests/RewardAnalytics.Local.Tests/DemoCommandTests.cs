@@ -51,7 +51,7 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     public async Task The_demo_shows_a_table_per_day_and_the_summary_line()
     {
         var stdout = new StringWriter();
-        var code = await new CliApp(stdout, new StringWriter(), _ => null)
+        var code = await new CliApp(stdout, new StringWriter(), _ => null, TimeProvider.System)
             .RunAsync(["demo", "--rewards", "300", "--days", "2", "--no-faults"], CancellationToken.None);
 
         var text = stdout.ToString();
@@ -69,7 +69,7 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     public async Task A_bad_demo_option_is_a_usage_error_naming_it(string option, string value, string message)
     {
         var stderr = new StringWriter();
-        var code = await new CliApp(new StringWriter(), stderr, _ => null).RunAsync(["demo", option, value], CancellationToken.None);
+        var code = await new CliApp(new StringWriter(), stderr, _ => null, TimeProvider.System).RunAsync(["demo", option, value], CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(message, stderr.ToString(), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     public async Task Help_explains_each_new_command_with_an_example(params string[] command)
     {
         var stdout = new StringWriter();
-        var code = await new CliApp(stdout, new StringWriter(), _ => null).RunAsync([.. command, "--help"], CancellationToken.None);
+        var code = await new CliApp(stdout, new StringWriter(), _ => null, TimeProvider.System).RunAsync([.. command, "--help"], CancellationToken.None);
 
         Assert.Equal(0, code);
         Assert.Contains($"Example: reward-analytics {string.Join(' ', command)}", stdout.ToString(), StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await new CliApp(stdout, stderr, _ => null) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
+        var code = await new CliApp(stdout, stderr, _ => null, TimeProvider.System) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
         var text = stdout.ToString();
         Assert.True(text.TrimStart().StartsWith('{'), $"expected JSON on stdout, got: {text}\nstderr: {stderr}");
         return (code, JsonDocument.Parse(text), stderr.ToString());

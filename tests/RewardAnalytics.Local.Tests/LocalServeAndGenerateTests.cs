@@ -18,7 +18,7 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
     {
         var envFile = Path.Combine(_directory, "local.env");
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var serve = new CliApp(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), _ => null)
+        var serve = new CliApp(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), _ => null, TimeProvider.System)
             .RunAsync(["local", "serve", "--env-file", envFile], stop.Token);
 
         var lines = await WaitForLinesAsync(envFile, Variables.Length, serve);
@@ -27,7 +27,7 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
 
         var totals = new StringWriter();
         var totalsError = new StringWriter();
-        var code = await new CliApp(totals, totalsError, name => environment.GetValueOrDefault(name)).RunAsync(["totals", "--date", "2025-03-03", "--json"], CancellationToken.None);
+        var code = await new CliApp(totals, totalsError, name => environment.GetValueOrDefault(name), TimeProvider.System).RunAsync(["totals", "--date", "2025-03-03", "--json"], CancellationToken.None);
         Assert.True(code == 0, totalsError.ToString());
         Assert.Contains("\"issued_count\": 0", totals.ToString(), StringComparison.Ordinal);
 
@@ -40,7 +40,7 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
     {
         var file = Path.Combine(_directory, "events.jsonl");
         var stdout = new StringWriter();
-        var code = await new CliApp(stdout, new StringWriter(), _ => null)
+        var code = await new CliApp(stdout, new StringWriter(), _ => null, TimeProvider.System)
             .RunAsync(["generate", "--rewards", "800", "--days", "2", "--out", file, "--seed", "3"], CancellationToken.None);
 
         Assert.Equal(0, code);

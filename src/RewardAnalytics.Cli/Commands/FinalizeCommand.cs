@@ -28,7 +28,7 @@ public static class FinalizeCommand
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var day = CliInput.Date(parse.GetValue(dateOption), "--date");
-            var function = new DailyFinalizer(context.Environment, TimeProvider.System, LambdaProcessOutput.For(context.Error, context.Environment, TimeProvider.System));
+            var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
             FinalizationSummary summary;
             try
             {

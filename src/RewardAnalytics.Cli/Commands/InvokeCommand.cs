@@ -23,7 +23,7 @@ public static class InvokeCommand
         aggregate.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
-            var function = new StreamAggregator(context.Environment, TimeProvider.System, LambdaProcessOutput.For(context.Error, context.Environment, TimeProvider.System));
+            var function = new StreamAggregator(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
             await using var input = file.OpenRead();
             var outcome = await function.AggregateAsync(input, ct).ConfigureAwait(false);
             await using var response = StreamAggregator.WriteResponse(outcome);
@@ -68,7 +68,7 @@ public static class InvokeCommand
         finalize.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
-            var function = new DailyFinalizer(context.Environment, TimeProvider.System, LambdaProcessOutput.For(context.Error, context.Environment, TimeProvider.System));
+            var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
             await using var input = file.OpenRead();
             try
             {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Reconciliation;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
@@ -66,37 +67,19 @@ public static class ReconcileCommand
 
             var rewardsTable = context.Require(RewardsTableVariable, "the name of the rewards table");
             var settings = AggregatorSettings.FromEnvironment(context.Environment);
-            var fix = parse.GetValue(fixOption);
-            var today = FinalizationCalendar.Today(Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), settings.ReportTimeZone);
-            if (fix && to >= today)
-            {
-                throw new UsageException(
-                    $"--fix is refused for {IsoDate.Format(to)}: today in {settings.ReportTimeZone.Id} is {IsoDate.Format(today)} and " +
-                    "a day that has not ended is still being written by the stream; fix up to yesterday");
-            }
-
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
-            var days = new DateInterval(from, to);
-            var tally = await new RewardsTableScan(dynamo, rewardsTable, settings.Schema)
-                .ScanAsync(settings.ReportTimeZone, days, segments, ct).ConfigureAwait(false);
-            var table = new DynamoFinalizationTable(dynamo, settings.AggregatesTable, TimeProvider.System);
-            var checks = await CompareAsync(table, tally, days, ct).ConfigureAwait(false);
-
-            var fixedDays = new List<DayReconciliation>();
-            if (fix)
+            ReconciliationResult result;
+            try
             {
-                foreach (var day in checks.Where(c => !c.Matches))
-                {
-                    await table.ReplaceCorrectionAsync(day.Date, day.Correction, ct).ConfigureAwait(false);
-                    fixedDays.Add(day);
-                }
-
-                if (fixedDays.Count > 0)
-                {
-                    checks = await CompareAsync(table, tally, days, ct).ConfigureAwait(false);
-                }
+                result = await new RewardsReconciliation(dynamo, rewardsTable, settings, context.Clock)
+                    .RunAsync(new DateInterval(from, to), segments, parse.GetValue(fixOption), ct).ConfigureAwait(false);
+            }
+            catch (ReconciliationRequestException ex)
+            {
+                throw new UsageException(ex.Message, ex);
             }
 
+            var (tally, checks, fixedDays) = (result.Tally, result.Days, result.Fixed);
             var output = parse.GetValue(jsonOption) ? Json(from, to, tally, checks, fixedDays) : Text(tally, checks, fixedDays);
             await context.Output.WriteLineAsync(output).ConfigureAwait(false);
             return checks.All(c => c.Matches) ? ExitCodes.Success : ExitCodes.Failed;
@@ -104,18 +87,7 @@ public static class ReconcileCommand
         return command;
     }
 
-    private static async Task<IReadOnlyList<DayReconciliation>> CompareAsync(DynamoFinalizationTable table, GroundTruthTally tally, DateInterval days, CancellationToken ct)
-    {
-        var checks = new List<DayReconciliation>();
-        foreach (var day in days)
-        {
-            checks.Add(new DayReconciliation(day, tally.For(day), await table.ReadDayAsync(day, ct).ConfigureAwait(false)));
-        }
-
-        return checks;
-    }
-
-    private static string Text(GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, List<DayReconciliation> fixedDays)
+    private static string Text(GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, IReadOnlyList<DayReconciliation> fixedDays)
     {
         var text = new StringBuilder();
         foreach (var day in fixedDays)
@@ -159,7 +131,7 @@ public static class ReconcileCommand
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Json(LocalDate from, LocalDate to, GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, List<DayReconciliation> fixedDays)
+    private static string Json(LocalDate from, LocalDate to, GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, IReadOnlyList<DayReconciliation> fixedDays)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -24,7 +24,7 @@ public static class TotalsCommand
             var day = CliInput.Date(parse.GetValue(dateOption), "--date");
             var tableName = context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
-            var table = new DynamoAggregatesTable(dynamo, tableName, TimeProvider.System);
+            var table = new DynamoAggregatesTable(dynamo, tableName, context.Clock);
             var totals = await table.ReadRunningTotalsAsync(day, ct).ConfigureAwait(false);
             var report = new DailyReport(day, totals);
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report)).ConfigureAwait(false);

@@ -87,7 +87,7 @@ public sealed partial class ReadmeTests
     private static IEnumerable<(string Path, Command Command)> CommandTree()
     {
         // The tree CliApp.RunAsync builds under its root: CommandCatalog's commands, each with its sub-commands.
-        var app = new CliApp(TextWriter.Null, TextWriter.Null, _ => null);
+        var app = new CliApp(TextWriter.Null, TextWriter.Null, _ => null, TimeProvider.System);
         return CommandCatalog.Build(app).SelectMany(c => Walk(c, c.Name));
 
         static IEnumerable<(string, Command)> Walk(Command command, string path) =>

@@ -38,7 +38,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     public async Task A_soak_of_no_time_is_a_usage_error_naming_the_option()
     {
         var stderr = new StringWriter();
-        var code = await new CliApp(new StringWriter(), stderr, _ => null).RunAsync(["demo", "--soak", "0"], CancellationToken.None);
+        var code = await new CliApp(new StringWriter(), stderr, _ => null, TimeProvider.System).RunAsync(["demo", "--soak", "0"], CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--soak is 0: expected a number of minutes above 0", stderr.ToString(), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await new CliApp(stdout, stderr, _ => null) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
+        var code = await new CliApp(stdout, stderr, _ => null, TimeProvider.System) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
         return (code, stdout + stderr.ToString());
     }
 }

@@ -1,0 +1,75 @@
+using Amazon.DynamoDBv2;
+using NodaTime;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Reconciliation;
+using RewardAnalytics.Core.Settings;
+
+namespace RewardAnalytics.Aws.Reconciliation;
+
+/// <summary>
+/// The documented recovery path: a full, consistent, parallel scan of the rewards table counted with the stream's
+/// rules, compared day by day with the running totals (plus the TTL-expired tally); with a fix, each differing day gets
+/// the <c>CORRECTION</c> item that makes it equal, then every day is compared again. A fix is refused for today or later
+/// in the report time zone: the stream is still writing those days.
+/// </summary>
+public sealed class RewardsReconciliation
+{
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly string _rewardsTable;
+    private readonly AggregatorSettings _settings;
+    private readonly TimeProvider _clock;
+
+    public RewardsReconciliation(IAmazonDynamoDB dynamo, string rewardsTable, AggregatorSettings settings, TimeProvider clock)
+    {
+        _dynamo = dynamo;
+        _rewardsTable = rewardsTable;
+        _settings = settings;
+        _clock = clock;
+    }
+
+    public async Task<ReconciliationResult> RunAsync(DateInterval days, int segments, bool fix, CancellationToken cancellationToken)
+    {
+        var zone = _settings.ReportTimeZone;
+        var today = FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), zone);
+        if (fix && days.End >= today)
+        {
+            throw new ReconciliationRequestException(
+                $"--fix is refused for {IsoDate.Format(days.End)}: today in {zone.Id} is {IsoDate.Format(today)} and " +
+                "a day that has not ended is still being written by the stream; fix up to yesterday");
+        }
+
+        var tally = await new RewardsTableScan(_dynamo, _rewardsTable, _settings.Schema)
+            .ScanAsync(zone, days, segments, cancellationToken).ConfigureAwait(false);
+        var table = new DynamoFinalizationTable(_dynamo, _settings.AggregatesTable, _clock);
+        var checks = await CompareAsync(table, tally, days, cancellationToken).ConfigureAwait(false);
+        var fixedDays = new List<DayReconciliation>();
+        if (fix)
+        {
+            foreach (var day in checks.Where(c => !c.Matches))
+            {
+                await table.ReplaceCorrectionAsync(day.Date, day.Correction, cancellationToken).ConfigureAwait(false);
+                fixedDays.Add(day);
+            }
+
+            if (fixedDays.Count > 0)
+            {
+                checks = await CompareAsync(table, tally, days, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new ReconciliationResult(tally, checks, fixedDays);
+    }
+
+    private static async Task<IReadOnlyList<DayReconciliation>> CompareAsync(
+        DynamoFinalizationTable table, GroundTruthTally tally, DateInterval days, CancellationToken cancellationToken)
+    {
+        var checks = new List<DayReconciliation>();
+        foreach (var day in days)
+        {
+            checks.Add(new DayReconciliation(day, tally.For(day), await table.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return checks;
+    }
+}

@@ -1,0 +1,10 @@
+namespace RewardAnalytics.Core.Reconciliation;
+
+/// <summary>
+/// What a reconcile found: the scan's tally, every day compared (after the fix, when one was made) and the days whose
+/// <c>CORRECTION</c> it wrote.
+/// </summary>
+public sealed record ReconciliationResult(GroundTruthTally Tally, IReadOnlyList<DayReconciliation> Days, IReadOnlyList<DayReconciliation> Fixed)
+{
+    public bool AllMatch => Days.All(d => d.Matches);
+}
