@@ -43,9 +43,5 @@ public static class AggregateItem
 
     public static string Shard(string shardId) => ShardPrefix + shardId;
 
-    /// <summary>True for the items that make up a day's running totals (shards and corrections, not FINAL).</summary>
-    public static bool CountsTowardTotals(string sortKey) =>
-        sortKey.StartsWith(ShardPrefix, StringComparison.Ordinal) || sortKey == Correction;
-
     public static string FormatNumber(decimal value) => value == 0m ? "0" : value.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Stream;
 using static RewardAnalytics.Aws.AggregateItem;
 
@@ -203,18 +204,45 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         }
     }
 
-    public async Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken)
+    /// <summary>The day's running totals: <see cref="DayLedger.RunningTotals"/> of its shard and correction items.</summary>
+    public async Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>
+        (await ReadLedgerAsync(day, readFinal: null, cancellationToken).ConfigureAwait(false)).RunningTotals;
+
+    /// <summary>
+    /// The day's items, read with one consistent query and sorted into its ledger: shard items (counters and TTL tally),
+    /// the correction, and the FINAL item when <paramref name="readFinal"/> is given.
+    /// </summary>
+    public async Task<DayLedger> ReadLedgerAsync(
+        LocalDate day, Func<Dictionary<string, AttributeValue>, FinalizedDay>? readFinal, CancellationToken cancellationToken)
     {
-        var totals = DailyTotals.Zero;
+        var shards = DailyTotals.Zero;
+        var expired = DailyTotals.Zero;
+        DailyTotals? correction = null;
+        FinalizedDay? final = null;
         await foreach (var item in QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
         {
-            if (item.TryGetValue(AggregateItem.SortKey, out var sk) && sk.S is { } sortKey && CountsTowardTotals(sortKey))
+            var sk = item.TryGetValue(AggregateItem.SortKey, out var value) ? value.S : null;
+            if (sk is null)
             {
-                totals += ReadTotals(item);
+                continue;
+            }
+
+            if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
+            {
+                shards += ReadTotals(item);
+                expired += ReadExpired(item);
+            }
+            else if (sk == Correction)
+            {
+                correction = ReadTotals(item);
+            }
+            else if (sk == Final && readFinal is not null)
+            {
+                final = readFinal(item);
             }
         }
 
-        return totals;
+        return new DayLedger(shards, correction, final) { Expired = expired };
     }
 
     /// <summary>Every item of one day (shards, correction, FINAL), read with one consistent, paginated query.</summary>

@@ -36,37 +36,8 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
 
     public string TableName => _aggregates.TableName;
 
-    public async Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken)
-    {
-        var shards = DailyTotals.Zero;
-        var expired = DailyTotals.Zero;
-        DailyTotals? correction = null;
-        FinalizedDay? final = null;
-        await foreach (var item in _aggregates.QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
-        {
-            var sk = item.TryGetValue(AggregateItem.SortKey, out var value) ? value.S : null;
-            if (sk is null)
-            {
-                continue;
-            }
-
-            if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
-            {
-                shards += DynamoAggregatesTable.ReadTotals(item);
-                expired += DynamoAggregatesTable.ReadExpired(item);
-            }
-            else if (sk == Correction)
-            {
-                correction = DynamoAggregatesTable.ReadTotals(item);
-            }
-            else if (sk == Final)
-            {
-                final = ReadFinal(day, item);
-            }
-        }
-
-        return new DayLedger(shards, correction, final) { Expired = expired };
-    }
+    public Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken) =>
+        _aggregates.ReadLedgerAsync(day, item => ReadFinal(day, item), cancellationToken);
 
     public async Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken)
     {
