@@ -61,10 +61,7 @@ public sealed class RewardsTableScan
             }, ct).ConfigureAwait(false);
             foreach (var item in page.Items ?? [])
             {
-                var (tk, t) = Read(item, _schema.TypeAttribute);
-                var (ak, a) = Read(item, _schema.AmountAttribute);
-                var (ck, c) = Read(item, _schema.CreatedAtAttribute);
-                tally.Add(tk, t, ak, a, ck, c);
+                tally.Add(item, _schema);
             }
 
             start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
@@ -73,10 +70,4 @@ public sealed class RewardsTableScan
 
         return tally;
     }
-
-    private static (AttributeKind Kind, string? Value) Read(Dictionary<string, AttributeValue> item, string name) =>
-        !item.TryGetValue(name, out var value) ? (AttributeKind.Missing, null)
-        : value.S is { } s ? (AttributeKind.S, s)
-        : value.N is { } n ? (AttributeKind.N, n)
-        : (AttributeKind.Other, null);
 }

@@ -47,5 +47,9 @@ public static class FinalizeRequest
     }
 
     /// <summary>The payload that asks for one day (what <c>finalize --date</c> sends).</summary>
+    /// <summary>What EventBridge Scheduler sends at 00:05: any JSON without a date (the finalizer takes yesterday).</summary>
+    public static byte[] Scheduled() => "{}"u8.ToArray();
+
+    /// <summary>A person's request to finalize <paramref name="day"/>.</summary>
     public static byte[] For(LocalDate day) => System.Text.Encoding.UTF8.GetBytes($"{{\"date\":\"{IsoDate.Format(day)}\"}}");
 }

@@ -4,6 +4,7 @@ using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;
@@ -38,8 +39,7 @@ public sealed class DemoFinalizer : IDayFinalizer
 
     public async Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken)
     {
-        var payload = date is { } day ? $"{{\"date\":\"{IsoDate.Format(day)}\"}}" : "{}";
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(payload), writable: false);
+        using var input = new MemoryStream(date is { } day ? FinalizeRequest.For(day) : FinalizeRequest.Scheduled(), writable: false);
         await using var response = await _function.HandleAsync(input).ConfigureAwait(false);
         using var json = await JsonDocument.ParseAsync(response, cancellationToken: cancellationToken).ConfigureAwait(false);
         return json.RootElement.GetProperty("days").EnumerateArray().Select(d => new FinalizerDayResult(

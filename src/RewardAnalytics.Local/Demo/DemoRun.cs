@@ -8,7 +8,6 @@ using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Local.Verification;
 using RewardAnalytics.Local.Workload;
 
 namespace RewardAnalytics.Local.Demo;

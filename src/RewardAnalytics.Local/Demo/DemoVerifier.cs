@@ -11,7 +11,6 @@ using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Local.Verification;
 using RewardAnalytics.Local.Workload;
 
 namespace RewardAnalytics.Local.Demo;

@@ -4,7 +4,7 @@ using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Local.Verification;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Local.Demo;

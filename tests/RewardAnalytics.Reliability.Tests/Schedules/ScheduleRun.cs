@@ -11,7 +11,6 @@ using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Local.Verification;
 using RewardAnalytics.Local.Workload;
 
 namespace RewardAnalytics.Reliability.Tests.Schedules;

@@ -3,7 +3,7 @@ using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Stream;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Local.Verification;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Local.Workload;
 
 namespace RewardAnalytics.Reliability.Tests.Surroundings;

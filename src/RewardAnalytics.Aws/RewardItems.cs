@@ -2,9 +2,12 @@ using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Stream;
 
-namespace RewardAnalytics.Local.Verification;
+namespace RewardAnalytics.Aws;
 
-/// <summary>Reads reward items as the SDK returns them with the one rule the stream uses (<see cref="RewardImageRules"/>).</summary>
+/// <summary>
+/// Reads reward items as the SDK returns them (a scan of the rewards table, the local world's items) with the one rule
+/// the stream uses (<see cref="RewardImageRules"/>): the one item-to-reward reader of the project.
+/// </summary>
 public static class RewardItems
 {
     public static RewardImage Evaluate(IReadOnlyDictionary<string, AttributeValue> item, RewardImageSchema schema)
@@ -20,13 +23,19 @@ public static class RewardItems
     {
         foreach (var item in items)
         {
-            var (typeKind, type) = Read(item, schema.TypeAttribute);
-            var (amountKind, amount) = Read(item, schema.AmountAttribute);
-            var (createdKind, created) = Read(item, schema.CreatedAtAttribute);
-            tally.Add(typeKind, type, amountKind, amount, createdKind, created);
+            tally.Add(item, schema);
         }
 
         return tally;
+    }
+
+    /// <summary>Adds one item to a ground-truth tally.</summary>
+    public static void Add(this GroundTruthTally tally, IReadOnlyDictionary<string, AttributeValue> item, RewardImageSchema schema)
+    {
+        var (typeKind, type) = Read(item, schema.TypeAttribute);
+        var (amountKind, amount) = Read(item, schema.AmountAttribute);
+        var (createdKind, created) = Read(item, schema.CreatedAtAttribute);
+        tally.Add(typeKind, type, amountKind, amount, createdKind, created);
     }
 
     private static (AttributeKind Kind, string? Text) Read(IReadOnlyDictionary<string, AttributeValue> item, string name)
