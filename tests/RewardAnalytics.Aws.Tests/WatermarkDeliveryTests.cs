@@ -148,7 +148,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         var line = Assert.Single(_log.ToString().Split('\n'), l => l.Contains("older than the item's applied history", StringComparison.Ordinal));
         Assert.Contains($"\"firstSequenceNumber\":\"{Sequence(1)}\",\"lastSequenceNumber\":\"{Sequence(2)}\"", line, StringComparison.Ordinal);
         var emf = EmfLine.ParseAll(_log.ToString())[^1];
-        Assert.Equal(2m, emf.Value(StreamAggregation.RedeliveredBeyondHistoryMetric));
+        Assert.Equal(2m, emf.Value(Core.Metrics.AggregatorMetricNames.RedeliveredBeyondHistory));
     }
 
     [Fact]

@@ -13,9 +13,6 @@ namespace RewardAnalytics.Core.Aggregation;
 /// </summary>
 public sealed class StreamAggregation
 {
-    /// <summary>Records redelivered older than their item's applied history (see <see cref="AppliedHistory"/>); alarmed.</summary>
-    public const string RedeliveredBeyondHistoryMetric = "RedeliveredBeyondHistory";
-
     private readonly IAggregatesTable _table;
     private readonly TimeProvider _clock;
     private readonly JsonLog _jsonLog;
@@ -140,18 +137,18 @@ public sealed class StreamAggregation
     {
         var metrics = new List<EmfMetric>
         {
-            new("RecordsReceived", outcome.RecordsReceived, MetricUnit.Count),
-            new("RecordsApplied", outcome.RecordsReceived - outcome.RecordsSkipped - outcome.TtlRemovals, MetricUnit.Count),
-            new("RecordsSkipped", outcome.RecordsSkipped, MetricUnit.Count),
-            new("TtlRemovalsIgnored", outcome.TtlRemovals, MetricUnit.Count),
-            new("DaysTouched", outcome.DaysTouched, MetricUnit.Count),
-            new("AggregateWrites", outcome.Writes, MetricUnit.Count),
-            new("BatchItemFailures", outcome.BatchItemFailures.Count, MetricUnit.Count),
-            new(RedeliveredBeyondHistoryMetric, outcome.EntriesBeyondHistory, MetricUnit.Count),
+            new(AggregatorMetricNames.RecordsReceived, outcome.RecordsReceived, MetricUnit.Count),
+            new(AggregatorMetricNames.RecordsApplied, outcome.RecordsReceived - outcome.RecordsSkipped - outcome.TtlRemovals, MetricUnit.Count),
+            new(AggregatorMetricNames.RecordsSkipped, outcome.RecordsSkipped, MetricUnit.Count),
+            new(AggregatorMetricNames.TtlRemovalsIgnored, outcome.TtlRemovals, MetricUnit.Count),
+            new(AggregatorMetricNames.DaysTouched, outcome.DaysTouched, MetricUnit.Count),
+            new(AggregatorMetricNames.AggregateWrites, outcome.Writes, MetricUnit.Count),
+            new(AggregatorMetricNames.BatchItemFailures, outcome.BatchItemFailures.Count, MetricUnit.Count),
+            new(AggregatorMetricNames.RedeliveredBeyondHistory, outcome.EntriesBeyondHistory, MetricUnit.Count),
         };
         foreach (var group in skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key))
         {
-            metrics.Add(new EmfMetric("RecordsSkipped_" + group.Key.Name(), group.Count(), MetricUnit.Count));
+            metrics.Add(new EmfMetric(AggregatorMetricNames.RecordsSkippedByReasonPrefix + group.Key.Name(), group.Count(), MetricUnit.Count));
         }
 
         _metrics.Write(Instant.FromDateTimeOffset(_clock.GetUtcNow()), metrics, [new("shardId", outcome.ShardId), new("function", "stream-aggregator")]);

@@ -23,11 +23,14 @@ public static class DashboardBody
     /// Records redelivered older than the per-(day, shard) applied-batch history can tell apart: assumed already applied
     /// (and logged with their sequence range). The aggregator emits it; an alarm watches it.
     /// </summary>
-    public const string RedeliveredBeyondHistory = Core.Aggregation.StreamAggregation.RedeliveredBeyondHistoryMetric;
+    public const string RedeliveredBeyondHistory = AggregatorMetricNames.RedeliveredBeyondHistory;
 
     /// <summary>The aggregator's EMF metrics the dashboard shows (namespace <c>LoyaltyPlatform/Rewards</c>, <c>Environment</c> dimension).</summary>
     public static readonly IReadOnlyList<string> AggregatorMetrics =
-        ["RecordsReceived", "RecordsSkipped", "AggregateWrites", "BatchItemFailures", RedeliveredBeyondHistory];
+    [
+        AggregatorMetricNames.RecordsReceived, AggregatorMetricNames.RecordsSkipped, AggregatorMetricNames.AggregateWrites,
+        AggregatorMetricNames.BatchItemFailures, RedeliveredBeyondHistory,
+    ];
 
     public static string Build(StackSettings settings, string region, string eventSourceMappingUuid)
     {
