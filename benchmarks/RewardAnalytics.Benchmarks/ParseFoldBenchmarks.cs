@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Functions;
 
 namespace RewardAnalytics.Benchmarks;

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Core.Aggregation.AggregateKeys;
 
 namespace RewardAnalytics.Aws;

@@ -3,7 +3,7 @@ using NodaTime;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Metrics;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Aggregation;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 public sealed partial class StreamBatchReader
 {

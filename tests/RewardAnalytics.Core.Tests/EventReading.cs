@@ -1,12 +1,12 @@
 using NodaTime;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.TestSupport;
 
 namespace RewardAnalytics.Core.Tests;
 
 /// <summary>Reads stream events (fixture files or built records) the way the aggregator does, for assertions.</summary>
-internal static class StreamEvents
+internal static class EventReading
 {
     public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 

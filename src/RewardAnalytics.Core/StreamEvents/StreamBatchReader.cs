@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Reads a DynamoDB Streams event as Lambda delivers it with a tumbling window, straight from its UTF-8 bytes

@@ -1,7 +1,7 @@
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// One day's share of one batch from one shard: the summed delta and the range of sequence numbers it covers.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// A DynamoDB Streams sequence number (1 to 40 decimal digits), held without allocation and compared numerically.

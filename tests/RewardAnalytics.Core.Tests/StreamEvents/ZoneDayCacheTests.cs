@@ -1,8 +1,8 @@
 using CsCheck;
 using NodaTime;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>The fold's cached instant-to-date mapping agrees with NodaTime's InZone for any order of instants.</summary>
 public sealed class ZoneDayCacheTests

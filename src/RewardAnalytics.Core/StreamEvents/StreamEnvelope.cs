@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>The tumbling-window fields Lambda puts around a batch of stream records.</summary>
 public sealed record StreamEnvelope(

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// What one item image (NewImage or OldImage) contributes. An unreadable image contributes nothing, and whether an

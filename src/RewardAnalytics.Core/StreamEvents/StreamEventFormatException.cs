@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// The invocation's payload is not a DynamoDB Streams tumbling-window event: the batch fails as a whole (Lambda

@@ -1,12 +1,12 @@
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>Unreadable records are skipped with a named reason; the valid records of the same batch still count.</summary>
 public sealed class BadRecordTests(ITestOutputHelper output)

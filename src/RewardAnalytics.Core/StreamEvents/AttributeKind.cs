@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>The DynamoDB type descriptor of an attribute value, as far as a reward cares.</summary>
 public enum AttributeKind

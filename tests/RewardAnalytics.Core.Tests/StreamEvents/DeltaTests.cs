@@ -1,10 +1,10 @@
 using RewardAnalytics.Core.Aggregation;
 using NodaTime;
-using RewardAnalytics.Core.Stream;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using RewardAnalytics.Core.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>delta = contribution(NewImage) − contribution(OldImage), for every kind of stream record.</summary>
 public sealed class DeltaTests

@@ -1,7 +1,7 @@
 using CsCheck;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>Sequence numbers compare numerically, pad to 40 digits for DynamoDB's string comparison, and echo as delivered.</summary>
 public sealed class SequenceNumberTests

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Reads a reward's <c>createdAt</c>: ISO-8601 text (<c>2023-11-15T10:30:00Z</c>, <c>…+05:30</c>, fractions to

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// What one stream record changes on one day (a MODIFY that moves a reward's day yields two). A TTL expiry changes no

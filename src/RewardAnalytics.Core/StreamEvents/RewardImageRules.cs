@@ -1,7 +1,7 @@
 using System.Text;
 using NodaTime;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// The one definition of a readable reward image, shared by the stream path (UTF-8 bytes of the event) and the

@@ -1,7 +1,7 @@
 using NodaTime;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>JSON escapes in names and values mean the same text as the plain characters (the parser reads most text in place).</summary>
 public sealed class EscapedTextTests
@@ -31,6 +31,6 @@ public sealed class EscapedTextTests
             { "type": { "S": "ISSUED" }, "\u0074ype": { "S": "REDEEMED" }, "amount": { "N": "1" }, "createdAt": { "S": "2023-11-15T10:30:00Z" } }
             """));
 
-        Assert.Equal(Core.Stream.SkipReason.DuplicateAttribute, Assert.Single(batch.Skipped).Reason);
+        Assert.Equal(Core.StreamEvents.SkipReason.DuplicateAttribute, Assert.Single(batch.Skipped).Reason);
     }
 }

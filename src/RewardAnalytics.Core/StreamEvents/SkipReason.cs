@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>Why a stream record changed no total. Logged and counted; never blocks the shard.</summary>
 public enum SkipReason

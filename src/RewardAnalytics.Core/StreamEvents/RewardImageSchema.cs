@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>The attribute names a reward item uses (configurable; defaults <c>type</c>, <c>amount</c>, <c>createdAt</c>).</summary>
 public sealed class RewardImageSchema

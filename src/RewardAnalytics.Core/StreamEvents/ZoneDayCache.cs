@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Maps instants to calendar dates in one zone, remembering which instants fall on the last few dates it computed

@@ -1,7 +1,7 @@
-using RewardAnalytics.Core.Stream;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using RewardAnalytics.Core.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>A payload that is not a tumbling-window stream event fails the invocation with a message naming the problem.</summary>
 public sealed class EnvelopeTests

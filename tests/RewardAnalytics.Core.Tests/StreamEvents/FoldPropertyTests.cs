@@ -3,10 +3,10 @@ using Amazon.DynamoDBv2.Model;
 using CsCheck;
 using NodaTime;
 using RewardAnalytics.Local.Stream;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>Folding any history of writes gives the totals of the items that history leaves behind.</summary>
 public sealed class FoldPropertyTests

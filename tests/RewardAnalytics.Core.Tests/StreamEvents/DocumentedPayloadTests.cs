@@ -1,8 +1,8 @@
 using NodaTime;
-using RewardAnalytics.Core.Stream;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using RewardAnalytics.Core.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>Payloads shaped like AWS's documented DynamoDB Streams and tumbling-window events (files in Fixtures/).</summary>
 public sealed class DocumentedPayloadTests

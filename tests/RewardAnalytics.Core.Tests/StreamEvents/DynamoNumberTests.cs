@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using RewardAnalytics.Core.Stream;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using RewardAnalytics.Core.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>DynamoDB N strings become exact decimals, or a named error: never a double, never rounded.</summary>
 public sealed class DynamoNumberTests

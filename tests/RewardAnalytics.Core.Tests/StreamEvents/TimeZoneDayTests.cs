@@ -1,8 +1,8 @@
 using NodaTime;
-using static RewardAnalytics.Core.Tests.StreamEvents;
+using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.Stream;
+namespace RewardAnalytics.Core.Tests.StreamEvents;
 
 /// <summary>The day a reward counts toward is the calendar date of createdAt in REPORT_TIME_ZONE (TZDB, DST-aware).</summary>
 public sealed class TimeZoneDayTests

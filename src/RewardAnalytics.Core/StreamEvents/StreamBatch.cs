@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 
-namespace RewardAnalytics.Core.Stream;
+namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>A parsed tumbling-window invocation from one shard, folded into per-record deltas.</summary>
 public sealed class StreamBatch : IDisposable
