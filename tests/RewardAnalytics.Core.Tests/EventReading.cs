@@ -1,7 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.Local.Stream;
-using RewardAnalytics.TestSupport;
+using RewardAnalytics.Core.Tests.Events;
 
 namespace RewardAnalytics.Core.Tests;
 

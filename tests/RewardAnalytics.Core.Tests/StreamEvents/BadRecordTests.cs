@@ -1,10 +1,9 @@
-using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Core.Tests.Events;
 using NodaTime;
 using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 using static RewardAnalytics.Core.Tests.EventReading;
-using static RewardAnalytics.TestSupport.RewardRecords;
+using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.StreamEvents;
 
@@ -164,7 +163,7 @@ public sealed class BadRecordTests(ITestOutputHelper output)
     [Fact]
     public void A_remove_without_an_old_image_is_skipped_as_missing_its_old_image()
     {
-        using var batch = Read(new Local.Stream.StreamRecord("ev-1", "REMOVE", Sequence(1), Key("r1"), null, null, default));
+        using var batch = Read(new StreamRecord("ev-1", "REMOVE", Sequence(1), Key("r1"), null, null, default));
 
         Assert.Equal([SkipReason.MissingOldImage], batch.Skipped.Select(s => s.Reason));
     }

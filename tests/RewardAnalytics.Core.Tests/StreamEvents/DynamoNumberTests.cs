@@ -3,7 +3,7 @@ using System.Text;
 using CsCheck;
 using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Core.Tests.EventReading;
-using static RewardAnalytics.TestSupport.RewardRecords;
+using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.StreamEvents;
 

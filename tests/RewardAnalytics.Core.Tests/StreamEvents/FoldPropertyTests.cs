@@ -1,10 +1,9 @@
 using System.Globalization;
-using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Core.Tests.Events;
 using CsCheck;
 using NodaTime;
-using RewardAnalytics.Local.Stream;
 using static RewardAnalytics.Core.Tests.EventReading;
-using static RewardAnalytics.TestSupport.RewardRecords;
+using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.StreamEvents;
 
@@ -71,13 +70,13 @@ public sealed class FoldPropertyTests
         var expected = new Dictionary<LocalDate, DailyTotals>();
         foreach (var item in live.Values.Concat(expired))
         {
-            var amount = decimal.Parse(item["amount"].N, CultureInfo.InvariantCulture);
+            var amount = decimal.Parse(item["amount"].N!, CultureInfo.InvariantCulture);
             if (amount < 0)
             {
                 continue;
             }
 
-            var day = LocalDate.FromDateTime(DateTime.Parse(item["createdAt"].S, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
+            var day = LocalDate.FromDateTime(DateTime.Parse(item["createdAt"].S!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
             var contribution = DailyTotals.Of(item["type"].S == "REDEEMED" ? RewardKind.Redeemed : RewardKind.Issued, amount);
             expected[day] = expected.GetValueOrDefault(day) + contribution;
         }

@@ -1,6 +1,7 @@
+using RewardAnalytics.Core.Tests.Events;
 using NodaTime;
 using static RewardAnalytics.Core.Tests.EventReading;
-using static RewardAnalytics.TestSupport.RewardRecords;
+using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.StreamEvents;
 
@@ -86,6 +87,6 @@ public sealed class TimeZoneDayTests
         }, Totals(batch));
     }
 
-    private static Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> Epoch(string id, Amazon.DynamoDBv2.Model.AttributeValue createdAt) =>
+    private static Dictionary<string, AttributeValue> Epoch(string id, AttributeValue createdAt) =>
         new(Item(id, "ISSUED", "1", "unused")) { ["createdAt"] = createdAt };
 }
