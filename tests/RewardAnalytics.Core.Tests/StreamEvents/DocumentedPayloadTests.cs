@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.Aggregation;
 using NodaTime;
 using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Core.Tests.EventReading;

@@ -1,6 +1,7 @@
 using NodaTime;
+using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Core.StreamEvents;
+namespace RewardAnalytics.Core.Aggregation;
 
 /// <summary>
 /// What one stream record changes on one day (a MODIFY that moves a reward's day yields two). A TTL expiry changes no

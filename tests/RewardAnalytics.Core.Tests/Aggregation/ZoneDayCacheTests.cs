@@ -1,8 +1,8 @@
 using CsCheck;
 using NodaTime;
-using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Core.Aggregation;
 
-namespace RewardAnalytics.Core.Tests.StreamEvents;
+namespace RewardAnalytics.Core.Tests.Aggregation;
 
 /// <summary>The fold's cached instant-to-date mapping agrees with NodaTime's InZone for any order of instants.</summary>
 public sealed class ZoneDayCacheTests

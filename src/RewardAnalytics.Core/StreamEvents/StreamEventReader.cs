@@ -1,29 +1,28 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using NodaTime;
+using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Reads a DynamoDB Streams event as Lambda delivers it with a tumbling window, straight from its UTF-8 bytes
-/// with <see cref="Utf8JsonReader"/>, and folds every record into per-day deltas: no DOM, no per-record strings.
-/// Envelope problems throw <see cref="StreamEventFormatException"/>; unreadable records are skipped and listed.
+/// with <see cref="Utf8JsonReader"/>, into one <see cref="StreamChange"/> per record: no DOM, no per-record strings.
+/// It only reads; what a change adds to which day is the fold's (<see cref="ChangeFold"/>). Envelope problems throw
+/// <see cref="StreamEventFormatException"/>; records that cannot count are listed with why.
 /// </summary>
-public sealed partial class StreamBatchReader
+public sealed partial class StreamEventReader
 {
     private const int MaxScalarBytes = 256;
     private readonly RewardImageSchema _schema;
-    private readonly DateTimeZone _zone;
 
-    public StreamBatchReader(RewardImageSchema schema, DateTimeZone zone)
+    public StreamEventReader(RewardImageSchema schema)
     {
         _schema = schema;
-        _zone = zone;
     }
 
-    /// <summary>Parses and folds one invocation's payload. Dispose the batch to return its pooled buffer.</summary>
-    public StreamBatch Read(ReadOnlySpan<byte> json)
+    /// <summary>Parses one invocation's payload. Dispose the batch to return its pooled buffer.</summary>
+    public StreamChangeBatch Read(ReadOnlySpan<byte> json)
     {
         if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -31,28 +30,27 @@ public sealed partial class StreamBatchReader
                 "The event is empty: expected a DynamoDB Streams event with a tumbling window (an object with 'Records' and 'shardId').");
         }
 
-        var state = new FoldState(ArrayPool<DeltaEntry>.Shared.Rent(64), _zone);
+        var state = new ReadState(ArrayPool<StreamChange>.Shared.Rent(64));
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
             var envelope = ReadEnvelope(ref reader, json, ref state);
-            return new StreamBatch(envelope, state.Entries, state.Count, state.Skipped ?? (IReadOnlyList<SkippedRecord>)[],
-                state.Records, state.TtlRemovals, state.LastSequence);
+            return new StreamChangeBatch(envelope, state.Changes, state.Count, state.Skipped ?? (IReadOnlyList<SkippedRecord>)[], state.LastSequence);
         }
         catch (JsonException ex)
         {
-            ArrayPool<DeltaEntry>.Shared.Return(state.Entries);
+            ArrayPool<StreamChange>.Shared.Return(state.Changes);
             throw new StreamEventFormatException(
                 $"The event is not valid JSON ({ex.Message}): expected a DynamoDB Streams event with a tumbling window.", ex);
         }
         catch
         {
-            ArrayPool<DeltaEntry>.Shared.Return(state.Entries);
+            ArrayPool<StreamChange>.Shared.Return(state.Changes);
             throw;
         }
     }
 
-    private StreamEnvelope ReadEnvelope(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref FoldState state)
+    private StreamEnvelope ReadEnvelope(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ReadState state)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -62,12 +60,12 @@ public sealed partial class StreamBatchReader
 
         string? shardId = null, arn = null, windowStart = null, windowEnd = null;
         bool isFinal = false, terminatedEarly = false, sawRecords = false, recordsNull = false;
-        var seen = 0;
+        var seen = EnvelopeProperties.None;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("Records"u8))
             {
-                Once(ref seen, 1, "Records");
+                Once(ref seen, EnvelopeProperties.Records, "Records");
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null)
                 {
@@ -88,27 +86,27 @@ public sealed partial class StreamBatchReader
             }
             else if (reader.ValueTextEquals("shardId"u8))
             {
-                Once(ref seen, 2, "shardId");
+                Once(ref seen, EnvelopeProperties.ShardId, "shardId");
                 shardId = ReadString(ref reader, "shardId");
             }
             else if (reader.ValueTextEquals("eventSourceARN"u8))
             {
-                Once(ref seen, 4, "eventSourceARN");
+                Once(ref seen, EnvelopeProperties.EventSourceArn, "eventSourceARN");
                 arn = ReadString(ref reader, "eventSourceARN");
             }
             else if (reader.ValueTextEquals("window"u8))
             {
-                Once(ref seen, 8, "window");
+                Once(ref seen, EnvelopeProperties.Window, "window");
                 (windowStart, windowEnd) = ReadWindow(ref reader);
             }
             else if (reader.ValueTextEquals("isFinalInvokeForWindow"u8))
             {
-                Once(ref seen, 16, "isFinalInvokeForWindow");
+                Once(ref seen, EnvelopeProperties.IsFinalInvokeForWindow, "isFinalInvokeForWindow");
                 isFinal = ReadBool(ref reader, "isFinalInvokeForWindow");
             }
             else if (reader.ValueTextEquals("isWindowTerminatedEarly"u8))
             {
-                Once(ref seen, 32, "isWindowTerminatedEarly");
+                Once(ref seen, EnvelopeProperties.IsWindowTerminatedEarly, "isWindowTerminatedEarly");
                 terminatedEarly = ReadBool(ref reader, "isWindowTerminatedEarly");
             }
             else
@@ -140,14 +138,14 @@ public sealed partial class StreamBatchReader
         return new StreamEnvelope(shardId, arn, windowStart, windowEnd, isFinal, terminatedEarly);
     }
 
-    private static void Once(ref int seen, int bit, string name)
+    private static void Once(ref EnvelopeProperties seen, EnvelopeProperties property, string name)
     {
-        if ((seen & bit) != 0)
+        if (seen.HasFlag(property))
         {
             throw new StreamEventFormatException($"The property '{name}' appears twice: expected it once.");
         }
 
-        seen |= bit;
+        seen |= property;
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string name)
@@ -215,28 +213,39 @@ public sealed partial class StreamBatchReader
 
     private static string Utf8(ReadOnlySpan<byte> json, Range range) => range.Equals(default(Range)) ? string.Empty : Encoding.UTF8.GetString(json[range]);
 
-    /// <summary>The mutable state of one fold, kept on the stack.</summary>
-    private struct FoldState(DeltaEntry[] entries, DateTimeZone zone)
+    /// <summary>The mutable state of one read, kept on the stack.</summary>
+    private struct ReadState(StreamChange[] changes)
     {
-        public DeltaEntry[] Entries = entries;
-        public ZoneDayCache Days = new(zone);
+        public StreamChange[] Changes = changes;
         public int Count;
-        public int Records;
-        public int TtlRemovals;
         public SequenceNumber? LastSequence;
         public List<SkippedRecord>? Skipped;
 
-        public void Add(in DeltaEntry entry)
+        public void Add(in StreamChange change)
         {
-            if (Count == Entries.Length)
+            if (Count == Changes.Length)
             {
-                var bigger = ArrayPool<DeltaEntry>.Shared.Rent(Entries.Length * 2);
-                Entries.AsSpan(0, Count).CopyTo(bigger);
-                ArrayPool<DeltaEntry>.Shared.Return(Entries);
-                Entries = bigger;
+                var bigger = ArrayPool<StreamChange>.Shared.Rent(Changes.Length * 2);
+                Changes.AsSpan(0, Count).CopyTo(bigger);
+                ArrayPool<StreamChange>.Shared.Return(Changes);
+                Changes = bigger;
             }
 
-            Entries[Count++] = entry;
+            Changes[Count++] = change;
+            LastSequence = LastSequence is { } last ? SequenceNumber.Max(last, change.Sequence) : change.Sequence;
         }
+    }
+
+    /// <summary>The envelope's properties, each allowed once.</summary>
+    [Flags]
+    private enum EnvelopeProperties
+    {
+        None = 0,
+        Records = 1,
+        ShardId = 2,
+        EventSourceArn = 4,
+        Window = 8,
+        IsFinalInvokeForWindow = 16,
+        IsWindowTerminatedEarly = 32,
     }
 }

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
+using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Core.StreamEvents;
+namespace RewardAnalytics.Core.Aggregation;
 
 /// <summary>
 /// Maps instants to calendar dates in one zone, remembering which instants fall on the last few dates it computed
