@@ -5,10 +5,10 @@ using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.StreamEvents;
+namespace RewardAnalytics.Core.Tests.Aggregation;
 
 /// <summary>delta = contribution(NewImage) − contribution(OldImage), for every kind of stream record.</summary>
-public sealed class DeltaTests
+public sealed class ChangeDeltaTests
 {
     private static readonly LocalDate Nov15 = new(2023, 11, 15);
     private static readonly LocalDate Nov16 = new(2023, 11, 16);
@@ -134,33 +134,5 @@ public sealed class DeltaTests
         using var batch = Read(Insert(1, Item("r1", "Issued", "1", "2023-11-15T12:00:00Z")), Insert(2, Item("r2", "redeemed", "2", "2023-11-15T12:00:00Z")));
 
         Assert.Equal(new Dictionary<LocalDate, DailyTotals> { [Nov15] = new(1m, 2m, 1, 1) }, Totals(batch));
-    }
-
-    [Fact]
-    public void A_day_group_spans_the_sequence_numbers_of_its_records_and_Pending_keeps_only_those_not_applied()
-    {
-        using var batch = Read(
-            Insert(1, Item("r1", "ISSUED", "1", "2023-11-15T12:00:00Z")),
-            Insert(2, Item("r2", "ISSUED", "2", "2023-11-16T12:00:00Z")),
-            Insert(3, Item("r3", "ISSUED", "4", "2023-11-15T13:00:00Z")));
-
-        var day = batch.Days[0];
-        var first = SequenceNumber.Parse(Sequence(1));
-        var rest = day.Pending(AppliedHistory.Empty.Add(new SequenceRange(first, first)), out var overlap);
-
-        Assert.Equal((Nov15, Sequence(1), Sequence(3), 2), (day.Day, day.FirstSequence.ToString(), day.LastSequence.ToString(), day.EntryCount));
-        Assert.NotNull(rest);
-        Assert.Equal((new DailyTotals(4m, 0m, 1, 0), Sequence(3), 1), (rest.Delta, rest.FirstSequence.ToString(), rest.EntryCount));
-        Assert.Equal(new HistoryOverlap(1, 0, null, null), overlap);
-        Assert.Null(day.Pending(AppliedHistory.Empty.Add(day.Range), out _));
-    }
-
-    [Fact]
-    public void A_day_whose_records_cancel_out_is_still_a_group_so_that_its_watermark_moves_past_them()
-    {
-        using var batch = Read(Insert(1, Reward), Remove(2, Reward));
-
-        var day = Assert.Single(batch.Days);
-        Assert.Equal((Nov15, DailyTotals.Zero, Sequence(1), Sequence(2)), (day.Day, day.Delta, day.FirstSequence.ToString(), day.LastSequence.ToString()));
     }
 }

@@ -3,7 +3,7 @@ using NodaTime;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
-namespace RewardAnalytics.Core.Tests.StreamEvents;
+namespace RewardAnalytics.Core.Tests.Aggregation;
 
 /// <summary>The day a reward counts toward is the calendar date of createdAt in REPORT_TIME_ZONE (TZDB, DST-aware).</summary>
 public sealed class TimeZoneDayTests
