@@ -50,11 +50,11 @@ public sealed class StreamAggregation
 
         using (folded)
         {
-            return await WriteAsync(batch, folded, cancellationToken).ConfigureAwait(false);
+            return await WriteDaysAsync(batch, folded, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<AggregationOutcome> WriteAsync(StreamChangeBatch batch, FoldedBatch folded, CancellationToken cancellationToken)
+    private async Task<AggregationOutcome> WriteDaysAsync(StreamChangeBatch batch, FoldedBatch folded, CancellationToken cancellationToken)
     {
         foreach (var skipped in batch.Skipped)
         {
