@@ -1,14 +1,5 @@
 namespace RewardAnalytics.Core.StreamEvents;
 
-/// <summary>The ways a DynamoDB <c>N</c> string can fail to be an exact reward amount.</summary>
-public enum NumberError
-{
-    None,
-    Invalid,
-    OutOfRange,
-    TooPrecise,
-}
-
 /// <summary>
 /// Parses a DynamoDB number (<c>N</c>, up to 38 significant digits, optional exponent) straight from its UTF-8
 /// bytes into an exact <see cref="decimal"/>: never through <see cref="double"/>, never rounded. A value that a
