@@ -1,7 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Functions;
 
 namespace RewardAnalytics.Benchmarks;
@@ -16,13 +17,15 @@ public class ParseFoldBenchmarks
     public const int Records = 10_000;
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb["America/New_York"];
     private byte[] _event = [];
-    private StreamBatchReader _reader = null!;
+    private StreamEventReader _reader = null!;
+    private ChangeFold _fold = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _event = BenchmarkWorkload.Event(Records);
-        _reader = new StreamBatchReader(RewardImageSchema.Default, _zone);
+        _reader = new StreamEventReader(RewardImageSchema.Default);
+        _fold = new ChangeFold(_zone);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Records, Description = "reflection JsonSerializer POCO + fold")]
@@ -38,7 +41,8 @@ public class ParseFoldBenchmarks
         using var input = new MemoryStream(_event, writable: false);
         using var payload = PooledPayload.ReadAsync(input, CancellationToken.None).GetAwaiter().GetResult();
         using var batch = _reader.Read(payload.Memory.Span);
-        return batch.Days.Count;
+        using var folded = _fold.Fold(batch.Changes);
+        return folded.Days.Count;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Aws.AggregateItem;
 
 namespace RewardAnalytics.Aws;

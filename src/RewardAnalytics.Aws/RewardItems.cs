@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Core.Reconciliation;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Aws;
 

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Cli.Commands;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
 
 namespace RewardAnalytics.Cli;

@@ -26,7 +26,7 @@ public sealed class DashboardMetricNamesTests
     /// <summary>Never called: an empty final invoke writes nothing.</summary>
     private sealed class NoTable : IAggregatesTable
     {
-        public Task<WatermarkWrite> ApplyAsync(string shardId, Core.Stream.DayGroup group, CancellationToken cancellationToken) =>
+        public Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("an empty final invoke must not write");
 
         public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => Task.FromResult(DailyTotals.Zero);

@@ -3,7 +3,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
 
 namespace RewardAnalytics.Functions.Tests;

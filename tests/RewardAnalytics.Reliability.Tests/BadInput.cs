@@ -1,5 +1,5 @@
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Reliability.Tests;
 

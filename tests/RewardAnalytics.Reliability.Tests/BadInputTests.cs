@@ -1,7 +1,7 @@
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;

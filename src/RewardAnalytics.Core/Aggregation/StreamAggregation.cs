@@ -3,12 +3,12 @@ using NodaTime;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Metrics;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Aggregation;
 
 /// <summary>
-/// The stream aggregator's logic: fold one tumbling-window batch into per-day deltas, write each day once under
+/// The stream aggregator's logic: read one tumbling-window batch into changes, fold them into per-day deltas, write each day once under
 /// its (day, shard) watermark, log every skipped record and one EMF line. Thread-safe; holds no per-call state.
 /// </summary>
 public sealed class StreamAggregation
@@ -16,7 +16,8 @@ public sealed class StreamAggregation
     private readonly IAggregatesTable _table;
     private readonly TimeProvider _clock;
     private readonly JsonLog _jsonLog;
-    private readonly StreamBatchReader _reader;
+    private readonly StreamEventReader _reader;
+    private readonly ChangeFold _fold;
     private readonly EmfWriter _metrics;
 
     public StreamAggregation(AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, TextWriter log)
@@ -24,7 +25,8 @@ public sealed class StreamAggregation
         _table = table;
         _clock = clock;
         _jsonLog = new JsonLog(log, clock);
-        _reader = new StreamBatchReader(settings.Schema, settings.ReportTimeZone);
+        _reader = new StreamEventReader(settings.Schema);
+        _fold = new ChangeFold(settings.ReportTimeZone);
         _metrics = new EmfWriter(log, settings.MetricsEnvironment);
     }
 
@@ -35,13 +37,28 @@ public sealed class StreamAggregation
     /// </summary>
     public async Task<AggregationOutcome> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        using var batch = _reader.Read(payload.Span);
+        StreamChangeBatch batch;
+        FoldedBatch folded;
+        using (batch = _reader.Read(payload.Span))
+        {
+            // The changes go back to the pool once folded: the day groups own their entries.
+            folded = _fold.Fold(batch.Changes);
+        }
+
+        using (folded)
+        {
+            return await WriteDaysAsync(batch, folded, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AggregationOutcome> WriteDaysAsync(StreamChangeBatch batch, FoldedBatch folded, CancellationToken cancellationToken)
+    {
         foreach (var skipped in batch.Skipped)
         {
             LogSkipped(batch.ShardId, skipped);
         }
 
-        var days = batch.Days;
+        var days = folded.Days;
         var writes = await Task.WhenAll(days.Select(day => WriteAsync(batch.ShardId, day, cancellationToken))).ConfigureAwait(false);
 
         var failed = writes.Where(w => w.Error is not null).ToArray();
@@ -70,7 +87,7 @@ public sealed class StreamAggregation
             batch.ShardId,
             batch.RecordCount,
             batch.Skipped.Count,
-            batch.TtlRemovals,
+            folded.TtlRemovals,
             days.Count,
             writes.Sum(w => w.Result.Writes),
             writes.Sum(w => w.Result.Reads),

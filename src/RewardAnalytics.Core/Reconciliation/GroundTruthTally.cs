@@ -1,5 +1,5 @@
 using NodaTime;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Reconciliation;
 

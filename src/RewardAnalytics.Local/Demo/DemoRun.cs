@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;

@@ -7,7 +7,7 @@ using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reporting;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;
 using RewardAnalytics.Local.Streaming;

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reconciliation;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;

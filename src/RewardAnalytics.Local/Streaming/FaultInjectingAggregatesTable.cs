@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Aws;
 
 namespace RewardAnalytics.Local.Streaming;

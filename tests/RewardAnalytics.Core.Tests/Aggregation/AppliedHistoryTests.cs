@@ -1,6 +1,6 @@
 using CsCheck;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Tests.Aggregation;
 

@@ -1,6 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Tests.Settings;
 

@@ -4,7 +4,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Stream;

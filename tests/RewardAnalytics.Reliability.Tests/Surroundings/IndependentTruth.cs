@@ -1,6 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Core.Reconciliation;
-using RewardAnalytics.Core.Stream;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Aws;

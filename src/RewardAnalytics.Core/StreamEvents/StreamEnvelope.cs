@@ -1,0 +1,10 @@
+namespace RewardAnalytics.Core.StreamEvents;
+
+/// <summary>The tumbling-window fields Lambda puts around a batch of stream records.</summary>
+public sealed record StreamEnvelope(
+    string ShardId,
+    string? EventSourceArn,
+    string? WindowStart,
+    string? WindowEnd,
+    bool IsFinalInvokeForWindow,
+    bool IsWindowTerminatedEarly);

@@ -1,0 +1,240 @@
+using System.Text.Json;
+using RewardAnalytics.Core.Aggregation;
+
+namespace RewardAnalytics.Core.StreamEvents;
+
+public sealed partial class StreamEventReader
+{
+    private void ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ReadState state)
+    {
+        var index = state.Count;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StreamEventFormatException($"Records[{index}] is a JSON {Describe(reader.TokenType)}: expected a stream record object.");
+        }
+
+        var record = new RecordParts();
+        var seen = RecordProperties.None;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("eventID"u8))
+            {
+                Once(ref seen, RecordProperties.EventId, index, "eventID");
+                record.EventId = ReadRawString(ref reader, index, "eventID");
+            }
+            else if (name.SequenceEqual("eventName"u8))
+            {
+                Once(ref seen, RecordProperties.EventName, index, "eventName");
+                record.EventName = ReadRawString(ref reader, index, "eventName");
+                var text = json[record.EventName];
+                record.Kind = text.SequenceEqual("INSERT"u8) ? ChangeKind.Insert
+                    : text.SequenceEqual("MODIFY"u8) ? ChangeKind.Modify
+                    : text.SequenceEqual("REMOVE"u8) ? ChangeKind.Remove
+                    : ChangeKind.Unknown;
+            }
+            else if (name.SequenceEqual("dynamodb"u8))
+            {
+                Once(ref seen, RecordProperties.Dynamodb, index, "dynamodb");
+                ReadDynamodb(ref reader, json, index, ref record);
+            }
+            else if (name.SequenceEqual("userIdentity"u8))
+            {
+                Once(ref seen, RecordProperties.UserIdentity, index, "userIdentity");
+                record.IsTtlExpiry = ReadIsTtlService(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (record.Sequence is not { } sequence)
+        {
+            throw new StreamEventFormatException($"Records[{index}] has no dynamodb.SequenceNumber: expected every stream record to carry one.");
+        }
+
+        var change = new StreamChange(sequence, record.Kind, record.IsTtlExpiry, record.OldImage, record.NewImage);
+        state.Add(change);
+        var reason = ChangeDelta.SkipReasonOf(change);
+        if (reason != SkipReason.None)
+        {
+            (state.Skipped ??= []).Add(new SkippedRecord(
+                Utf8(json, record.EventId), Utf8(json, record.EventName), sequence.ToString(),
+                record.Keys.Equals(default(Range)) ? "{}" : Utf8(json, record.Keys), reason));
+        }
+    }
+
+    /// <summary>Reads a record's <c>dynamodb</c> object: its sequence number, images and keys (kept as raw JSON for the log).</summary>
+    private void ReadDynamodb(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, ref RecordParts record)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StreamEventFormatException($"Records[{index}].dynamodb is a JSON {Describe(reader.TokenType)}: expected an object.");
+        }
+
+        var seen = DynamodbProperties.None;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = PropertyName(ref reader);
+            if (name.SequenceEqual("SequenceNumber"u8))
+            {
+                Once(ref seen, DynamodbProperties.SequenceNumber, index, "dynamodb.SequenceNumber");
+                var raw = ReadRawString(ref reader, index, "dynamodb.SequenceNumber");
+                if (!SequenceNumber.TryParse(json[raw], out var sequence))
+                {
+                    throw new StreamEventFormatException(
+                        $"Records[{index}].dynamodb.SequenceNumber is '{Utf8(json, raw)}': expected 1 to {SequenceNumber.MaxDigits} decimal digits.");
+                }
+
+                record.Sequence = sequence;
+            }
+            else if (name.SequenceEqual("NewImage"u8))
+            {
+                Once(ref seen, DynamodbProperties.NewImage, index, "dynamodb.NewImage");
+                record.NewImage = ReadImage(ref reader, json, index, "dynamodb.NewImage");
+            }
+            else if (name.SequenceEqual("OldImage"u8))
+            {
+                Once(ref seen, DynamodbProperties.OldImage, index, "dynamodb.OldImage");
+                record.OldImage = ReadImage(ref reader, json, index, "dynamodb.OldImage");
+            }
+            else if (name.SequenceEqual("Keys"u8))
+            {
+                Once(ref seen, DynamodbProperties.Keys, index, "dynamodb.Keys");
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                record.Keys = start..(int)reader.BytesConsumed;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a record's <c>userIdentity</c>: true when it names DynamoDB's TTL service
+    /// (<c>type</c> <c>Service</c>, <c>principalId</c> <c>dynamodb.amazonaws.com</c>).
+    /// </summary>
+    private static bool ReadIsTtlService(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        bool service = false, ttlPrincipal = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                service = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("Service"u8);
+            }
+            else if (reader.ValueTextEquals("principalId"u8))
+            {
+                reader.Read();
+                ttlPrincipal = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("dynamodb.amazonaws.com"u8);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return service && ttlPrincipal;
+    }
+
+    private static void Once(ref RecordProperties seen, RecordProperties property, int index, string name)
+    {
+        if (seen.HasFlag(property))
+        {
+            throw Twice(index, name);
+        }
+
+        seen |= property;
+    }
+
+    private static void Once(ref DynamodbProperties seen, DynamodbProperties property, int index, string name)
+    {
+        if (seen.HasFlag(property))
+        {
+            throw Twice(index, name);
+        }
+
+        seen |= property;
+    }
+
+    private static StreamEventFormatException Twice(int index, string name) =>
+        new($"The property 'Records[{index}].{name}' appears twice: expected it once.");
+
+    /// <summary>
+    /// The current property name as text to compare: the payload's own bytes, or (rarely) an unescaped copy. Plain
+    /// span comparisons are cheaper than a chain of <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>.
+    /// </summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        var unescaped = new byte[reader.ValueSpan.Length];
+        return unescaped.AsSpan(0, reader.CopyString(unescaped));
+    }
+
+    private static Range ReadRawString(ref Utf8JsonReader reader, int index, string property)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new StreamEventFormatException($"Records[{index}].{property} is a JSON {Describe(reader.TokenType)}: expected a string.");
+        }
+
+        var start = (int)reader.TokenStartIndex + 1;
+        return start..(start + reader.ValueSpan.Length);
+    }
+
+    /// <summary>What one record has shown so far: where its texts lie in the payload, and what was read of it.</summary>
+    private struct RecordParts
+    {
+        public Range EventId;
+        public Range EventName;
+        public Range Keys;
+        public ChangeKind Kind;
+        public SequenceNumber? Sequence;
+        public RewardImage? OldImage;
+        public RewardImage? NewImage;
+        public bool IsTtlExpiry;
+    }
+
+    /// <summary>A record's own properties, each allowed once.</summary>
+    [Flags]
+    private enum RecordProperties
+    {
+        None = 0,
+        EventId = 1,
+        EventName = 2,
+        Dynamodb = 4,
+        UserIdentity = 8,
+    }
+
+    /// <summary>The properties of a record's <c>dynamodb</c> object, each allowed once.</summary>
+    [Flags]
+    private enum DynamodbProperties
+    {
+        None = 0,
+        SequenceNumber = 1,
+        NewImage = 2,
+        OldImage = 4,
+        Keys = 8,
+    }
+}

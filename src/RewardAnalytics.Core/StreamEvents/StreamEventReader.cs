@@ -1,0 +1,251 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using RewardAnalytics.Core.Aggregation;
+
+namespace RewardAnalytics.Core.StreamEvents;
+
+/// <summary>
+/// Reads a DynamoDB Streams event as Lambda delivers it with a tumbling window, straight from its UTF-8 bytes
+/// with <see cref="Utf8JsonReader"/>, into one <see cref="StreamChange"/> per record: no DOM, no per-record strings.
+/// It only reads; what a change adds to which day is the fold's (<see cref="ChangeFold"/>). Envelope problems throw
+/// <see cref="StreamEventFormatException"/>; records that cannot count are listed with why.
+/// </summary>
+public sealed partial class StreamEventReader
+{
+    private const int MaxScalarBytes = 256;
+    private readonly RewardImageSchema _schema;
+
+    public StreamEventReader(RewardImageSchema schema)
+    {
+        _schema = schema;
+    }
+
+    /// <summary>Parses one invocation's payload. Dispose the batch to return its pooled buffer.</summary>
+    public StreamChangeBatch Read(ReadOnlySpan<byte> json)
+    {
+        if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new StreamEventFormatException(
+                "The event is empty: expected a DynamoDB Streams event with a tumbling window (an object with 'Records' and 'shardId').");
+        }
+
+        var state = new ReadState(ArrayPool<StreamChange>.Shared.Rent(64));
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            var envelope = ReadEnvelope(ref reader, json, ref state);
+            return new StreamChangeBatch(envelope, state.Changes, state.Count, state.Skipped ?? (IReadOnlyList<SkippedRecord>)[], state.LastSequence);
+        }
+        catch (JsonException ex)
+        {
+            ArrayPool<StreamChange>.Shared.Return(state.Changes);
+            throw new StreamEventFormatException(
+                $"The event is not valid JSON ({ex.Message}): expected a DynamoDB Streams event with a tumbling window.", ex);
+        }
+        catch
+        {
+            ArrayPool<StreamChange>.Shared.Return(state.Changes);
+            throw;
+        }
+    }
+
+    private StreamEnvelope ReadEnvelope(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ReadState state)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StreamEventFormatException(
+                $"The event is a JSON {Describe(reader.TokenType)}, not an object: expected a DynamoDB Streams event with 'Records' and 'shardId'.");
+        }
+
+        string? shardId = null, arn = null, windowStart = null, windowEnd = null;
+        bool isFinal = false, terminatedEarly = false, sawRecords = false, recordsNull = false;
+        var seen = EnvelopeProperties.None;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Records"u8))
+            {
+                Once(ref seen, EnvelopeProperties.Records, "Records");
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    recordsNull = true;
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new StreamEventFormatException($"'Records' is a JSON {Describe(reader.TokenType)}: expected an array of stream records.");
+                }
+
+                sawRecords = true;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    ReadRecord(ref reader, json, ref state);
+                }
+            }
+            else if (reader.ValueTextEquals("shardId"u8))
+            {
+                Once(ref seen, EnvelopeProperties.ShardId, "shardId");
+                shardId = ReadString(ref reader, "shardId");
+            }
+            else if (reader.ValueTextEquals("eventSourceARN"u8))
+            {
+                Once(ref seen, EnvelopeProperties.EventSourceArn, "eventSourceARN");
+                arn = ReadString(ref reader, "eventSourceARN");
+            }
+            else if (reader.ValueTextEquals("window"u8))
+            {
+                Once(ref seen, EnvelopeProperties.Window, "window");
+                (windowStart, windowEnd) = ReadWindow(ref reader);
+            }
+            else if (reader.ValueTextEquals("isFinalInvokeForWindow"u8))
+            {
+                Once(ref seen, EnvelopeProperties.IsFinalInvokeForWindow, "isFinalInvokeForWindow");
+                isFinal = ReadBool(ref reader, "isFinalInvokeForWindow");
+            }
+            else if (reader.ValueTextEquals("isWindowTerminatedEarly"u8))
+            {
+                Once(ref seen, EnvelopeProperties.IsWindowTerminatedEarly, "isWindowTerminatedEarly");
+                terminatedEarly = ReadBool(ref reader, "isWindowTerminatedEarly");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.Read())
+        {
+            throw new StreamEventFormatException("The event has content after its closing brace: expected exactly one JSON object.");
+        }
+
+        // AWS does not promise that a window's final invoke carries "Records": []; refusing one would stall the shard.
+        if (!sawRecords && !isFinal)
+        {
+            throw new StreamEventFormatException(recordsNull
+                ? "'Records' is null: expected an array of stream records (only a window's final invoke, isFinalInvokeForWindow: true, may come without records)."
+                : "The event has no 'Records' array: expected a DynamoDB Streams event.");
+        }
+
+        if (string.IsNullOrEmpty(shardId))
+        {
+            throw new StreamEventFormatException(
+                "The event has no 'shardId': the event source mapping must set a tumbling window (TumblingWindowInSeconds) so that each invocation names its shard.");
+        }
+
+        return new StreamEnvelope(shardId, arn, windowStart, windowEnd, isFinal, terminatedEarly);
+    }
+
+    private static void Once(ref EnvelopeProperties seen, EnvelopeProperties property, string name)
+    {
+        if (seen.HasFlag(property))
+        {
+            throw new StreamEventFormatException($"The property '{name}' appears twice: expected it once.");
+        }
+
+        seen |= property;
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new StreamEventFormatException($"'{name}' is a JSON {Describe(reader.TokenType)}: expected a string."),
+        };
+    }
+
+    private static bool ReadBool(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False or JsonTokenType.Null => false,
+            _ => throw new StreamEventFormatException($"'{name}' is a JSON {Describe(reader.TokenType)}: expected true or false."),
+        };
+    }
+
+    private static (string? Start, string? End) ReadWindow(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return (null, null);
+        }
+
+        string? start = null, end = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("start"u8))
+            {
+                start = ReadString(ref reader, "window.start");
+            }
+            else if (reader.ValueTextEquals("end"u8))
+            {
+                end = ReadString(ref reader, "window.end");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (start, end);
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string Utf8(ReadOnlySpan<byte> json, Range range) => range.Equals(default(Range)) ? string.Empty : Encoding.UTF8.GetString(json[range]);
+
+    /// <summary>The mutable state of one read, kept on the stack.</summary>
+    private struct ReadState(StreamChange[] changes)
+    {
+        public StreamChange[] Changes = changes;
+        public int Count;
+        public SequenceNumber? LastSequence;
+        public List<SkippedRecord>? Skipped;
+
+        public void Add(in StreamChange change)
+        {
+            if (Count == Changes.Length)
+            {
+                var bigger = ArrayPool<StreamChange>.Shared.Rent(Changes.Length * 2);
+                Changes.AsSpan(0, Count).CopyTo(bigger);
+                ArrayPool<StreamChange>.Shared.Return(Changes);
+                Changes = bigger;
+            }
+
+            Changes[Count++] = change;
+            LastSequence = LastSequence is { } last ? SequenceNumber.Max(last, change.Sequence) : change.Sequence;
+        }
+    }
+
+    /// <summary>The envelope's properties, each allowed once.</summary>
+    [Flags]
+    private enum EnvelopeProperties
+    {
+        None = 0,
+        Records = 1,
+        ShardId = 2,
+        EventSourceArn = 4,
+        Window = 8,
+        IsFinalInvokeForWindow = 16,
+        IsWindowTerminatedEarly = 32,
+    }
+}
