@@ -142,7 +142,7 @@ internal sealed class DemoVerifier
     private DemoCheck SkipsAreTheUnreadableRecords(LocalStream stream, SkippedRecordLog log)
     {
         var unreadable = stream.Records
-            .Where(r => r.EventName != StreamRecord.Remove && r.NewImage is not null && !RewardItems.Evaluate(r.NewImage, _schema).IsValid)
+            .Where(r => ChangeDelta.SkipReasonOf(RecordFold.ToChange(r, _schema)) != SkipReason.None)
             .ToArray();
         var expected = unreadable.Select(r => r.SequenceNumber).ToHashSet(StringComparer.Ordinal);
         var logged = log.Skips.Select(s => s.SequenceNumber).ToHashSet(StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Local.Demo;
@@ -102,13 +103,8 @@ public static class ScheduleRun
     {
         var zone = settings.ReportTimeZone;
         var finalState = new GroundTruthTally(zone, ScheduleCase.Days).Tally(rewards.CurrentItems.Concat(rewards.ExpiredItems), settings.Schema);
-        var history = new Dictionary<NodaTime.LocalDate, DailyTotals>();
-        foreach (var record in stream.Records.Where(r => !r.TtlExpiry))
-        {
-            Add(record.NewImage, +1);
-            Add(record.OldImage, -1);
-        }
-
+        // The whole stream through the aggregator's own fold, each record once: what exactly-once delivery must add up to.
+        var history = RecordFold.DailyDeltas(stream.Records, settings.Schema, zone);
         foreach (var day in ScheduleCase.Days)
         {
             var truth = finalState.For(day);
@@ -124,21 +120,12 @@ public static class ScheduleRun
                 problems.Add($"{IsoDate.Format(day)}: running totals {running}, ground truth {truth}");
             }
         }
-
-        void Add(Dictionary<string, AttributeValue>? image, int sign)
-        {
-            if (image is not null && RewardItems.Evaluate(image, settings.Schema) is { IsValid: true } valid)
-            {
-                var day = valid.DayIn(zone);
-                history[day] = sign > 0 ? history.GetValueOrDefault(day) + valid.Contribution : history.GetValueOrDefault(day) - valid.Contribution;
-            }
-        }
     }
 
     private static void CompareSkips(LocalStream stream, SkippedRecordLog log, AggregatorSettings settings, List<string> problems)
     {
         var unreadable = stream.Records
-            .Where(r => r.EventName != StreamRecord.Remove && r.NewImage is not null && !RewardItems.Evaluate(r.NewImage, settings.Schema).IsValid)
+            .Where(r => ChangeDelta.SkipReasonOf(RecordFold.ToChange(r, settings.Schema)) != SkipReason.None)
             .Select(r => r.SequenceNumber)
             .ToHashSet(StringComparer.Ordinal);
         var skipped = log.Skips.Select(s => s.SequenceNumber).ToHashSet(StringComparer.Ordinal);
