@@ -23,7 +23,7 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
     public const string RevisionAttribute = "revision";
     /// <summary>On FINAL items: when the day was finalized (ISO-8601 instant).</summary>
     public const string FinalizedAtAttribute = "finalizedAt";
-    /// <summary>On FINAL items: whether the day's metrics were emitted, so a rerun does not emit them twice.</summary>
+    /// <summary>On FINAL items: whether this revision's metrics went out (false when CloudWatch would refuse data that old).</summary>
     public const string MetricsPublishedAttribute = "metricsPublished";
     /// <summary>On CORRECTION items: what wrote the correction (<c>reconcile --fix</c>).</summary>
     public const string SourceAttribute = "source";

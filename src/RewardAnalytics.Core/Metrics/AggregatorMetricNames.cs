@@ -18,7 +18,7 @@ public static class AggregatorMetricNames
     public const string DaysTouched = "DaysTouched";
     /// <summary>Conditional writes made to the aggregates table.</summary>
     public const string AggregateWrites = "AggregateWrites";
-    /// <summary>Records handed back to Lambda for retry (a transient write failure).</summary>
+    /// <summary>Batch item failures reported (0 or 1: the first record not yet applied after a transient write failure; Lambda retries from it).</summary>
     public const string BatchItemFailures = "BatchItemFailures";
 
     /// <summary>Records redelivered older than their item's applied history: assumed applied, logged, alarmed.</summary>
