@@ -12,10 +12,14 @@ namespace RewardAnalytics.Aws;
 /// </summary>
 public static class AwsClients
 {
+    /// <summary>Endpoint override for DynamoDB (set to the local emulator's URL).</summary>
     public const string DynamoDbEndpointVariable = "AWS_ENDPOINT_URL_DYNAMODB";
+    /// <summary>Endpoint override for S3 (set to the local emulator's URL; switches on path-style addressing).</summary>
     public const string S3EndpointVariable = "AWS_ENDPOINT_URL_S3";
+    /// <summary>The AWS region variable (falls back to <c>AWS_DEFAULT_REGION</c>).</summary>
     public const string RegionVariable = "AWS_REGION";
 
+    /// <summary>A DynamoDB client from the environment <paramref name="env"/> (the process environment when null), with the SDK's standard retry mode retrying throttling and 5xx up to <paramref name="maxErrorRetry"/> times.</summary>
     public static IAmazonDynamoDB CreateDynamoDb(Func<string, string?>? env = null, int maxErrorRetry = 5)
     {
         env ??= Environment.GetEnvironmentVariable;
@@ -24,6 +28,7 @@ public static class AwsClients
         return Credentials(env) is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
     }
 
+    /// <summary>An S3 client from the environment <paramref name="env"/> (the process environment when null), with the SDK's standard retry mode.</summary>
     public static IAmazonS3 CreateS3(Func<string, string?>? env = null)
     {
         env ??= Environment.GetEnvironmentVariable;

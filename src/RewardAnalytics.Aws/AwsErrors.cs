@@ -8,6 +8,7 @@ namespace RewardAnalytics.Aws;
 /// <summary>Tells a passing AWS failure (worth retrying the batch) from one that needs a person.</summary>
 public static class AwsErrors
 {
+    /// <summary>True for throttling, 5xx, timeouts and network failures: the batch is worth retrying as it is.</summary>
     public static bool IsTransient(Exception error) => error switch
     {
         ProvisionedThroughputExceededException or RequestLimitExceededException or InternalServerErrorException => true,

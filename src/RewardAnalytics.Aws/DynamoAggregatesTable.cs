@@ -23,6 +23,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
     private readonly string _tableName;
     private readonly TimeProvider _clock;
 
+    /// <summary>The aggregates table <paramref name="tableName"/>; <paramref name="clock"/> stamps <see cref="AggregateItem.UpdatedAt"/>.</summary>
     public DynamoAggregatesTable(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock)
     {
         _dynamo = dynamo;
@@ -30,8 +31,10 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         _clock = clock;
     }
 
+    /// <summary>Name of the aggregates table this instance writes.</summary>
     public string TableName => _tableName;
 
+    /// <summary><inheritdoc/></summary>
     public async Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken)
     {
         var key = Key(Day(group.Day), Shard(shardId));
@@ -270,6 +273,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         while (start is not null);
     }
 
+    /// <summary><inheritdoc/></summary>
     public bool IsTransient(Exception error) => AwsErrors.IsTransient(error);
 
     /// <summary>Reads the four counters of an aggregates item (absent counters are zero).</summary>
@@ -295,6 +299,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         [RedeemedCount] = Number(totals.RedeemedCount),
     };
 
+    /// <summary>The primary key of an aggregates item: partition <paramref name="pk"/>, sort <paramref name="sk"/>.</summary>
     public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
     {
         [PartitionKey] = new AttributeValue { S = pk },

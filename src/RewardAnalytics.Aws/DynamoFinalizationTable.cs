@@ -17,16 +17,22 @@ namespace RewardAnalytics.Aws;
 /// </summary>
 public sealed class DynamoFinalizationTable : IFinalizationTable
 {
+    /// <summary>On FINAL items: the finalized day, <c>yyyy-MM-dd</c>.</summary>
     public const string DateAttribute = "date";
+    /// <summary>On FINAL items: the report revision (1 for the first publication; each republication adds one).</summary>
     public const string RevisionAttribute = "revision";
+    /// <summary>On FINAL items: when the day was finalized (ISO-8601 instant).</summary>
     public const string FinalizedAtAttribute = "finalizedAt";
+    /// <summary>On FINAL items: whether this revision's metrics went out (false when CloudWatch would refuse data that old).</summary>
     public const string MetricsPublishedAttribute = "metricsPublished";
+    /// <summary>On CORRECTION items: what wrote the correction (<c>reconcile --fix</c>).</summary>
     public const string SourceAttribute = "source";
 
     private readonly IAmazonDynamoDB _dynamo;
     private readonly DynamoAggregatesTable _aggregates;
     private readonly TimeProvider _clock;
 
+    /// <summary>The aggregates table <paramref name="tableName"/>; <paramref name="clock"/> stamps the items it writes.</summary>
     public DynamoFinalizationTable(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock)
     {
         _dynamo = dynamo;
@@ -34,11 +40,14 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
         _aggregates = new DynamoAggregatesTable(dynamo, tableName, clock);
     }
 
+    /// <summary>Name of the aggregates table.</summary>
     public string TableName => _aggregates.TableName;
 
+    /// <summary><inheritdoc/></summary>
     public Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken) =>
         _aggregates.ReadLedgerAsync(day, item => ReadFinal(day, item), cancellationToken);
 
+    /// <summary><inheritdoc/></summary>
     public async Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken)
     {
         var item = DynamoAggregatesTable.TotalsAttributes(final.Totals);

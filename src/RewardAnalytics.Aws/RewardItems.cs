@@ -10,6 +10,7 @@ namespace RewardAnalytics.Aws;
 /// </summary>
 public static class RewardItems
 {
+    /// <summary>The contribution of one reward item, by the same rules the stream applies to its images.</summary>
     public static RewardImage Evaluate(IReadOnlyDictionary<string, AttributeValue> item, RewardImageSchema schema)
     {
         var (typeKind, type) = Read(item, schema.TypeAttribute);

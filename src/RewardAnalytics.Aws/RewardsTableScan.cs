@@ -12,11 +12,13 @@ namespace RewardAnalytics.Aws;
 /// </summary>
 public sealed class RewardsTableScan
 {
+    /// <summary>Parallel scan segments when the caller does not choose.</summary>
     public const int DefaultSegments = 4;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;
     private readonly RewardImageSchema _schema;
 
+    /// <summary>A scan of the rewards table <paramref name="tableName"/>, reading items by <paramref name="schema"/>.</summary>
     public RewardsTableScan(IAmazonDynamoDB dynamo, string tableName, RewardImageSchema schema)
     {
         _dynamo = dynamo;
@@ -24,6 +26,7 @@ public sealed class RewardsTableScan
         _schema = schema;
     }
 
+    /// <summary>Tallies every reward whose day (in <paramref name="zone"/>) falls in <paramref name="days"/>, scanning <paramref name="segments"/> segments in parallel.</summary>
     public async Task<GroundTruthTally> ScanAsync(DateTimeZone zone, DateInterval days, int segments, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(segments, 1);

@@ -16,16 +16,20 @@ public sealed class S3ReportStore : IReportStore
     private readonly IAmazonS3 _s3;
     private readonly FinalizerSettings _settings;
 
+    /// <summary>The report store over the bucket and key prefix of <paramref name="settings"/>.</summary>
     public S3ReportStore(IAmazonS3 s3, FinalizerSettings settings)
     {
         _s3 = s3;
         _settings = settings;
     }
 
+    /// <summary>The bucket reports are written to.</summary>
     public string Bucket => _settings.AnalyticsBucket;
 
+    /// <summary>The object key of a day's report: the configured prefix plus <c>YYYY-MM-DD.json</c>.</summary>
     public string KeyOf(LocalDate day) => _settings.ReportKey(day);
 
+    /// <summary><inheritdoc/></summary>
     public async Task PutAsync(PublishedReport report, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream(report.Report.ToUtf8(), writable: false);

@@ -9,5 +9,6 @@ public sealed record StoredReport(
     string? ServerSideEncryption,
     IReadOnlyList<KeyValuePair<string, string>> Metadata)
 {
+    /// <summary>The value of user metadata entry <paramref name="name"/>, or null when the object has none.</summary>
     public string? MetadataValue(string name) => Metadata.FirstOrDefault(m => m.Key == name).Value;
 }

@@ -35,6 +35,7 @@ public sealed class CliApp
         Recursive = true,
     };
 
+    /// <summary>Parses <paramref name="args"/> and runs the chosen sub-command; returns one of <see cref="ExitCodes"/>.</summary>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var root = new RootCommand(

@@ -7,20 +7,28 @@ namespace RewardAnalytics.Cli;
 /// <summary>Parses option values, naming the option and the expected form when they are wrong.</summary>
 public static class CliInput
 {
+    /// <summary>A <c>YYYY-MM-DD</c> date given to <paramref name="option"/>.</summary>
+    /// <exception cref="UsageException">The text is not such a date.</exception>
     public static LocalDate Date(string? text, string option) =>
         IsoDate.TryParse(text, out var day)
             ? day
             : throw new UsageException($"{option} is '{text}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15");
 
+    /// <summary>An IANA time zone given to <paramref name="option"/>.</summary>
+    /// <exception cref="UsageException">The id is not in the tz database.</exception>
     public static DateTimeZone TimeZone(string? id, string option) =>
         DateTimeZoneProviders.Tzdb.GetZoneOrNull(id ?? string.Empty)
         ?? throw new UsageException($"{option} is '{id}': expected an IANA time-zone id such as UTC, Europe/Berlin or America/New_York");
 
+    /// <summary><paramref name="value"/> if it lies in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="what"/> names what it counts in the message.</summary>
+    /// <exception cref="UsageException">The value is out of range.</exception>
     public static int InRange(int value, string option, int min, int max, string what) =>
         value >= min && value <= max
             ? value
             : throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{option} is {value}: expected {what} from {min} to {max}"));
 
+    /// <summary><paramref name="file"/> if it exists.</summary>
+    /// <exception cref="UsageException">The file is missing.</exception>
     public static FileInfo ExistingFile(FileInfo? file, string option) =>
         file is { Exists: true }
             ? file

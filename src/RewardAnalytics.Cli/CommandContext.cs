@@ -24,18 +24,25 @@ public sealed class CommandContext : IAsyncDisposable
     /// <summary>The clock every command reads "now" from (the CLI's, injected).</summary>
     public TimeProvider Clock { get; }
 
+    /// <summary>Where the command prints its result.</summary>
     public TextWriter Output { get; }
+    /// <summary>Where the command prints problems and progress.</summary>
     public TextWriter Error { get; }
+    /// <summary>The private local world started for <c>--local</c>; null when running against the environment's endpoints.</summary>
     public LocalAwsWorld? World => _world;
 
     /// <summary>A variable: the private world's value first, then the process environment.</summary>
     public string? Get(string name) => _world?.Get(name) ?? _environment(name);
 
+    /// <summary>The service's settings as read from <see cref="Get"/> (private world first, then the process environment).</summary>
     public EnvironmentReader Environment => new(Get);
 
+    /// <summary>The value of variable <paramref name="name"/>; <paramref name="what"/> says what it should hold when it is missing.</summary>
+    /// <exception cref="UsageException">The variable is not set.</exception>
     public string Require(string name, string what) =>
         Get(name) is { Length: > 0 } value ? value : throw new UsageException($"{name} is not set: expected {what} (export the lines 'reward-analytics local serve' prints, or pass --local)");
 
+    /// <summary>The context a command runs in; with <paramref name="local"/>, starts a private local world first.</summary>
     public static async Task<CommandContext> CreateAsync(
         bool local, Func<string, string?> environment, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -48,6 +55,7 @@ public sealed class CommandContext : IAsyncDisposable
         return new CommandContext(environment, world, output, error, clock);
     }
 
+    /// <summary>Stops the private local world, if one was started.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_world is not null)

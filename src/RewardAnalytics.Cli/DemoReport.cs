@@ -11,6 +11,7 @@ namespace RewardAnalytics.Cli;
 /// <summary>The demo's result for people (a table per day, the checks, a summary line) and as one JSON document.</summary>
 public static class DemoReport
 {
+    /// <summary>A Spectre console on <paramref name="output"/>; redirected output gets a wide fixed width so a day stays on one line.</summary>
     public static IAnsiConsole Console(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -29,6 +30,7 @@ public static class DemoReport
         return console;
     }
 
+    /// <summary>The progress line shown while the demo is in <paramref name="stage"/>.</summary>
     public static string Describe(DemoStage stage, DemoOptions options) => stage switch
     {
         DemoStage.Starting => "starting dynalite + s3rver",
@@ -38,6 +40,7 @@ public static class DemoReport
         _ => "verifying against a full scan",
     };
 
+    /// <summary>The day table, the checks and the summary line.</summary>
     public static void Render(IAnsiConsole console, DemoResult result)
     {
         // Compact enough for an 80-column terminal: a day is one line.
@@ -83,10 +86,12 @@ public static class DemoReport
             : $"[red]MISMATCH: {result.Days.Count(d => !d.Matches)} day(s) and {result.Checks.Count(c => !c.Passed)} check(s) did not match.[/]");
     }
 
+    /// <summary>One line of the run's figures: records, invocations, retries, duplicates absorbed, writes per 1,000 records, time.</summary>
     public static string Summary(DemoFigures f) => string.Create(CultureInfo.InvariantCulture,
         $"records streamed {f.RecordsStreamed:N0} · invocations {f.Invocations:N0} · retries {f.Retries:N0} · duplicates absorbed {f.DuplicatesAbsorbed:N0} · " +
         $"DynamoDB writes per 1,000 records {f.WritesPerThousandRecords:N1} · elapsed {f.Elapsed.TotalSeconds:N1} s");
 
+    /// <summary>The whole result (options, figures, days, checks) as indented JSON.</summary>
     public static string Json(DemoResult result)
     {
         using var buffer = new MemoryStream();

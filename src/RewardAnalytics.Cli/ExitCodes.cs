@@ -3,6 +3,7 @@ namespace RewardAnalytics.Cli;
 /// <summary>The command's exit codes, which operators script against.</summary>
 public static class ExitCodes
 {
+    /// <summary>The command did what it was asked and every check matched.</summary>
     public const int Success = 0;
 
     /// <summary>A check failed (a mismatch, a failed invocation, an unreachable endpoint).</summary>

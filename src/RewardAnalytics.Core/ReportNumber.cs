@@ -8,6 +8,7 @@ namespace RewardAnalytics.Core;
 /// </summary>
 public static class ReportNumber
 {
+    /// <summary><paramref name="amount"/> with its exact digits, trailing zeros dropped, at least one fraction digit.</summary>
     public static string Format(decimal amount)
     {
         var text = amount.ToString(CultureInfo.InvariantCulture);

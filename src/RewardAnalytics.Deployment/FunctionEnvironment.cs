@@ -6,6 +6,7 @@ namespace RewardAnalytics.Deployment;
 /// <summary>The environment variables each function reads its settings from, filled from the stack settings.</summary>
 public static class FunctionEnvironment
 {
+    /// <summary>The aggregator's variables: aggregates table, report time zone, reward attribute names, metrics environment.</summary>
     public static IReadOnlyDictionary<string, string> StreamAggregator(StackSettings settings) => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         [AggregatorSettings.AggregatesTableVariable] = settings.AggregatesTableName,

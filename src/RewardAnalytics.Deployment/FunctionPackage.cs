@@ -6,6 +6,7 @@ namespace RewardAnalytics.Deployment;
 /// </summary>
 public static class FunctionPackage
 {
+    /// <summary>The project that is published into the package, relative to the repository root.</summary>
     public const string FunctionsProject = "src/RewardAnalytics.Functions";
 
     /// <summary>The publish folder, relative to the repository root, for a runtime identifier such as linux-arm64.</summary>

@@ -6,11 +6,16 @@ namespace RewardAnalytics.Deployment;
 /// </summary>
 public static class LambdaHandlers
 {
+    /// <summary>The assembly both handlers live in.</summary>
     public const string FunctionsAssembly = "RewardAnalytics.Functions";
+    /// <summary>The managed Lambda runtime the functions run on.</summary>
     public const string Runtime = "dotnet10";
+    /// <summary>Handler of the stream aggregator function.</summary>
     public const string StreamAggregator = FunctionsAssembly + "::RewardAnalytics.Functions.StreamAggregator::HandleAsync";
+    /// <summary>Handler of the daily finalizer function.</summary>
     public const string DailyFinalizer = FunctionsAssembly + "::RewardAnalytics.Functions.DailyFinalizer::HandleAsync";
 
+    /// <summary>Both handlers.</summary>
     public static IReadOnlyList<string> All { get; } = [StreamAggregator, DailyFinalizer];
 
     /// <summary>Splits a handler string into its assembly, type and method names.</summary>

@@ -6,7 +6,9 @@ namespace RewardAnalytics.Deployment;
 /// </summary>
 public static class PulumiPackages
 {
+    /// <summary>The Pulumi .NET SDK package.</summary>
     public const string Pulumi = "Pulumi";
+    /// <summary>The Pulumi AWS provider package.</summary>
     public const string PulumiAws = "Pulumi.Aws";
 
     /// <summary>Also the <c>@pulumi/aws</c> version whose declarations the API check reads (same provider schema).</summary>

@@ -22,6 +22,7 @@ public sealed class DailyFinalizer
     {
     }
 
+    /// <summary>The finalizer wired from explicit settings, clock and output (the CLI and the tests build it this way); a bad setting throws here.</summary>
     public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
     {
         var log = output.Log;
@@ -37,8 +38,10 @@ public sealed class DailyFinalizer
             log);
     }
 
+    /// <summary>The finalizer around an already-built workflow (tests that bring their own table, store and metrics).</summary>
     public DailyFinalizer(DailyFinalization finalization) => _finalization = finalization;
 
+    /// <summary>Lambda's handler: finalizes the requested day (yesterday when the payload names none) and returns the summary JSON.</summary>
     // The one public method of this name: Lambda's loader refuses a handler name with overloads.
     public async Task<Stream> HandleAsync(Stream input)
     {

@@ -15,6 +15,7 @@ public sealed class FunctionOutput
     private static readonly Lazy<TextWriter> ProcessStandardOutput = new(() =>
         TextWriter.Synchronized(new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true }));
 
+    /// <summary>Output over the given writers: the runtime's wrapped console and the raw standard output.</summary>
     public FunctionOutput(TextWriter console, TextWriter standardOutput)
     {
         Console = console;

@@ -13,10 +13,13 @@ public sealed class PooledPayload : IDisposable
         Length = length;
     }
 
+    /// <summary>Number of bytes of the body; the rented buffer behind <see cref="Memory"/> may be longer.</summary>
     public int Length { get; }
 
+    /// <summary>The body's bytes; valid only until <see cref="Dispose"/> returns the buffer to the pool.</summary>
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
+    /// <summary>Reads the whole of <paramref name="input"/> into a buffer rented from the shared pool, growing it as needed.</summary>
     public static async Task<PooledPayload> ReadAsync(Stream input, CancellationToken cancellationToken)
     {
         var size = input.CanSeek ? (int)Math.Max(4096, input.Length - input.Position + 1) : 64 * 1024;
@@ -46,6 +49,7 @@ public sealed class PooledPayload : IDisposable
         }
     }
 
+    /// <summary>Returns the buffer to the pool; safe to call more than once.</summary>
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);

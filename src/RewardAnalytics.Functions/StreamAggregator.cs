@@ -22,6 +22,7 @@ public sealed class StreamAggregator
     {
     }
 
+    /// <summary>The aggregator wired from explicit settings, clock and output (the CLI and the tests build it this way); a bad setting throws here.</summary>
     public StreamAggregator(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
         : this(AggregatorSettings.FromEnvironment(environment), environment, clock, output)
     {
@@ -33,6 +34,7 @@ public sealed class StreamAggregator
     {
     }
 
+    /// <summary>The aggregator around an already-built aggregation (tests that bring their own table).</summary>
     public StreamAggregator(StreamAggregation aggregation) => _aggregation = aggregation;
 
     private StreamAggregator(AggregatorSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
@@ -40,6 +42,7 @@ public sealed class StreamAggregator
     {
     }
 
+    /// <summary>Lambda's handler: applies one DynamoDB Streams batch and returns the tumbling-window response with any batch item failures.</summary>
     public async Task<Stream> HandleAsync(Stream input)
     {
         var outcome = await AggregateAsync(input, CancellationToken.None).ConfigureAwait(false);

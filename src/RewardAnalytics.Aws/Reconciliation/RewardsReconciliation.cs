@@ -20,6 +20,7 @@ public sealed class RewardsReconciliation
     private readonly AggregatorSettings _settings;
     private readonly TimeProvider _clock;
 
+    /// <summary>Reconciliation of the rewards table <paramref name="rewardsTable"/> against the aggregates table named in <paramref name="settings"/>; <paramref name="clock"/> decides what "today" is.</summary>
     public RewardsReconciliation(IAmazonDynamoDB dynamo, string rewardsTable, AggregatorSettings settings, TimeProvider clock)
     {
         _dynamo = dynamo;
@@ -28,6 +29,8 @@ public sealed class RewardsReconciliation
         _clock = clock;
     }
 
+    /// <summary>Scans, compares and (with <paramref name="fix"/>) corrects the days in <paramref name="days"/>, scanning in <paramref name="segments"/> parallel segments.</summary>
+    /// <exception cref="ReconciliationRequestException">A fix is asked for a day that has not ended in the report time zone.</exception>
     public async Task<ReconciliationResult> RunAsync(DateInterval days, int segments, bool fix, CancellationToken cancellationToken)
     {
         var zone = _settings.ReportTimeZone;

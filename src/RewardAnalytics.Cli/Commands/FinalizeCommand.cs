@@ -11,6 +11,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <summary><c>finalize --date YYYY-MM-DD [--json]</c>: runs the daily finalizer's real entry point for one day.</summary>
 public static class FinalizeCommand
 {
+    /// <summary>The <c>finalize</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var dateOption = new Option<string>("--date") { Description = "The day to finalize, in REPORT_TIME_ZONE; it must have ended.", Required = true, HelpName = "YYYY-MM-DD" };

@@ -8,6 +8,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <summary><c>invoke aggregate|finalize --event FILE</c>: runs a function's real entry point on a Lambda event file.</summary>
 public static class InvokeCommand
 {
+    /// <summary>The <c>invoke</c> command and its <c>aggregate</c> and <c>finalize</c> sub-commands, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var invoke = new Command("invoke", "Run a function's real Lambda entry point on an event file, against the endpoints in the environment.");

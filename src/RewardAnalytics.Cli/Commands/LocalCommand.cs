@@ -6,6 +6,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <summary><c>local serve [--env-file PATH] [--data DIR]</c>: the local world for other commands to use, until stopped.</summary>
 public static class LocalCommand
 {
+    /// <summary>The <c>local</c> command and its <c>serve</c> sub-command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var envFile = new Option<FileInfo>("--env-file") { Description = "Also write the KEY=VALUE lines to this file (e.g. for 'set -a; . FILE').", HelpName = "PATH" };

@@ -20,10 +20,12 @@ namespace RewardAnalytics.Cli.Commands;
 /// </summary>
 public static class ReconcileCommand
 {
+    /// <summary>The variable naming the rewards table the scan reads (only <c>reconcile</c> needs it).</summary>
     public const string RewardsTableVariable = "REWARDS_TABLE";
 
     private static readonly string[] Header = ["date", "field", "scan+ttl", "running", "difference"];
 
+    /// <summary>The <c>reconcile</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var fromOption = new Option<string>("--from") { Description = "First day to check, in REPORT_TIME_ZONE.", Required = true, HelpName = "YYYY-MM-DD" };

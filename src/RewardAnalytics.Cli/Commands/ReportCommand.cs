@@ -8,6 +8,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <summary><c>report --date YYYY-MM-DD</c>: prints a day's stored S3 report and its metadata.</summary>
 public static class ReportCommand
 {
+    /// <summary>The <c>report</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var dateOption = new Option<string>("--date") { Description = "The day whose report to print.", Required = true, HelpName = "YYYY-MM-DD" };

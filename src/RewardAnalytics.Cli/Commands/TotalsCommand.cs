@@ -8,6 +8,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <summary><c>totals --date YYYY-MM-DD [--json]</c>: the day's running totals, as the aggregates table holds them now.</summary>
 public static class TotalsCommand
 {
+    /// <summary>The <c>totals</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var dateOption = new Option<string>("--date") { Description = "The day, in the report time zone.", Required = true, HelpName = "YYYY-MM-DD" };

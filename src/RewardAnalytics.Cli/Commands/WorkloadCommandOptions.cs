@@ -7,12 +7,18 @@ namespace RewardAnalytics.Cli.Commands;
 /// <summary>The workload options <c>demo</c> and <c>generate</c> share, read and checked into <see cref="WorkloadOptions"/>.</summary>
 public sealed class WorkloadCommandOptions
 {
+    /// <summary><c>--rewards</c>: how many reward writes the workload makes.</summary>
     public Option<int> Rewards { get; } = new("--rewards") { Description = "Reward writes in all (issues, redemptions, corrections, deletions, expiries, late and malformed writes).", DefaultValueFactory = _ => WorkloadOptions.DefaultRewards, HelpName = "N" };
+    /// <summary><c>--days</c>: how many days of traffic.</summary>
     public Option<int> Days { get; } = new("--days") { Description = "Days of traffic, from 2025-03-03 in the report time zone.", DefaultValueFactory = _ => WorkloadOptions.DefaultDays, HelpName = "D" };
+    /// <summary><c>--shards</c>: how many stream shards the keys spread over.</summary>
     public Option<int> ShardCount { get; } = new("--shards") { Description = "Stream shards the keys are spread over (each rolls over to a child shard as it fills).", DefaultValueFactory = _ => LocalStreamOptions.DefaultShardCount, HelpName = "N" };
+    /// <summary><c>--seed</c>: the generator's seed (same seed, same workload).</summary>
     public Option<long> Seed { get; } = new("--seed") { Description = "Same seed, same workload (and the same faults).", DefaultValueFactory = _ => WorkloadOptions.DefaultSeed, HelpName = "N" };
+    /// <summary><c>--time-zone</c>: the report time zone.</summary>
     public Option<string> TimeZone { get; } = new("--time-zone") { Description = "The report time zone (IANA id) whose calendar days the totals use.", DefaultValueFactory = _ => "UTC", HelpName = "ZONE" };
 
+    /// <summary>Adds the five options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Add(Rewards);
@@ -22,6 +28,8 @@ public sealed class WorkloadCommandOptions
         command.Add(TimeZone);
     }
 
+    /// <summary>The workload the options describe, range-checked.</summary>
+    /// <exception cref="UsageException">A value is out of range or not a time zone.</exception>
     public WorkloadOptions Read(ParseResult parse) => new()
     {
         Rewards = CliInput.InRange(parse.GetValue(Rewards), "--rewards", 10, 10_000_000, "a number of reward writes"),
@@ -30,5 +38,6 @@ public sealed class WorkloadCommandOptions
         TimeZone = CliInput.TimeZone(parse.GetValue(TimeZone), "--time-zone"),
     };
 
+    /// <summary>The <c>--shards</c> value, range-checked (1 to 64).</summary>
     public int Shards(ParseResult parse) => CliInput.InRange(parse.GetValue(ShardCount), "--shards", 1, 64, "a number of shards");
 }

@@ -14,11 +14,13 @@ public sealed class ChangeFold
 {
     private readonly DateTimeZone _zone;
 
+    /// <summary>A fold that files each image under its calendar day in <paramref name="zone"/> (the report time zone).</summary>
     public ChangeFold(DateTimeZone zone)
     {
         _zone = zone;
     }
 
+    /// <summary>Folds one batch's changes into day groups; dispose the result once its groups are written.</summary>
     public FoldedBatch Fold(ReadOnlySpan<StreamChange> changes)
     {
         // A batch touches a handful of days, so a linear search of them beats hashing.

@@ -29,13 +29,18 @@ public sealed class DayGroup
         LastSequence = last;
     }
 
+    /// <summary>The calendar day (report time zone) this group's entries count toward.</summary>
     public LocalDate Day { get; }
+    /// <summary>The group's summed change to the day's totals: what its one conditional write adds.</summary>
     public DailyTotals Delta { get; }
 
     /// <summary>What TTL expiries in this group removed from the table (not from the totals).</summary>
     public DailyTotals Expired { get; }
+    /// <summary>The lowest sequence number in the group: the write's condition requires the item's watermark to be below it.</summary>
     public SequenceNumber FirstSequence { get; }
+    /// <summary>The highest sequence number in the group: the watermark the write sets.</summary>
     public SequenceNumber LastSequence { get; }
+    /// <summary>Number of delta entries (records) in the group.</summary>
     public int EntryCount => _count;
 
     /// <summary>The sequence range this group covers, as an item's applied history records it.</summary>

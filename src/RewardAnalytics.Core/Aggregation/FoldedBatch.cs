@@ -22,6 +22,7 @@ public sealed class FoldedBatch : IDisposable
     /// <summary>How many records were TTL expiries: history, not corrections (see <see cref="ChangeDelta"/>).</summary>
     public int TtlRemovals { get; }
 
+    /// <summary>Returns every group's pooled entries; a group read afterwards throws.</summary>
     public void Dispose()
     {
         foreach (var day in Days)

@@ -8,8 +8,10 @@ namespace RewardAnalytics.Core.Aggregation;
 /// </summary>
 public readonly record struct HistoryOverlap(int Applied, int BeyondHistory, SequenceNumber? BeyondFirst, SequenceNumber? BeyondLast)
 {
+    /// <summary>This overlap with one more entry found in the item's applied history.</summary>
     public HistoryOverlap WithApplied() => this with { Applied = Applied + 1 };
 
+    /// <summary>This overlap with one more entry older than the applied history, widening the beyond-history range to include <paramref name="sequence"/>.</summary>
     public HistoryOverlap WithBeyondHistory(SequenceNumber sequence) => this with
     {
         BeyondHistory = BeyondHistory + 1,

@@ -8,13 +8,16 @@ namespace RewardAnalytics.Core.Aggregation;
 /// </summary>
 public readonly record struct SequenceRange(SequenceNumber First, SequenceNumber Last)
 {
+    /// <summary>True when <paramref name="sequence"/> lies between <see cref="First"/> and <see cref="Last"/> inclusive.</summary>
     public bool Contains(SequenceNumber sequence) => First <= sequence && sequence <= Last;
 
+    /// <summary>True when the two ranges share at least one sequence number.</summary>
     public bool Overlaps(SequenceRange other) => First <= other.Last && other.First <= Last;
 
     /// <summary>The range as the aggregates table stores it: <c>first-last</c>, unpadded decimal digits.</summary>
     public override string ToString() => $"{First}-{Last}";
 
+    /// <summary>Reads the stored <c>first-last</c> form; false for anything else, including a range whose last is below its first.</summary>
     public static bool TryParse(string? text, out SequenceRange range)
     {
         range = default;

@@ -20,6 +20,7 @@ public sealed class StreamAggregation
     private readonly ChangeFold _fold;
     private readonly EmfWriter _metrics;
 
+    /// <summary>The aggregation over <paramref name="table"/>: reads images by the settings' schema, files days in their report time zone, logs and writes EMF to <paramref name="log"/>.</summary>
     public StreamAggregation(AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, TextWriter log)
     {
         _table = table;

@@ -20,6 +20,7 @@ public sealed class DailyFinalization
     private readonly TimeProvider _clock;
     private readonly FinalizerLog _log;
 
+    /// <summary>The finalizer over its table, report store and metrics; <paramref name="clock"/> decides which day is yesterday, <paramref name="log"/> receives the structured log lines.</summary>
     public DailyFinalization(FinalizerSettings settings, IFinalizationTable table, IReportStore reports, IDayMetrics metrics, TimeProvider clock, TextWriter log)
     {
         _settings = settings;
@@ -30,6 +31,7 @@ public sealed class DailyFinalization
         _log = new FinalizerLog(log, clock);
     }
 
+    /// <summary>The settings the finalizer was built with (report prefix, time zone, re-check window).</summary>
     public FinalizerSettings Settings => _settings;
 
     /// <summary>

@@ -8,6 +8,7 @@ namespace RewardAnalytics.Core.Finalization;
 /// </summary>
 public sealed record DayPlan(LocalDate Date, DayAction Action, int Revision, DailyTotals Totals, DailyTotals MetricValues)
 {
+    /// <summary>The plan for <paramref name="date"/>: create revision 1 when no FINAL exists, revise when the running totals moved since FINAL, otherwise leave it unchanged.</summary>
     public static DayPlan Decide(LocalDate date, DayLedger ledger)
     {
         var running = ledger.RunningTotals;
@@ -19,5 +20,6 @@ public sealed record DayPlan(LocalDate Date, DayAction Action, int Revision, Dai
         };
     }
 
+    /// <summary>Whether the metrics line carries the day's totals (first publication) or the difference from the last published totals.</summary>
     public MetricsKind MetricsKind => Action == DayAction.Created ? MetricsKind.Totals : MetricsKind.Difference;
 }

@@ -9,21 +9,28 @@ namespace RewardAnalytics.Core.Finalization;
 /// </summary>
 public sealed class EmfDayMetrics : IDayMetrics
 {
+    /// <summary>Metric name of the day's issued amount.</summary>
     public const string TotalIssuedRewards = "TotalIssuedRewards";
+    /// <summary>Metric name of the day's redeemed amount.</summary>
     public const string TotalRedeemedRewards = "TotalRedeemedRewards";
+    /// <summary>Metric name of the day's issued minus redeemed amount.</summary>
     public const string NetRewards = "NetRewards";
+    /// <summary>Metric name of the day's number of issued rewards.</summary>
     public const string IssuedCount = "IssuedCount";
+    /// <summary>Metric name of the day's number of redeemed rewards.</summary>
     public const string RedeemedCount = "RedeemedCount";
 
     private readonly TextWriter _log;
     private readonly EmfWriter _writer;
 
+    /// <summary>Metrics written as EMF to <paramref name="log"/>; a non-empty <paramref name="environment"/> adds the <c>Environment</c> dimension.</summary>
     public EmfDayMetrics(TextWriter log, string? environment)
     {
         _log = log;
         _writer = new EmfWriter(log, environment);
     }
 
+    /// <summary><inheritdoc/></summary>
     public void Publish(DayMetricValues values)
     {
         var v = values.Values;

@@ -9,6 +9,7 @@ namespace RewardAnalytics.Core.Finalization;
 /// </summary>
 public sealed class FinalizationFailedException : Exception
 {
+    /// <summary>The run finished <paramref name="completed"/> and failed <paramref name="failures"/>; the first failure is the inner exception.</summary>
     public FinalizationFailedException(IReadOnlyList<DayOutcome> completed, IReadOnlyList<(LocalDate Day, Exception Error)> failures)
         : base("Finalization failed for " + string.Join("; ", failures.Select(f => $"{IsoDate.Format(f.Day)} ({f.Error.GetType().Name}: {f.Error.Message})")) +
                ". Days that succeeded are committed; rerun to finish.",
@@ -18,21 +19,26 @@ public sealed class FinalizationFailedException : Exception
         Failures = failures;
     }
 
+    /// <summary>A failure without details.</summary>
     public FinalizationFailedException() : this("Finalization failed") { }
 
+    /// <summary>A failure with a message of the caller's and no per-day details.</summary>
     public FinalizationFailedException(string message) : base(message)
     {
         Completed = [];
         Failures = [];
     }
 
+    /// <summary>A failure with a message of the caller's, caused by <paramref name="inner"/>.</summary>
     public FinalizationFailedException(string message, Exception inner) : base(message, inner)
     {
         Completed = [];
         Failures = [];
     }
 
+    /// <summary>The days that were finalized (committed) before or despite the failures.</summary>
     public IReadOnlyList<DayOutcome> Completed { get; }
 
+    /// <summary>The days that could not be finalized, each with its error.</summary>
     public IReadOnlyList<(LocalDate Day, Exception Error)> Failures { get; }
 }

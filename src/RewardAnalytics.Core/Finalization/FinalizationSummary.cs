@@ -10,6 +10,7 @@ namespace RewardAnalytics.Core.Finalization;
 /// <summary>The finalizer's response: the target day and, per checked day, the action, revision and totals.</summary>
 public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutcome> Days)
 {
+    /// <summary>The summary as the finalizer's Lambda response: <c>target</c> and, per day, date, action, revision, metrics outcome and totals.</summary>
     public string ToJson()
     {
         using var buffer = new MemoryStream();
@@ -36,6 +37,7 @@ public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutc
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>The action's name in the summary and the logs: <c>created</c>, <c>revised</c> or <c>unchanged</c>.</summary>
     public static string Name(DayAction action) => action switch
     {
         DayAction.Created => "created",
@@ -43,6 +45,7 @@ public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutc
         _ => "unchanged",
     };
 
+    /// <summary>The metrics outcome's name in the summary and the logs: <c>published</c>, <c>not-published-too-old</c> or <c>none</c>.</summary>
     public static string Name(MetricsOutcome metrics) => metrics switch
     {
         MetricsOutcome.Published => "published",
@@ -50,6 +53,7 @@ public sealed record FinalizationSummary(LocalDate Target, IReadOnlyList<DayOutc
         _ => "none",
     };
 
+    /// <summary>One line per day for people: date, action, revision and totals.</summary>
     public override string ToString() => string.Join('\n', Days.Select(d => string.Create(CultureInfo.InvariantCulture,
         $"{IsoDate.Format(d.Date)} {Name(d.Action)} revision {d.Revision}: {d.Totals}")));
 }

@@ -10,8 +10,11 @@ namespace RewardAnalytics.Core.Finalization;
 /// </summary>
 public static class FinalizeRequest
 {
+    /// <summary>The payload property naming the day to finalize.</summary>
     public const string DateProperty = "date";
 
+    /// <summary>The day the payload asks for, or null when it names none (finalize yesterday).</summary>
+    /// <exception cref="FinalizationRequestException">The payload is not JSON, or its <c>date</c> is not a calendar date.</exception>
     public static LocalDate? ReadDate(ReadOnlySpan<byte> payload)
     {
         if (payload.Trim(" \t\r\n"u8).IsEmpty)
@@ -46,10 +49,9 @@ public static class FinalizeRequest
         }
     }
 
-    /// <summary>The payload that asks for one day (what <c>finalize --date</c> sends).</summary>
     /// <summary>What EventBridge Scheduler sends at 00:05: any JSON without a date (the finalizer takes yesterday).</summary>
     public static byte[] Scheduled() => "{}"u8.ToArray();
 
-    /// <summary>A person's request to finalize <paramref name="day"/>.</summary>
+    /// <summary>A person's request to finalize <paramref name="day"/> (what <c>finalize --date</c> sends).</summary>
     public static byte[] For(LocalDate day) => System.Text.Encoding.UTF8.GetBytes($"{{\"date\":\"{IsoDate.Format(day)}\"}}");
 }

@@ -11,8 +11,10 @@ public sealed class FinalizerLog
 {
     private readonly JsonLog _log;
 
+    /// <summary>Log lines written to <paramref name="log"/>, timestamped by <paramref name="clock"/>.</summary>
     public FinalizerLog(TextWriter log, TimeProvider clock) => _log = new JsonLog(log, clock);
 
+    /// <summary>INFO: a day was checked, with the action taken, its revision, metrics outcome and totals.</summary>
     public void DayFinalized(DayOutcome outcome) => Write("INFO", "day finalized", outcome.Date, json =>
     {
         json.WriteString("action", FinalizationSummary.Name(outcome.Action));
@@ -21,6 +23,7 @@ public sealed class FinalizerLog
         TotalsJson.Write(json, outcome.Totals);
     });
 
+    /// <summary>WARN: a revision's metrics were not re-published because CloudWatch would reject a data point that old.</summary>
     public void MetricsTooOld(LocalDate day, int revision, Instant timestamp) => Write("WARN",
         "metrics not re-published: CloudWatch does not accept data older than 14 days; the S3 report and FINAL carry this revision", day, json =>
         {
@@ -28,6 +31,7 @@ public sealed class FinalizerLog
             json.WriteString("metricsTimestamp", NodaTime.Text.InstantPattern.ExtendedIso.Format(timestamp));
         });
 
+    /// <summary>WARN: another finalizer committed this revision first; says whether this run's metrics line was cancelled.</summary>
     public void RevisionConflict(LocalDate day, int revision, bool compensated) => Write("WARN",
         "another finalizer committed this revision first: its report is restored and this run's metrics line is cancelled", day, json =>
         {
@@ -35,6 +39,7 @@ public sealed class FinalizerLog
             json.WriteBoolean("metricsCompensated", compensated);
         });
 
+    /// <summary>ERROR: a day could not be finalized; a rerun repairs it.</summary>
     public void DayFailed(LocalDate day, Exception error) => Write("ERROR", "day not finalized; a rerun repairs it", day, json =>
         json.WriteString("error", $"{error.GetType().Name}: {error.Message}"));
 

@@ -14,12 +14,14 @@ public sealed class JsonLog
     private readonly TextWriter _output;
     private readonly TimeProvider _clock;
 
+    /// <summary>Log lines written to <paramref name="output"/>, timestamped by <paramref name="clock"/>.</summary>
     public JsonLog(TextWriter output, TimeProvider clock)
     {
         _output = output;
         _clock = clock;
     }
 
+    /// <summary>Writes one line: timestamp, <paramref name="level"/> (INFO, WARN, ERROR), <paramref name="message"/>, then what <paramref name="fields"/> adds.</summary>
     public void Write(string level, string message, Action<Utf8JsonWriter> fields)
     {
         using var buffer = new MemoryStream();

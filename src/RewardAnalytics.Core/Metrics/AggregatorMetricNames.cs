@@ -6,12 +6,19 @@ namespace RewardAnalytics.Core.Metrics;
 /// </summary>
 public static class AggregatorMetricNames
 {
+    /// <summary>Records in the invocation's batch.</summary>
     public const string RecordsReceived = "RecordsReceived";
+    /// <summary>Records that count toward a day: received minus skipped minus TTL removals.</summary>
     public const string RecordsApplied = "RecordsApplied";
+    /// <summary>Records that changed no total (unreadable images, unknown event names); per reason under <see cref="RecordsSkippedByReasonPrefix"/>.</summary>
     public const string RecordsSkipped = "RecordsSkipped";
+    /// <summary>REMOVE records made by TTL expiry: history, so no total changes.</summary>
     public const string TtlRemovalsIgnored = "TtlRemovalsIgnored";
+    /// <summary>Distinct days the batch touched.</summary>
     public const string DaysTouched = "DaysTouched";
+    /// <summary>Conditional writes made to the aggregates table.</summary>
     public const string AggregateWrites = "AggregateWrites";
+    /// <summary>Batch item failures reported (0 or 1: the first record not yet applied after a transient write failure; Lambda retries from it).</summary>
     public const string BatchItemFailures = "BatchItemFailures";
 
     /// <summary>Records redelivered older than their item's applied history: assumed applied, logged, alarmed.</summary>

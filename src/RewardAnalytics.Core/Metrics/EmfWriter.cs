@@ -11,12 +11,15 @@ namespace RewardAnalytics.Core.Metrics;
 /// </summary>
 public sealed class EmfWriter
 {
+    /// <summary>The CloudWatch namespace every metric of this service is published under.</summary>
     public const string Namespace = "LoyaltyPlatform/Rewards";
+    /// <summary>Name of the optional dimension that tells environments apart.</summary>
     public const string EnvironmentDimension = "Environment";
 
     private readonly TextWriter _output;
     private readonly string? _environment;
 
+    /// <summary>A writer to <paramref name="output"/>; a non-empty <paramref name="environment"/> adds the <see cref="EnvironmentDimension"/> dimension.</summary>
     public EmfWriter(TextWriter output, string? environment)
     {
         _output = output;

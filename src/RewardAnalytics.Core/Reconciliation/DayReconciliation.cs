@@ -12,11 +12,13 @@ public sealed record DayReconciliation(LocalDate Date, DailyTotals Scanned, DayL
     /// <summary>What the running totals should be: the rewards still in the table plus those TTL expired.</summary>
     public DailyTotals GroundTruth => Scanned + Ledger.Expired;
 
+    /// <summary>The day's running totals as the aggregates table holds them (shard items plus correction).</summary>
     public DailyTotals RunningTotals => Ledger.RunningTotals;
 
     /// <summary>Ground truth minus running totals: what the totals are missing (negative: what they count too much).</summary>
     public DailyTotals Difference => GroundTruth - RunningTotals;
 
+    /// <summary>True when the running totals equal the ground truth.</summary>
     public bool Matches => Difference.IsZero;
 
     /// <summary>The correction item that makes the running totals equal the ground truth: ground truth minus shard items.</summary>

@@ -15,17 +15,20 @@ public sealed class GroundTruthTally
     private readonly Dictionary<LocalDate, DailyTotals> _totals = [];
     private readonly Dictionary<SkipReason, long> _unreadable = [];
 
+    /// <summary>An empty tally for <paramref name="days"/>, filing items under their calendar day in <paramref name="zone"/>.</summary>
     public GroundTruthTally(DateTimeZone zone, DateInterval days)
     {
         _zone = zone;
         _days = days;
     }
 
+    /// <summary>Items the scan handed to this tally, counted or not.</summary>
     public long ItemsRead { get; private set; }
 
     /// <summary>Items that count toward no day (the same items the stream aggregator skips), by reason.</summary>
     public IReadOnlyDictionary<SkipReason, long> Unreadable => _unreadable;
 
+    /// <summary>Adds one item, given its three attributes' DynamoDB types and text; items outside the range or unreadable count toward no day.</summary>
     public void Add(AttributeKind typeKind, string? type, AttributeKind amountKind, string? amount, AttributeKind createdAtKind, string? createdAt)
     {
         ItemsRead++;
@@ -43,6 +46,7 @@ public sealed class GroundTruthTally
         }
     }
 
+    /// <summary>Adds another segment's tally into this one.</summary>
     public void Merge(GroundTruthTally other)
     {
         ItemsRead += other.ItemsRead;

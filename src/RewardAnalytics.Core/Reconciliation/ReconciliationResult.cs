@@ -6,5 +6,6 @@ namespace RewardAnalytics.Core.Reconciliation;
 /// </summary>
 public sealed record ReconciliationResult(GroundTruthTally Tally, IReadOnlyList<DayReconciliation> Days, IReadOnlyList<DayReconciliation> Fixed)
 {
+    /// <summary>True when every compared day matches its ground truth.</summary>
     public bool AllMatch => Days.All(d => d.Matches);
 }

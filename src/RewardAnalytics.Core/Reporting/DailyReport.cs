@@ -12,6 +12,7 @@ namespace RewardAnalytics.Core.Reporting;
 /// </summary>
 public sealed record DailyReport(LocalDate Date, DailyTotals Totals)
 {
+    /// <summary>The report body, byte for byte as the contract fixes it.</summary>
     public string ToJson()
     {
         var text = new StringBuilder(160);
@@ -26,5 +27,6 @@ public sealed record DailyReport(LocalDate Date, DailyTotals Totals)
         return text.ToString();
     }
 
+    /// <summary>The report body as UTF-8 bytes (what is stored in S3).</summary>
     public byte[] ToUtf8() => Encoding.UTF8.GetBytes(ToJson());
 }

@@ -6,24 +6,35 @@ namespace RewardAnalytics.Core.Settings;
 /// <summary>The stream aggregator's settings, read from its environment once per container and validated.</summary>
 public sealed record AggregatorSettings
 {
+    /// <summary>Variable naming the DynamoDB aggregates table (required).</summary>
     public const string AggregatesTableVariable = "AGGREGATES_TABLE";
+    /// <summary>Variable holding the report time zone's IANA id.</summary>
     public const string ReportTimeZoneVariable = "REPORT_TIME_ZONE";
+    /// <summary>Variable overriding the reward type attribute name.</summary>
     public const string TypeAttributeVariable = "REWARD_TYPE_ATTRIBUTE";
+    /// <summary>Variable overriding the reward amount attribute name.</summary>
     public const string AmountAttributeVariable = "REWARD_AMOUNT_ATTRIBUTE";
+    /// <summary>Variable overriding the reward creation time attribute name.</summary>
     public const string CreatedAtAttributeVariable = "REWARD_CREATED_AT_ATTRIBUTE";
+    /// <summary>Variable whose value, when set, becomes the metrics' <c>Environment</c> dimension.</summary>
     public const string MetricsEnvironmentVariable = "METRICS_ENVIRONMENT";
+    /// <summary>The report time zone when none is configured.</summary>
     public const string DefaultTimeZone = "UTC";
 
+    /// <summary>Name of the DynamoDB aggregates table the running totals live in.</summary>
     public required string AggregatesTable { get; init; }
 
     /// <summary>The zone whose calendar days the totals are kept in (IANA id, default UTC).</summary>
     public DateTimeZone ReportTimeZone { get; init; } = DateTimeZone.Utc;
 
+    /// <summary>The attribute names reward items use.</summary>
     public RewardImageSchema Schema { get; init; } = RewardImageSchema.Default;
 
     /// <summary>When set, metrics carry one <c>Environment</c> dimension with this value.</summary>
     public string? MetricsEnvironment { get; init; }
 
+    /// <summary>Reads and validates the settings.</summary>
+    /// <exception cref="SettingsException">Any variable is missing or malformed; the message lists them all.</exception>
     public static AggregatorSettings FromEnvironment(EnvironmentReader env)
     {
         var settings = new AggregatorSettings

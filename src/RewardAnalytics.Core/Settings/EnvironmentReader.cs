@@ -12,6 +12,7 @@ public sealed class EnvironmentReader
     private readonly Func<string, string?> _get;
     private readonly List<string> _problems = [];
 
+    /// <summary>A reader over <paramref name="get"/>, which returns a variable's value or null.</summary>
     public EnvironmentReader(Func<string, string?> get) => _get = get;
 
     /// <summary>Reads the process environment.</summary>
@@ -21,8 +22,10 @@ public sealed class EnvironmentReader
     public static EnvironmentReader From(IReadOnlyDictionary<string, string> values) =>
         new(name => values.TryGetValue(name, out var v) ? v : null);
 
+    /// <summary>The trimmed value of <paramref name="name"/>, or null when it is unset or blank.</summary>
     public string? Raw(string name) => _get(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
+    /// <summary>The value of <paramref name="name"/>; when it is missing, records a problem saying it should hold <paramref name="what"/>.</summary>
     public string Required(string name, string what)
     {
         var value = Raw(name);
@@ -34,6 +37,7 @@ public sealed class EnvironmentReader
         return value ?? string.Empty;
     }
 
+    /// <summary>The value of <paramref name="name"/>, or <paramref name="defaultValue"/> when it is unset.</summary>
     public string Optional(string name, string defaultValue) => Raw(name) ?? defaultValue;
 
     /// <summary>A name such as a DynamoDB attribute: no surrounding whitespace, at most 255 characters.</summary>
@@ -48,6 +52,7 @@ public sealed class EnvironmentReader
         return value;
     }
 
+    /// <summary>The IANA time zone <paramref name="name"/> names (<paramref name="defaultValue"/> when unset); an unknown id is recorded as a problem.</summary>
     public DateTimeZone TimeZone(string name, string defaultValue = "UTC")
     {
         var id = Optional(name, defaultValue);
@@ -60,6 +65,7 @@ public sealed class EnvironmentReader
         return zone ?? DateTimeZone.Utc;
     }
 
+    /// <summary>The integer <paramref name="name"/> holds (<paramref name="defaultValue"/> when unset); a non-integer or a value outside [<paramref name="min"/>, <paramref name="max"/>] is recorded as a problem.</summary>
     public int Integer(string name, int defaultValue, int min, int max)
     {
         var raw = Raw(name);

@@ -5,20 +5,32 @@ namespace RewardAnalytics.Core.Settings;
 /// <summary>The daily finalizer's settings, read from its environment once per container and validated.</summary>
 public sealed record FinalizerSettings
 {
+    /// <summary>Variable naming the DynamoDB aggregates table (required; the aggregator's variable).</summary>
     public const string AggregatesTableVariable = AggregatorSettings.AggregatesTableVariable;
+    /// <summary>Variable naming the S3 bucket the reports are written to (required).</summary>
     public const string AnalyticsBucketVariable = "ANALYTICS_BUCKET";
+    /// <summary>Variable holding the report time zone's IANA id (the aggregator's variable).</summary>
     public const string ReportTimeZoneVariable = AggregatorSettings.ReportTimeZoneVariable;
+    /// <summary>Variable overriding the report key prefix.</summary>
     public const string ReportPrefixVariable = "REPORT_PREFIX";
+    /// <summary>Variable overriding how many earlier days each run re-checks.</summary>
     public const string RecheckDaysVariable = "RECHECK_DAYS";
+    /// <summary>Variable whose value, when set, becomes the metrics' <c>Environment</c> dimension.</summary>
     public const string MetricsEnvironmentVariable = AggregatorSettings.MetricsEnvironmentVariable;
 
+    /// <summary>The report time zone when none is configured.</summary>
     public const string DefaultTimeZone = AggregatorSettings.DefaultTimeZone;
+    /// <summary>The report key prefix when none is configured.</summary>
     public const string DefaultReportPrefix = "daily-rewards/";
+    /// <summary>Days re-checked before the target day when none is configured.</summary>
     public const int DefaultRecheckDays = 3;
+    /// <summary>The most days a run may re-check.</summary>
     public const int MaxRecheckDays = 31;
 
+    /// <summary>Name of the DynamoDB aggregates table the finalizer reads and writes FINAL to.</summary>
     public required string AggregatesTable { get; init; }
 
+    /// <summary>Name of the S3 bucket the daily reports are written to.</summary>
     public required string AnalyticsBucket { get; init; }
 
     /// <summary>The zone whose calendar days are finalized (IANA id, default UTC).</summary>
@@ -36,6 +48,8 @@ public sealed record FinalizerSettings
     /// <summary>The report's object key: <c>&lt;prefix&gt;YYYY-MM-DD.json</c>.</summary>
     public string ReportKey(LocalDate day) => ReportPrefix + IsoDate.Format(day) + ".json";
 
+    /// <summary>Reads and validates the settings.</summary>
+    /// <exception cref="SettingsException">Any variable is missing or malformed; the message lists them all.</exception>
     public static FinalizerSettings FromEnvironment(EnvironmentReader env)
     {
         var bucket = env.Required(AnalyticsBucketVariable, "the name of the S3 bucket the daily reports are written to");

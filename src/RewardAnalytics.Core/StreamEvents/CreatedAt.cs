@@ -10,7 +10,9 @@ namespace RewardAnalytics.Core.StreamEvents;
 /// </summary>
 public static class CreatedAt
 {
+    /// <summary>The earliest accepted creation time (2000-01-01T00:00Z, inclusive).</summary>
     public static readonly Instant Earliest = Instant.FromUtc(2000, 1, 1, 0, 0);
+    /// <summary>The end of the accepted creation times (2100-01-01T00:00Z, exclusive).</summary>
     public static readonly Instant Latest = Instant.FromUtc(2100, 1, 1, 0, 0);
     private const decimal MillisecondThreshold = 100_000_000_000m;
 

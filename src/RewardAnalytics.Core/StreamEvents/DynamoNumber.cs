@@ -7,9 +7,11 @@ namespace RewardAnalytics.Core.StreamEvents;
 /// </summary>
 public static class DynamoNumber
 {
+    /// <summary>The most significant digits a <see cref="decimal"/> holds exactly; more is <see cref="NumberError.TooPrecise"/>.</summary>
     public const int MaxSignificantDigits = 28;
     private const int MaxInputLength = 128;
 
+    /// <summary>Parses <paramref name="text"/> exactly; false with the reason in <paramref name="error"/> when it is malformed, out of range or too precise.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out decimal value, out NumberError error)
     {
         value = 0m;

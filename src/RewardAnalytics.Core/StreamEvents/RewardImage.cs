@@ -8,9 +8,12 @@ namespace RewardAnalytics.Core.StreamEvents;
 /// </summary>
 public readonly record struct RewardImage(SkipReason Error, RewardKind Kind, decimal Amount, Instant CreatedAt)
 {
+    /// <summary>True when the image can count (no <see cref="Error"/>).</summary>
     public bool IsValid => Error == SkipReason.None;
 
+    /// <summary>The calendar day the reward counts toward: the date of its creation time in <paramref name="zone"/>.</summary>
     public LocalDate DayIn(DateTimeZone zone) => CreatedAt.InZone(zone).Date;
 
+    /// <summary>What the image adds to its day: its kind's amount and count, or nothing when it is unreadable.</summary>
     public DailyTotals Contribution => IsValid ? DailyTotals.Of(Kind, Amount) : DailyTotals.Zero;
 }

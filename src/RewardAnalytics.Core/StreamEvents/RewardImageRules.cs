@@ -13,6 +13,7 @@ public static class RewardImageRules
     private static ReadOnlySpan<byte> Issued => "ISSUED"u8;
     private static ReadOnlySpan<byte> Redeemed => "REDEEMED"u8;
 
+    /// <summary>Reads an image from its three attributes' DynamoDB types and UTF-8 values; the first problem found is the image's <see cref="RewardImage.Error"/>.</summary>
     public static RewardImage Evaluate(
         AttributeKind typeKind, ReadOnlySpan<byte> type,
         AttributeKind amountKind, ReadOnlySpan<byte> amount,

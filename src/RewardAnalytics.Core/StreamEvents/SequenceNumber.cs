@@ -9,6 +9,7 @@ namespace RewardAnalytics.Core.StreamEvents;
 /// </summary>
 public readonly record struct SequenceNumber : IComparable<SequenceNumber>
 {
+    /// <summary>The most digits a DynamoDB Streams sequence number has; also the stored, zero-padded width.</summary>
     public const int MaxDigits = 40;
     private const int LowDigits = 19;
 
@@ -23,6 +24,7 @@ public readonly record struct SequenceNumber : IComparable<SequenceNumber>
         _digits = (byte)digits;
     }
 
+    /// <summary>The smallest sequence number (0).</summary>
     public static SequenceNumber MinValue => new(0, 0, 1);
 
     /// <summary>Parses the ASCII digits of a sequence number; false for empty, non-digit or over 40 digits.</summary>
@@ -59,26 +61,37 @@ public readonly record struct SequenceNumber : IComparable<SequenceNumber>
         return true;
     }
 
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <exception cref="FormatException">The text is not 1 to 40 decimal digits.</exception>
     public static SequenceNumber Parse(string text) => TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var value)
         ? value
         : throw new FormatException($"'{text}' is not a sequence number (1 to {MaxDigits} decimal digits).");
 
+    /// <summary>Compares numerically, whatever the original digit counts.</summary>
     public int CompareTo(SequenceNumber other)
     {
         var c = _high.CompareTo(other._high);
         return c != 0 ? c : _low.CompareTo(other._low);
     }
 
+    /// <summary>True when both are the same number.</summary>
     public bool Equals(SequenceNumber other) => _high == other._high && _low == other._low;
 
+    /// <summary>A hash of the numeric value.</summary>
     public override int GetHashCode() => HashCode.Combine(_high, _low);
 
+    /// <summary>True when <paramref name="a"/> is numerically smaller.</summary>
     public static bool operator <(SequenceNumber a, SequenceNumber b) => a.CompareTo(b) < 0;
+    /// <summary>True when <paramref name="a"/> is numerically larger.</summary>
     public static bool operator >(SequenceNumber a, SequenceNumber b) => a.CompareTo(b) > 0;
+    /// <summary>True when <paramref name="a"/> is numerically smaller or equal.</summary>
     public static bool operator <=(SequenceNumber a, SequenceNumber b) => a.CompareTo(b) <= 0;
+    /// <summary>True when <paramref name="a"/> is numerically larger or equal.</summary>
     public static bool operator >=(SequenceNumber a, SequenceNumber b) => a.CompareTo(b) >= 0;
 
+    /// <summary>The larger of the two.</summary>
     public static SequenceNumber Max(SequenceNumber a, SequenceNumber b) => a >= b ? a : b;
+    /// <summary>The smaller of the two.</summary>
     public static SequenceNumber Min(SequenceNumber a, SequenceNumber b) => a <= b ? a : b;
 
     /// <summary>The 40-digit zero-padded form stored in the aggregates table.</summary>

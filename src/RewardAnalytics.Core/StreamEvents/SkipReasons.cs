@@ -25,10 +25,13 @@ public static class SkipReasons
         "created_at_out_of_range",
     ];
 
+    /// <summary>Every reason a record can be skipped for (without <see cref="SkipReason.None"/>), in declaration order.</summary>
     public static IReadOnlyList<SkipReason> All { get; } = Enum.GetValues<SkipReason>().Where(r => r != SkipReason.None).ToArray();
 
+    /// <summary>The reason's stable snake_case name, e.g. <c>amount_negative</c>.</summary>
     public static string Name(this SkipReason reason) => Names[(int)reason];
 
+    /// <summary>The reason a snake_case name stands for; false for unknown names and for <c>none</c>.</summary>
     public static bool TryParse(string name, out SkipReason reason)
     {
         var i = Array.IndexOf(Names, name);

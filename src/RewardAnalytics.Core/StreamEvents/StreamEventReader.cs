@@ -16,6 +16,7 @@ public sealed partial class StreamEventReader
     private const int MaxScalarBytes = 256;
     private readonly RewardImageSchema _schema;
 
+    /// <summary>A reader that finds reward attributes by the names in <paramref name="schema"/>.</summary>
     public StreamEventReader(RewardImageSchema schema)
     {
         _schema = schema;

@@ -9,9 +9,11 @@ namespace RewardAnalytics.Deployment.Iam;
 /// </summary>
 public static class Policies
 {
+    /// <summary>What Lambda's event source poller does with the aggregator's role on the rewards stream.</summary>
     public static readonly IReadOnlyList<string> StreamReadActions =
         ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
 
+    /// <summary>Listing the account's streams; IAM does not scope it to a resource, hence the one <c>*</c>.</summary>
     public const string ListStreamsAction = "dynamodb:ListStreams";
 
     /// <summary>The aggregator's conditional UpdateItem, and the consistent GetItem it reads a watermark with.</summary>
@@ -22,10 +24,12 @@ public static class Policies
 
     /// <summary>The finalizer only writes reports; reading them back is the CLI's, under the operator's own credentials.</summary>
     public static readonly IReadOnlyList<string> ReportActions = ["s3:PutObject"];
+    /// <summary>Writing a function's own log streams (the log group is created by the stack).</summary>
     public static readonly IReadOnlyList<string> LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 
     /// <summary>What Lambda needs to write a failed batch or a failed asynchronous run to an S3 on-failure destination.</summary>
     public static readonly IReadOnlyList<string> FailureObjectActions = ["s3:PutObject"];
+    /// <summary>The bucket-level permission an S3 on-failure destination needs beside <see cref="FailureObjectActions"/>.</summary>
     public static readonly IReadOnlyList<string> FailureBucketActions = ["s3:ListBucket"];
 
     /// <summary>Lambda may assume the function roles, for this account only.</summary>
@@ -34,6 +38,7 @@ public static class Policies
     /// <summary>EventBridge Scheduler may assume the schedule role, for this account only.</summary>
     public static PolicyDocument SchedulerTrust(string accountId) => Trust("scheduler.amazonaws.com", accountId);
 
+    /// <summary>The aggregator's role: read the rewards stream, update the aggregates table, write failed batches and its logs.</summary>
     public static PolicyDocument StreamAggregator(StreamAggregatorResources arns) => new(
     [
         new PolicyStatement { Sid = "ReadRewardsStream", Action = StreamReadActions, Resource = [arns.RewardsStreamArn] },

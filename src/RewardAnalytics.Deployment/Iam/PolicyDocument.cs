@@ -11,23 +11,30 @@ public sealed record PolicyDocument(IReadOnlyList<PolicyStatement> Statement)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The IAM policy language version.</summary>
     public string Version { get; init; } = "2012-10-17";
 
+    /// <summary>The document as IAM reads it (property names as IAM spells them).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
 /// <summary>One statement of a <see cref="PolicyDocument"/>.</summary>
 public sealed record PolicyStatement
 {
+    /// <summary>The statement grants its actions.</summary>
     public const string Allow = "Allow";
+    /// <summary>The statement refuses its actions, whatever else grants them.</summary>
     public const string Deny = "Deny";
 
+    /// <summary>The statement's id, unique in its document; says what it is for.</summary>
     public required string Sid { get; init; }
+    /// <summary><see cref="Allow"/> or <see cref="Deny"/>.</summary>
     public string Effect { get; init; } = Allow;
 
     /// <summary>Set in resource and trust policies only, e.g. <c>{"Service": "lambda.amazonaws.com"}</c>.</summary>
     public IReadOnlyDictionary<string, string>? Principal { get; init; }
 
+    /// <summary>The IAM actions the statement names, e.g. <c>dynamodb:UpdateItem</c>.</summary>
     public required IReadOnlyList<string> Action { get; init; }
 
     /// <summary>Null only in a trust policy, which has no Resource element.</summary>

@@ -9,11 +9,14 @@ namespace RewardAnalytics.Deployment.Monitoring;
 /// </summary>
 public static class Alarms
 {
+    /// <summary>Namespace of Lambda's own function and event source mapping metrics.</summary>
     public const string LambdaNamespace = "AWS/Lambda";
+    /// <summary>Placeholder for the event source mapping's UUID in a dimension value; the program substitutes it once the mapping exists.</summary>
     public const string EventSourceMappingUuid = "${eventSourceMappingUuid}";
     private const int FiveMinutes = 300;
     private const int OneHour = 3600;
 
+    /// <summary>The stack's alarms, thresholds and names taken from <paramref name="settings"/>.</summary>
     public static IReadOnlyList<AlarmDefinition> For(StackSettings settings)
     {
         var names = settings.Names;

@@ -11,12 +11,16 @@ namespace RewardAnalytics.Deployment.Monitoring;
 /// </summary>
 public static class DashboardBody
 {
+    /// <summary>A one-day period in seconds (the finalized daily figures).</summary>
     public const int OneDay = 86400;
+    /// <summary>A five-minute period in seconds (the aggregator's health).</summary>
     public const int FiveMinutes = 300;
 
+    /// <summary>The finalizer's amount metrics, the names it emits.</summary>
     public static readonly IReadOnlyList<string> DailyAmountMetrics =
         [Core.Finalization.EmfDayMetrics.TotalIssuedRewards, Core.Finalization.EmfDayMetrics.TotalRedeemedRewards, Core.Finalization.EmfDayMetrics.NetRewards];
 
+    /// <summary>The finalizer's count metrics, the names it emits.</summary>
     public static readonly IReadOnlyList<string> DailyCountMetrics = [Core.Finalization.EmfDayMetrics.IssuedCount, Core.Finalization.EmfDayMetrics.RedeemedCount];
 
     /// <summary>
@@ -32,6 +36,7 @@ public static class DashboardBody
         AggregatorMetricNames.BatchItemFailures, RedeliveredBeyondHistory,
     ];
 
+    /// <summary>The dashboard JSON for a stack in <paramref name="region"/>, its mapping metrics under <paramref name="eventSourceMappingUuid"/>.</summary>
     public static string Build(StackSettings settings, string region, string eventSourceMappingUuid)
     {
         var names = settings.Names;

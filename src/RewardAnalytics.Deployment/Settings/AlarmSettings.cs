@@ -5,7 +5,9 @@ namespace RewardAnalytics.Deployment.Settings;
 /// <summary>The alarms' thresholds and where they are sent.</summary>
 public sealed record AlarmSettings
 {
+    /// <summary>IteratorAge alarm threshold when none is configured (five minutes behind).</summary>
     public const int DefaultIteratorAgeAlarmSeconds = 300;
+    /// <summary>Finalizer deadline when none is configured (06:00).</summary>
     public const int DefaultFinalizerDeadlineHour = 6;
 
     /// <summary>The aggregator's IteratorAge above this is an alarm: the totals are falling behind the stream.</summary>
@@ -17,6 +19,7 @@ public sealed record AlarmSettings
     /// <summary>When set, an SNS topic with this email subscription receives every alarm and its recovery.</summary>
     public string? AlarmEmail { get; init; }
 
+    /// <summary>Reads and checks the alarm settings, recording problems in <paramref name="config"/>.</summary>
     public static AlarmSettings FromConfig(StackConfigReader config)
     {
         var email = config.Raw(ConfigKeys.AlarmEmail);

@@ -3,7 +3,9 @@ namespace RewardAnalytics.Deployment.Settings;
 /// <summary>Lambda's instruction set architectures and the .NET runtime identifier each one is published for.</summary>
 public static class LambdaArchitecture
 {
+    /// <summary>Graviton (the default: cheaper per millisecond).</summary>
     public const string Arm64 = "arm64";
+    /// <summary>Intel/AMD.</summary>
     public const string X8664 = "x86_64";
 
     /// <summary>The <c>dotnet publish -r</c> runtime identifier of an architecture.</summary>

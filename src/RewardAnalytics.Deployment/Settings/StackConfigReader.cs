@@ -16,26 +16,32 @@ public sealed partial class StackConfigReader
     private readonly Func<string, string?> _get;
     private readonly List<string> _problems = [];
 
+    /// <summary>A reader of <paramref name="project"/>'s config keys through <paramref name="get"/> (which takes an unqualified key).</summary>
     public StackConfigReader(string project, Func<string, string?> get)
     {
         _project = project;
         _get = get;
     }
 
+    /// <summary>Every problem recorded so far, one sentence each.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
     /// <summary>The key as a user writes it in <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public string Qualified(string key) => $"{_project}:{key}";
 
+    /// <summary>Records a problem with <paramref name="key"/>; <paramref name="message"/> follows the qualified key.</summary>
     public void Problem(string key, string message) => _problems.Add($"{Qualified(key)} {message}");
 
     /// <summary>A problem that no single key causes (such as the stack name).</summary>
     public void Problem(string message) => _problems.Add(message);
 
+    /// <summary>The trimmed value of <paramref name="key"/>, or null when it is unset or blank.</summary>
     public string? Raw(string key) => _get(key) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
+    /// <summary>The value of <paramref name="key"/>, or <paramref name="defaultValue"/> when it is unset.</summary>
     public string Text(string key, string defaultValue) => Raw(key) ?? defaultValue;
 
+    /// <summary>The integer <paramref name="key"/> holds (<paramref name="defaultValue"/> when unset); a non-integer or a value outside [<paramref name="min"/>, <paramref name="max"/>] is recorded as a problem, with <paramref name="why"/> appended when given.</summary>
     public int Integer(string key, int defaultValue, int min, int max, string? why = null)
     {
         var raw = Raw(key);
@@ -71,6 +77,7 @@ public sealed partial class StackConfigReader
         return value;
     }
 
+    /// <summary>The boolean <paramref name="key"/> holds (<paramref name="defaultValue"/> when unset); anything but true or false is recorded as a problem.</summary>
     public bool Boolean(string key, bool defaultValue)
     {
         var raw = Raw(key);
@@ -88,6 +95,7 @@ public sealed partial class StackConfigReader
         return value;
     }
 
+    /// <summary>The value of <paramref name="key"/> if it is one of <paramref name="allowed"/> (<paramref name="defaultValue"/> when unset); anything else is recorded as a problem.</summary>
     public string OneOf(string key, string defaultValue, params string[] allowed)
     {
         var value = Text(key, defaultValue);
@@ -100,6 +108,7 @@ public sealed partial class StackConfigReader
         return value;
     }
 
+    /// <summary>The IANA time zone id <paramref name="key"/> holds (<paramref name="defaultValue"/> when unset); an unknown id is recorded as a problem.</summary>
     public string TimeZone(string key, string defaultValue)
     {
         var id = Text(key, defaultValue);

@@ -33,10 +33,13 @@ public sealed class DemoFinalizer : IDayFinalizer
         _reports = new S3ReportStore(environment.S3, settings);
     }
 
+    /// <summary><inheritdoc/></summary>
     public int RecheckDays { get; }
 
+    /// <summary>The finalizer for the demo's factory parameter: a real <see cref="DailyFinalizer"/> on <paramref name="environment"/>.</summary>
     public static IDayFinalizer? Create(DemoEnvironment environment) => new DemoFinalizer(environment);
 
+    /// <summary><inheritdoc/></summary>
     public async Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken)
     {
         using var input = new MemoryStream(date is { } day ? FinalizeRequest.For(day) : FinalizeRequest.Scheduled(), writable: false);
@@ -49,6 +52,7 @@ public sealed class DemoFinalizer : IDayFinalizer
             TotalsJson.Read(d))).ToArray();
     }
 
+    /// <summary><inheritdoc/></summary>
     public async Task<byte[]?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken) =>
         (await _reports.GetAsync(date, cancellationToken).ConfigureAwait(false))?.Body;
 }

@@ -7,8 +7,10 @@ namespace RewardAnalytics.Local.Demo;
 /// <summary>What <c>reward-analytics demo</c> runs: the workload, the stream's shape, the faults.</summary>
 public sealed record DemoOptions
 {
+    /// <summary>The writes to make: how many rewards, over how many days, in which time zone, from which seed.</summary>
     public WorkloadOptions Workload { get; init; } = new();
 
+    /// <summary>How many open shards the local stream spreads the keys over.</summary>
     public int Shards { get; init; } = LocalStreamOptions.DefaultShardCount;
 
     /// <summary>Inject the fault plan (duplicates, crashes, throttling, poison records); <c>--no-faults</c> turns it off.</summary>
@@ -23,5 +25,6 @@ public sealed record DemoOptions
     /// <summary>Test seam: wraps the aggregates table the aggregator writes to (a planted bug goes here).</summary>
     public Func<IAggregatesTable, IAggregatesTable>? AggregatesDecorator { get; init; }
 
+    /// <summary>The fault plan the run uses: the default plan for the workload's seed, or none with <c>--no-faults</c>.</summary>
     public FaultPlan FaultPlan => Faults ? FaultPlan.Default(Workload.Seed) : FaultPlan.None;
 }

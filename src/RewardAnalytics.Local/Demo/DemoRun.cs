@@ -25,6 +25,7 @@ public sealed class DemoRun
     private readonly Action<DemoProgress>? _progress;
     private readonly Func<DemoEnvironment, IDayFinalizer?>? _finalizerFactory;
 
+    /// <summary>A run on <paramref name="world"/>; <paramref name="progress"/> hears each stage's progress, <paramref name="finalizerFactory"/> builds the finalizer (null: <see cref="DemoFinalizer"/>).</summary>
     public DemoRun(LocalAwsWorld world, DemoOptions options, Action<DemoProgress>? progress = null, Func<DemoEnvironment, IDayFinalizer?>? finalizerFactory = null)
     {
         _world = world;
@@ -33,6 +34,7 @@ public sealed class DemoRun
         _finalizerFactory = finalizerFactory;
     }
 
+    /// <summary>Writes, streams, finalizes and verifies the whole workload; the result holds every day, check and figure.</summary>
     public async Task<DemoResult> RunAsync(CancellationToken cancellationToken)
     {
         var elapsed = Stopwatch.StartNew();

@@ -15,6 +15,7 @@ public sealed class DemoSoak
     private readonly TimeSpan _duration;
     private readonly Func<DemoEnvironment, IDayFinalizer?>? _finalizerFactory;
 
+    /// <summary>A soak on <paramref name="world"/> for <paramref name="duration"/>, each round run with <paramref name="options"/> and a new seed.</summary>
     public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration, Func<DemoEnvironment, IDayFinalizer?>? finalizerFactory)
     {
         _world = world;
@@ -26,6 +27,7 @@ public sealed class DemoSoak
     /// <summary>Raised after each round is verified.</summary>
     public event Action<SoakRound>? RoundDone;
 
+    /// <summary>Runs rounds until the time is up (at least one) and sums them.</summary>
     public async Task<SoakSummary> RunAsync(CancellationToken cancellationToken)
     {
         var elapsed = Stopwatch.StartNew();
@@ -57,5 +59,6 @@ public sealed record SoakRound(int Round, long Seed, DemoResult Result, int Mism
 /// <summary>What a soak run did in all; green only with no mismatch in any round.</summary>
 public sealed record SoakSummary(int Rounds, long RecordsStreamed, long Invocations, long DuplicatesAbsorbed, long FinalizerRuns, long Mismatches, TimeSpan Elapsed)
 {
+    /// <summary>True when no round found a mismatch.</summary>
     public bool AllMatched => Mismatches == 0;
 }

@@ -29,5 +29,6 @@ public sealed class RevisionModel
         return ("revised", last.Revision + 1);
     }
 
+    /// <summary>The last revision the model expects for <paramref name="day"/> (0 when none was published).</summary>
     public int RevisionOf(LocalDate day) => _published.TryGetValue(day, out var p) ? p.Revision : 0;
 }

@@ -14,6 +14,7 @@ public sealed class SkippedRecordLog : TextWriter
     private readonly StringBuilder _line = new();
     private readonly List<LoggedSkip> _skips = [];
 
+    /// <summary><inheritdoc/></summary>
     public override Encoding Encoding => Encoding.UTF8;
 
     /// <summary>Every skip logged, repeated deliveries included.</summary>
@@ -28,6 +29,7 @@ public sealed class SkippedRecordLog : TextWriter
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public override void Write(char value)
     {
         lock (_lock)
@@ -44,6 +46,7 @@ public sealed class SkippedRecordLog : TextWriter
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine(string? value)
     {
         lock (_lock)

@@ -8,9 +8,12 @@ namespace RewardAnalytics.Local.Emulators;
 /// </summary>
 public static class EmulatorPackages
 {
+    /// <summary>Variable that points at the emulator package directory when it is not <c>tools/local-aws/</c> above the working directory.</summary>
     public const string DirectoryVariable = "REWARD_ANALYTICS_LOCAL_AWS_DIR";
     private const string RelativePath = "tools/local-aws";
 
+    /// <summary>The emulator package directory: <see cref="DirectoryVariable"/>, else <c>tools/local-aws/</c> found by walking up from the working and base directories.</summary>
+    /// <exception cref="LocalAwsException">No such directory is found.</exception>
     public static string Locate()
     {
         if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
@@ -87,8 +90,10 @@ public static class EmulatorPackages
         }
     }
 
+    /// <summary>Path of dynalite's command-line entry point inside <paramref name="directory"/>.</summary>
     public static string DynaliteCli(string directory) => Path.Combine(directory, "node_modules", "dynalite", "cli.js");
 
+    /// <summary>Path of s3rver's command-line entry point inside <paramref name="directory"/>.</summary>
     public static string S3rverCli(string directory) => Path.Combine(directory, "node_modules", "s3rver", "bin", "s3rver.js");
 
     private static bool IsInstalled(string directory) => File.Exists(DynaliteCli(directory)) && File.Exists(S3rverCli(directory));

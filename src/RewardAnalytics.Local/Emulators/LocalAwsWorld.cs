@@ -13,8 +13,11 @@ namespace RewardAnalytics.Local.Emulators;
 /// </summary>
 public sealed class LocalAwsWorld : IAsyncDisposable
 {
+    /// <summary>The access key every client of the world uses (s3rver accepts only this key pair; dynalite accepts any).</summary>
     public const string AccessKey = "S3RVER"; // s3rver accepts only this key pair; dynalite accepts any
+    /// <summary>The secret key paired with <see cref="AccessKey"/>.</summary>
     public const string SecretKey = "S3RVER";
+    /// <summary>The region the world's clients are configured for.</summary>
     public const string Region = "us-east-1";
 
     private EmulatorProcess _dynalite;
@@ -42,13 +45,17 @@ public sealed class LocalAwsWorld : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
+    /// <summary>The table and bucket names the world was created with.</summary>
     public LocalAwsOptions Options { get; }
 
     /// <summary>The variables a user exports to point every command at this world, in the order they are printed.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>dynalite's endpoint URL on 127.0.0.1.</summary>
     public string DynamoDbEndpoint => _dynalite.Endpoint;
+    /// <summary>s3rver's endpoint URL on 127.0.0.1.</summary>
     public string S3Endpoint => _s3rver.Endpoint;
+    /// <summary>The emulators' process ids (what <c>local serve</c> prints so they can be stopped).</summary>
     public IReadOnlyList<int> ProcessIds => [_dynalite.ProcessId, _s3rver.ProcessId];
 
     /// <summary>Looks up a variable of this world, falling back to nothing (not to the process environment).</summary>
@@ -57,8 +64,10 @@ public sealed class LocalAwsWorld : IAsyncDisposable
     /// <summary>The environment lines, <c>KEY=VALUE</c> one a line.</summary>
     public string EnvironmentFile => string.Join('\n', Environment.Select(kv => $"{kv.Key}={kv.Value}")) + "\n";
 
+    /// <summary>A DynamoDB client pointed at the world; <paramref name="maxErrorRetry"/> as in <see cref="AwsClients.CreateDynamoDb"/>.</summary>
     public IAmazonDynamoDB CreateDynamoDb(int maxErrorRetry = 5) => AwsClients.CreateDynamoDb(Get, maxErrorRetry);
 
+    /// <summary>An S3 client pointed at the world.</summary>
     public IAmazonS3 CreateS3() => AwsClients.CreateS3(Get);
 
     /// <summary>Installs (npm ci) if needed, starts both emulators, waits until they answer, creates tables and bucket.</summary>
@@ -194,6 +203,7 @@ public sealed class LocalAwsWorld : IAsyncDisposable
             _s3rver.WaitUntilListeningAsync(Options.StartTimeout, cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>Stops both emulators and deletes a temporary data directory; safe to call more than once.</summary>
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)

@@ -19,6 +19,7 @@ public sealed class LambdaConsoleWriter : TextWriter
     private readonly TimeProvider _clock;
     private readonly object _gate = new();
 
+    /// <summary>A console that writes each line to <paramref name="output"/> wrapped as the runtime does for <paramref name="format"/>, timestamped by <paramref name="clock"/>.</summary>
     public LambdaConsoleWriter(TextWriter output, LambdaLogFormat format, TimeProvider clock)
     {
         _output = output;
@@ -29,6 +30,7 @@ public sealed class LambdaConsoleWriter : TextWriter
     /// <summary>The request id the runtime stamps on each line (set per invocation; empty before the first).</summary>
     public string RequestId { get; set; } = string.Empty;
 
+    /// <summary><inheritdoc/></summary>
     public override Encoding Encoding => _output.Encoding;
 
     /// <summary>Reads <c>AWS_LAMBDA_LOG_FORMAT</c> as the runtime does; unset means what the stack deploys (JSON).</summary>
@@ -39,6 +41,7 @@ public sealed class LambdaConsoleWriter : TextWriter
         _ => LambdaLogFormat.Text,
     };
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine(string? value)
     {
         var timestamp = _clock.GetUtcNow().UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
@@ -49,34 +52,43 @@ public sealed class LambdaConsoleWriter : TextWriter
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine() => WriteLine(string.Empty);
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine(ReadOnlySpan<char> buffer) => WriteLine(new string(buffer));
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine(char[]? buffer) => WriteLine(buffer is null ? string.Empty : new string(buffer));
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine(char[] buffer, int index, int count) => WriteLine(new string(buffer, index, count));
 
+    /// <summary><inheritdoc/></summary>
     public override void WriteLine(object? value) => WriteLine(value?.ToString());
 
+    /// <summary><inheritdoc/></summary>
     public override Task WriteLineAsync(string? value)
     {
         WriteLine(value);
         return Task.CompletedTask;
     }
 
+    /// <summary><inheritdoc/></summary>
     public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
     {
         WriteLine(buffer.Span);
         return Task.CompletedTask;
     }
 
+    /// <summary><inheritdoc/></summary>
     public override Task WriteLineAsync(char[] buffer, int index, int count)
     {
         WriteLine(buffer, index, count);
         return Task.CompletedTask;
     }
 
+    /// <summary><inheritdoc/></summary>
     public override void Write(char value)
     {
         lock (_gate)
@@ -85,6 +97,7 @@ public sealed class LambdaConsoleWriter : TextWriter
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public override void Write(string? value)
     {
         lock (_gate)
@@ -93,6 +106,7 @@ public sealed class LambdaConsoleWriter : TextWriter
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public override void Flush() => _output.Flush();
 
     private string JsonEntry(string timestamp, string message)

@@ -11,12 +11,14 @@ namespace RewardAnalytics.Local.Lambda;
 /// </summary>
 public static class LambdaProcessOutput
 {
+    /// <summary>The variable the managed runtime reads for the log format (<c>JSON</c> or <c>Text</c>).</summary>
     public const string LogFormatVariable = "AWS_LAMBDA_LOG_FORMAT";
 
     /// <summary>The function's output ending in <paramref name="logStream"/>, in the log format of <paramref name="environment"/>.</summary>
     public static FunctionOutput For(TextWriter logStream, EnvironmentReader environment, TimeProvider clock) =>
         For(logStream, LambdaConsoleWriter.ParseFormat(environment.Raw(LogFormatVariable)), clock);
 
+    /// <summary>The function's output ending in <paramref name="logStream"/>, with <c>Console.Out</c> wrapped for <paramref name="format"/>.</summary>
     public static FunctionOutput For(TextWriter logStream, LambdaLogFormat format, TimeProvider clock)
     {
         var stream = TextWriter.Synchronized(logStream);

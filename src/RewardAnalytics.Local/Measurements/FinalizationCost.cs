@@ -22,6 +22,7 @@ namespace RewardAnalytics.Local.Measurements;
 /// </summary>
 public static class FinalizationCost
 {
+    /// <summary>The day every measured reward is created on.</summary>
     public static readonly LocalDate Day = new(2024, 3, 9);
     private const int StreamBatchSize = 1_000;
 
@@ -30,12 +31,15 @@ public static class FinalizationCost
         int Rewards, int Shards, long FinalizerItemsRead, int FinalizerReadRequests, long ScanItemsRead, int ScanRequests,
         DailyTotals Finalized, DailyTotals Scanned)
     {
+        /// <summary>Items a full scan read per item the finalizer read.</summary>
         public decimal Ratio => FinalizerItemsRead == 0 ? 0m : (decimal)ScanItemsRead / FinalizerItemsRead;
 
+        /// <summary>The measurement as one <c>key=value</c> line, the form the performance notes quote.</summary>
         public string Figures => string.Create(CultureInfo.InvariantCulture,
             $"finalization_cost rewards={Rewards} shards={Shards} finalizer_items_read={FinalizerItemsRead} finalizer_read_requests={FinalizerReadRequests} scan_items_read={ScanItemsRead} scan_requests={ScanRequests} ratio={Ratio:0}");
     }
 
+    /// <summary>Measures one day of <paramref name="rewards"/> rewards streamed over <paramref name="shards"/> shards, in fresh tables on <paramref name="world"/>.</summary>
     public static async Task<Result> MeasureAsync(LocalAwsWorld world, int rewards, int shards, CancellationToken ct)
     {
         var run = Guid.NewGuid().ToString("N")[..12];

@@ -9,6 +9,7 @@ namespace RewardAnalytics.Local.Stream;
 /// </summary>
 public static class DynamoItemSize
 {
+    /// <summary>The size of an item's attributes (names plus values); 0 for null.</summary>
     public static int Of(IReadOnlyDictionary<string, AttributeValue>? item)
     {
         if (item is null)
@@ -25,6 +26,7 @@ public static class DynamoItemSize
         return size;
     }
 
+    /// <summary>The size of one attribute value (without its name).</summary>
     public static int Of(AttributeValue value)
     {
         if (value.S is { } s)

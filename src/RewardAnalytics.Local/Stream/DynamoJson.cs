@@ -6,6 +6,7 @@ namespace RewardAnalytics.Local.Stream;
 /// <summary>Writes items in DynamoDB JSON (<c>{"name":{"S":"…"}}</c>), the form stream records carry them in.</summary>
 public static class DynamoJson
 {
+    /// <summary>Writes <paramref name="item"/> as a DynamoDB JSON object of typed values.</summary>
     public static void WriteItem(Utf8JsonWriter json, IReadOnlyDictionary<string, AttributeValue> item)
     {
         json.WriteStartObject();
@@ -18,6 +19,7 @@ public static class DynamoJson
         json.WriteEndObject();
     }
 
+    /// <summary>Writes one typed value, e.g. <c>{"N":"12.5"}</c>.</summary>
     public static void WriteValue(Utf8JsonWriter json, AttributeValue value)
     {
         json.WriteStartObject();

@@ -9,8 +9,10 @@ namespace RewardAnalytics.Local.Stream;
 /// </summary>
 public static class StreamEventWriter
 {
+    /// <summary>The stream ARN put on records when the caller gives none (a made-up stream of a table named <c>rewards</c>).</summary>
     public const string DefaultStreamArn = "arn:aws:dynamodb:us-east-1:000000000000:table/rewards/stream/2024-01-01T00:00:00.000";
 
+    /// <summary>The UTF-8 bytes of the tumbling-window event for <paramref name="records"/> of shard <paramref name="shardId"/> in window [<paramref name="windowStart"/>, <paramref name="windowEnd"/>).</summary>
     public static byte[] Write(
         string shardId,
         IReadOnlyList<StreamRecord> records,

@@ -16,8 +16,11 @@ public sealed record StreamRecord(
     DateTimeOffset ApproximateCreationDateTime,
     bool TtlExpiry = false)
 {
+    /// <summary><c>eventName</c> of a record that created an item.</summary>
     public const string Insert = "INSERT";
+    /// <summary><c>eventName</c> of a record that changed an item.</summary>
     public const string Modify = "MODIFY";
+    /// <summary><c>eventName</c> of a record that deleted an item.</summary>
     public const string Remove = "REMOVE";
 
     /// <summary>The record's size as DynamoDB Streams reports it: keys plus both images.</summary>

@@ -13,6 +13,7 @@ public sealed class AggregatorFunction : IStreamFunction
 {
     private readonly StreamAggregator _function;
 
+    /// <summary>The driver's function around <paramref name="function"/>, which writes through <paramref name="table"/>.</summary>
     public AggregatorFunction(StreamAggregator function, FaultInjectingAggregatesTable table)
     {
         _function = function;
@@ -33,6 +34,7 @@ public sealed class AggregatorFunction : IStreamFunction
         return new AggregatorFunction(new StreamAggregator(settings, faulty, clock, output), faulty);
     }
 
+    /// <summary><inheritdoc/></summary>
     public async Task<StreamFunctionResponse> InvokeAsync(StreamInvocation invocation, CancellationToken cancellationToken)
     {
         Table.Arm(invocation.ShardId, invocation.Fault);

@@ -6,9 +6,11 @@ namespace RewardAnalytics.Local.Streaming;
 /// <summary>Deep copies, deep equality and a stable text form of items, for images and the table mirror.</summary>
 public static class AttributeValues
 {
+    /// <summary>A deep copy of <paramref name="item"/>.</summary>
     public static Dictionary<string, AttributeValue> Copy(IReadOnlyDictionary<string, AttributeValue> item) =>
         item.ToDictionary(kv => kv.Key, kv => Copy(kv.Value), StringComparer.Ordinal);
 
+    /// <summary>A deep copy of <paramref name="v"/>.</summary>
     public static AttributeValue Copy(AttributeValue v) => new()
     {
         S = v.S,
@@ -22,6 +24,7 @@ public static class AttributeValues
         M = v.M is null ? null : Copy(v.M),
     };
 
+    /// <summary>True when both items have the same attributes with equal values (both null counts as equal).</summary>
     public static bool ItemsEqual(IReadOnlyDictionary<string, AttributeValue>? a, IReadOnlyDictionary<string, AttributeValue>? b)
     {
         if (a is null || b is null)
@@ -32,6 +35,7 @@ public static class AttributeValues
         return a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var other) && ValuesEqual(kv.Value, other));
     }
 
+    /// <summary>True when both values have the same type and equal content.</summary>
     public static bool ValuesEqual(AttributeValue a, AttributeValue b) =>
         a.S == b.S && a.N == b.N && a.BOOL == b.BOOL && (a.NULL ?? false) == (b.NULL ?? false)
         && (a.B is null ? b.B is null : b.B is not null && a.B.ToArray().AsSpan().SequenceEqual(b.B.ToArray()))

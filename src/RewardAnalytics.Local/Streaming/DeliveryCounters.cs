@@ -28,14 +28,23 @@ public sealed class DeliveryCounters
     /// <summary>Re-deliveries after a failure: whole-batch retries, bisected halves and partial-batch retries.</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
+    /// <summary>Failing batches split in two (BisectBatchOnFunctionError).</summary>
     public long Bisections => Interlocked.Read(ref _bisections);
+    /// <summary>Retries from a reported batch item failure.</summary>
     public long PartialBatchRetries => Interlocked.Read(ref _partialBatchRetries);
+    /// <summary>Invocations that ended in a function error.</summary>
     public long FunctionErrors => Interlocked.Read(ref _functionErrors);
+    /// <summary>Successful batches delivered again (injected duplicates).</summary>
     public long DuplicateDeliveries => Interlocked.Read(ref _duplicateDeliveries);
+    /// <summary>Invocations that wrote and then died before responding (injected).</summary>
     public long CrashesBeforeResponse => Interlocked.Read(ref _crashesBeforeResponse);
+    /// <summary>Invocations that died after their first aggregate write (injected).</summary>
     public long CrashesMidBatch => Interlocked.Read(ref _crashesMidBatch);
+    /// <summary>Aggregate writes throttled beyond the SDK's retries (injected).</summary>
     public long Throttles => Interlocked.Read(ref _throttles);
+    /// <summary>Invocations flagged <c>isFinalInvokeForWindow</c>.</summary>
     public long FinalInvokes => Interlocked.Read(ref _finalInvokes);
+    /// <summary>Final invocations that carried no records.</summary>
     public long EmptyFinalInvokes => Interlocked.Read(ref _emptyFinalInvokes);
 
     /// <summary>Bisections whose upper half went first: never-applied records arriving after later ones.</summary>

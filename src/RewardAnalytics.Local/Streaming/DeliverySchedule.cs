@@ -6,8 +6,10 @@ namespace RewardAnalytics.Local.Streaming;
 /// </summary>
 public sealed record DeliverySchedule
 {
+    /// <summary>Records per batch when none is configured (the mapping's BatchSize default for DynamoDB streams).</summary>
     public const int DefaultBatchSize = 100;
 
+    /// <summary>BatchSize: the most records one invocation gets.</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>TumblingWindowInSeconds: windows by the records' ApproximateCreationDateTime, aligned to the epoch.</summary>
@@ -26,6 +28,7 @@ public sealed record DeliverySchedule
     /// </summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.Zero;
 
+    /// <summary>The longest wait between retries of a failing batch.</summary>
     public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many shards are delivered at the same time.</summary>
@@ -34,6 +37,8 @@ public sealed record DeliverySchedule
     /// <summary>Keep a log of every delivery attempt (tests and the reliability suite read it).</summary>
     public bool RecordAttempts { get; init; } = true;
 
+    /// <summary>Checks the values are in the ranges Lambda accepts.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
     {
         if (BatchSize is < 1 or > 10_000)

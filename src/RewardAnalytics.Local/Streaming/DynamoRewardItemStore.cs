@@ -13,6 +13,7 @@ public sealed class DynamoRewardItemStore : IRewardItemStore
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;
 
+    /// <summary>The store on the DynamoDB table <paramref name="tableName"/>, keyed by <paramref name="keyAttribute"/>.</summary>
     public DynamoRewardItemStore(IAmazonDynamoDB dynamo, string tableName, string keyAttribute = "rewardId")
     {
         _dynamo = dynamo;
@@ -20,8 +21,10 @@ public sealed class DynamoRewardItemStore : IRewardItemStore
         KeyAttributes = [keyAttribute];
     }
 
+    /// <summary><inheritdoc/></summary>
     public IReadOnlyList<string> KeyAttributes { get; }
 
+    /// <summary><inheritdoc/></summary>
     public async Task<ItemWrite> PutAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
     {
         var response = await _dynamo.PutItemAsync(new PutItemRequest
@@ -33,6 +36,7 @@ public sealed class DynamoRewardItemStore : IRewardItemStore
         return new ItemWrite(Existing(response.Attributes), AttributeValues.Copy(item));
     }
 
+    /// <summary><inheritdoc/></summary>
     public async Task<ItemWrite> UpdateAsync(
         Dictionary<string, AttributeValue> key, IReadOnlyDictionary<string, AttributeValue> set, CancellationToken cancellationToken)
     {
@@ -67,6 +71,7 @@ public sealed class DynamoRewardItemStore : IRewardItemStore
         return new ItemWrite(old, updated);
     }
 
+    /// <summary><inheritdoc/></summary>
     public async Task<ItemWrite> DeleteAsync(Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)
     {
         var response = await _dynamo.DeleteItemAsync(new DeleteItemRequest

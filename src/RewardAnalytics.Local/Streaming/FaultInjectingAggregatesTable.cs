@@ -23,8 +23,10 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
     private long _entriesAlreadyApplied;
     private long _entriesBeyondHistory;
 
+    /// <summary>Wraps <paramref name="inner"/>; no fault is armed until <see cref="Arm"/>.</summary>
     public FaultInjectingAggregatesTable(IAggregatesTable inner) => _inner = inner;
 
+    /// <summary>The wrapped table.</summary>
     public IAggregatesTable Inner => _inner;
 
     /// <summary>UpdateItem requests made (conditional retries included).</summary>
@@ -33,6 +35,7 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
     /// <summary>Consistent reads of a watermark after a condition failed.</summary>
     public long Reads => Interlocked.Read(ref _reads);
 
+    /// <summary>Entries the table applied (counted once each).</summary>
     public long EntriesApplied => Interlocked.Read(ref _entriesApplied);
 
     /// <summary>Entries a redelivery brought again that the watermark recognized and did not count twice.</summary>
@@ -50,8 +53,10 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         }
     }
 
+    /// <summary>Disarms any fault still armed for the shard.</summary>
     public void Disarm(string shardId) => _armed.TryRemove(shardId, out _);
 
+    /// <summary><inheritdoc/></summary>
     public async Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken)
     {
         _armed.TryRemove(shardId, out var fault);
@@ -76,8 +81,10 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         return result;
     }
 
+    /// <summary><inheritdoc/></summary>
     public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>
         _inner.ReadRunningTotalsAsync(day, cancellationToken);
 
+    /// <summary><inheritdoc/></summary>
     public bool IsTransient(Exception error) => error is not SimulatedCrashException && _inner.IsTransient(error);
 }

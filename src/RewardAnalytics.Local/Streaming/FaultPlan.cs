@@ -12,15 +12,21 @@ namespace RewardAnalytics.Local.Streaming;
 /// </summary>
 public sealed record FaultPlan
 {
+    /// <summary>The seed the fault decisions are hashed with.</summary>
     public long Seed { get; init; }
+    /// <summary>Share of successful batches delivered again.</summary>
     public double DuplicateDeliveryRate { get; init; }
+    /// <summary>Share of attempts that write everything and then die before responding.</summary>
     public double CrashBeforeResponseRate { get; init; }
+    /// <summary>Share of attempts that die right after their first aggregate write.</summary>
     public double CrashMidBatchRate { get; init; }
+    /// <summary>Share of attempts whose first day write is throttled beyond the SDK's retries.</summary>
     public double ThrottleRate { get; init; }
 
     /// <summary>Share of stream records followed by a poison record (an INSERT whose image cannot be read).</summary>
     public double PoisonRate { get; init; }
 
+    /// <summary>How many attempts of a batch can suffer a fault; later attempts succeed, so every schedule drains.</summary>
     public int FaultyAttempts { get; init; } = 2;
 
     /// <summary>
@@ -35,6 +41,7 @@ public sealed record FaultPlan
     /// <summary>How many batches back a stale redelivery may reach.</summary>
     public int StaleRedeliveryDepth { get; init; } = 8;
 
+    /// <summary>No faults.</summary>
     public static FaultPlan None { get; } = new();
 
     /// <summary>The demo's plan: every kind of fault, often enough to be seen in a few thousand invocations.</summary>
@@ -50,6 +57,7 @@ public sealed record FaultPlan
         StaleRedeliveryRate = 0.02,
     };
 
+    /// <summary>True when any fault has a rate above zero.</summary>
     public bool IsEnabled => DuplicateDeliveryRate + CrashBeforeResponseRate + CrashMidBatchRate + ThrottleRate + PoisonRate + ReversedHalvesRate + StaleRedeliveryRate > 0;
 
     /// <summary>True when the halves of this bisected batch go upper half first.</summary>

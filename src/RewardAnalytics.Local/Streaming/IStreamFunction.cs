@@ -5,6 +5,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// <summary>A function the driver invokes with a tumbling-window stream event; a thrown exception is a function error.</summary>
 public interface IStreamFunction
 {
+    /// <summary>Invokes the function with one batch; a thrown exception is a function error.</summary>
     Task<StreamFunctionResponse> InvokeAsync(StreamInvocation invocation, CancellationToken cancellationToken);
 }
 
@@ -14,5 +15,6 @@ public sealed record StreamInvocation(string ShardId, byte[] Payload, IReadOnlyL
 /// <summary>The function's tumbling-window response as Lambda reads it: the sequence numbers to retry from.</summary>
 public sealed record StreamFunctionResponse(IReadOnlyList<string> BatchItemFailures)
 {
+    /// <summary>A response with no batch item failures: the whole batch succeeded.</summary>
     public static StreamFunctionResponse Success { get; } = new([]);
 }

@@ -11,10 +11,13 @@ public sealed class InMemoryRewardItemStore : IRewardItemStore
     private readonly Dictionary<string, Dictionary<string, AttributeValue>> _items = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    /// <summary>An empty store keyed by <paramref name="keyAttribute"/>.</summary>
     public InMemoryRewardItemStore(string keyAttribute = "rewardId") => KeyAttributes = [keyAttribute];
 
+    /// <summary><inheritdoc/></summary>
     public IReadOnlyList<string> KeyAttributes { get; }
 
+    /// <summary>Number of items in the store.</summary>
     public int Count
     {
         get
@@ -26,6 +29,7 @@ public sealed class InMemoryRewardItemStore : IRewardItemStore
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public Task<ItemWrite> PutAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -37,6 +41,7 @@ public sealed class InMemoryRewardItemStore : IRewardItemStore
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public Task<ItemWrite> UpdateAsync(
         Dictionary<string, AttributeValue> key, IReadOnlyDictionary<string, AttributeValue> set, CancellationToken cancellationToken)
     {
@@ -55,6 +60,7 @@ public sealed class InMemoryRewardItemStore : IRewardItemStore
         }
     }
 
+    /// <summary><inheritdoc/></summary>
     public Task<ItemWrite> DeleteAsync(Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)
     {
         lock (_lock)

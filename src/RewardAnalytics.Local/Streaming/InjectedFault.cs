@@ -3,6 +3,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// <summary>What the fault plan does to one delivery attempt of a batch.</summary>
 public enum InjectedFault
 {
+    /// <summary>The attempt goes through untouched.</summary>
     None,
 
     /// <summary>The batch succeeds, but Lambda delivers it again (a poller timeout after the function finished).</summary>

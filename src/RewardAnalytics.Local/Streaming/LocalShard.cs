@@ -17,14 +17,18 @@ public sealed class LocalShard
         Partition = partition;
     }
 
+    /// <summary>The shard's id, shaped like DynamoDB Streams' (<c>shardId-…</c>).</summary>
     public string ShardId { get; }
+    /// <summary>The shard this one continues after rollover, or null for a first-generation shard.</summary>
     public string? ParentShardId { get; }
 
     /// <summary>Which of the stream's key ranges this shard carries (the same for a parent and its children).</summary>
     public int Partition { get; }
 
+    /// <summary>True once the shard reached its size and a child took over its keys.</summary>
     public bool IsClosed { get; private set; }
 
+    /// <summary>The shard's records in sequence-number order.</summary>
     public IReadOnlyList<StreamRecord> Records => _records;
 
     internal void Add(StreamRecord record) => _records.Add(record);

@@ -23,6 +23,8 @@ public sealed class LocalStream
     private int _recordCount;
     private int _poisonCount;
 
+    /// <summary>An empty stream shaped by <paramref name="options"/> (defaults when null).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The options are out of range.</exception>
     public LocalStream(LocalStreamOptions? options = null)
     {
         Options = options ?? new LocalStreamOptions();
@@ -32,6 +34,7 @@ public sealed class LocalStream
         _sequence = SequenceStart + (StableHash.Of(Options.Seed, "sequence") % 10_000_000_000_000_000UL);
     }
 
+    /// <summary>The stream's shape: shard count, rollover size, seed, ARN and poison faults.</summary>
     public LocalStreamOptions Options { get; }
 
     /// <summary>Every shard, parents before their children.</summary>
@@ -58,6 +61,7 @@ public sealed class LocalStream
     /// <summary>An order for a write that has none of its own: after every explicitly ordered write so far.</summary>
     public long NextOrder() => Interlocked.Increment(ref _autoOrder);
 
+    /// <summary>Records a write's change; it gets its shard and sequence number at the next <see cref="Commit"/>.</summary>
     public void Record(StreamChange change)
     {
         lock (_lock)

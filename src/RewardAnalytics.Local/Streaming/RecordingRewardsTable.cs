@@ -17,6 +17,7 @@ public sealed class RecordingRewardsTable
     private readonly List<Dictionary<string, AttributeValue>> _expired = [];
     private int _writes;
 
+    /// <summary>The table on <paramref name="store"/>, recording into <paramref name="stream"/>; <paramref name="clock"/> stamps writes that carry no time.</summary>
     public RecordingRewardsTable(IRewardItemStore store, LocalStream stream, TimeProvider clock)
     {
         _store = store;
@@ -24,6 +25,7 @@ public sealed class RecordingRewardsTable
         _clock = clock;
     }
 
+    /// <summary>The stream the table's writes are recorded into.</summary>
     public LocalStream Stream { get; }
 
     /// <summary>Writes sent to the table.</summary>
@@ -53,6 +55,10 @@ public sealed class RecordingRewardsTable
         }
     }
 
+    /// <summary>
+    /// PutItem through the store, recorded as a change at stream position <paramref name="order"/> (the next free one
+    /// when null) and time <paramref name="at"/> (the clock's now when null).
+    /// </summary>
     public async Task<ItemWrite> PutAsync(Dictionary<string, AttributeValue> item, long? order = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
     {
         var write = await _store.PutAsync(item, cancellationToken).ConfigureAwait(false);
@@ -60,6 +66,7 @@ public sealed class RecordingRewardsTable
         return write;
     }
 
+    /// <summary>UpdateItem with <c>SET</c> through the store, recorded as a change; <c>order</c> and <c>at</c> as for <see cref="PutAsync"/>.</summary>
     public async Task<ItemWrite> UpdateAsync(
         Dictionary<string, AttributeValue> key, IReadOnlyDictionary<string, AttributeValue> set, long? order = null, DateTimeOffset? at = null,
         CancellationToken cancellationToken = default)
@@ -69,6 +76,7 @@ public sealed class RecordingRewardsTable
         return write;
     }
 
+    /// <summary>DeleteItem through the store, recorded as a user's REMOVE; <c>order</c> and <c>at</c> as for <see cref="PutAsync"/>.</summary>
     public async Task<ItemWrite> DeleteAsync(Dictionary<string, AttributeValue> key, long? order = null, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
     {
         var write = await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ public static class StableHash
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
+    /// <summary>A 64-bit hash of the parts' invariant text forms, the same in every process.</summary>
     public static ulong Of(params ReadOnlySpan<object> parts)
     {
         var hash = Offset;

@@ -19,6 +19,7 @@ public sealed record StreamChange(
     int Sub = 0,
     bool IsPoison = false)
 {
+    /// <summary>The change a store write produced, placed at <paramref name="order"/>; <paramref name="ttlExpiry"/> marks a REMOVE made by the TTL process.</summary>
     public static StreamChange FromWrite(long order, Dictionary<string, AttributeValue> keys, ItemWrite write, DateTimeOffset at, bool ttlExpiry = false) =>
         new(order, keys,
             write.OldImage is null ? StreamRecord.Insert : write.NewImage is null ? StreamRecord.Remove : StreamRecord.Modify,

@@ -25,6 +25,7 @@ public sealed class StreamDriver
     private readonly ConcurrentQueue<StreamRecord> _onFailure = new();
     private int _draining;
 
+    /// <summary>A driver delivering <paramref name="stream"/> to <paramref name="function"/> as the event source mapping <paramref name="schedule"/> would (defaults when null), suffering <paramref name="faults"/> (none when null).</summary>
     public StreamDriver(LocalStream stream, IStreamFunction function, DeliverySchedule? schedule = null, FaultPlan? faults = null, TimeProvider? clock = null)
     {
         _stream = stream;
@@ -35,8 +36,11 @@ public sealed class StreamDriver
         _clock = clock ?? TimeProvider.System;
     }
 
+    /// <summary>The event source mapping being played.</summary>
     public DeliverySchedule Schedule { get; }
+    /// <summary>The faults deliveries suffer.</summary>
     public FaultPlan Faults { get; }
+    /// <summary>What the driver did so far.</summary>
     public DeliveryCounters Counters { get; } = new();
 
     /// <summary>Every invocation in the order it was made (per shard; shards interleave). Empty unless RecordAttempts.</summary>

@@ -23,11 +23,13 @@ public static class MalformedRewards
         ("type_missing", item => item.Remove("type")),
     ];
 
+    /// <summary>Number of distinct malformed shapes.</summary>
     public static int Count => Shapes.Length;
 
     /// <summary>The skip reason the aggregator reports for shape <paramref name="shape"/>.</summary>
     public static string ReasonOf(int shape) => Shapes[shape % Shapes.Length].Reason;
 
+    /// <summary>A reward item of malformed shape <paramref name="shape"/> (taken modulo <see cref="Count"/>).</summary>
     public static Dictionary<string, AttributeValue> Create(int shape, string rewardId, DateTimeOffset createdAt)
     {
         var item = new Dictionary<string, AttributeValue>

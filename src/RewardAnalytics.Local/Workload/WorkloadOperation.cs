@@ -17,5 +17,6 @@ public sealed record WorkloadOperation(
     Dictionary<string, AttributeValue>? Item,
     Dictionary<string, AttributeValue>? Set)
 {
+    /// <summary>The item's key (<c>rewardId</c>).</summary>
     public Dictionary<string, AttributeValue> Key => new() { ["rewardId"] = new AttributeValue { S = RewardId } };
 }

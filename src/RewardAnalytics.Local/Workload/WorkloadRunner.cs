@@ -12,14 +12,17 @@ public sealed class WorkloadRunner
     private readonly RecordingRewardsTable _table;
     private readonly int _lanes;
 
+    /// <summary>A runner writing through <paramref name="table"/> on <paramref name="lanes"/> lanes.</summary>
     public WorkloadRunner(RecordingRewardsTable table, int lanes = 8)
     {
         _table = table;
         _lanes = Math.Max(1, lanes);
     }
 
+    /// <summary>Raised after each write completes (progress display).</summary>
     public event Action? OperationDone;
 
+    /// <summary>Makes every write, each key's writes in order on its lane.</summary>
     public async Task RunAsync(IEnumerable<WorkloadOperation> operations, CancellationToken cancellationToken)
     {
         var lanes = operations
@@ -38,6 +41,7 @@ public sealed class WorkloadRunner
         }
     }
 
+    /// <summary>Makes one write of the workload through <paramref name="table"/>, at its own order and time.</summary>
     public static Task ApplyAsync(RecordingRewardsTable table, WorkloadOperation op, CancellationToken ct)
     {
         var at = op.At.ToDateTimeOffset();
