@@ -1,6 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Local.Demo;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 

@@ -6,7 +6,7 @@ using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.Lambda;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 

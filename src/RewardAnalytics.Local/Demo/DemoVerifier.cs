@@ -9,7 +9,7 @@ using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Lambda;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 

@@ -10,7 +10,7 @@ using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 
 namespace RewardAnalytics.Local.Measurements;
 

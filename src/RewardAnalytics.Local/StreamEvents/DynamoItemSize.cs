@@ -1,7 +1,7 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 
-namespace RewardAnalytics.Local.Stream;
+namespace RewardAnalytics.Local.StreamEvents;
 
 /// <summary>
 /// DynamoDB's item-size accounting (attribute names plus values: strings as UTF-8, numbers by significant digits),

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RewardAnalytics.Local.Stream;
+namespace RewardAnalytics.Local.StreamEvents;
 
 /// <summary>
 /// Writes a batch of stream records as the Lambda event a DynamoDB event source mapping with a tumbling window

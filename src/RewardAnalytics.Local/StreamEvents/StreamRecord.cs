@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 
-namespace RewardAnalytics.Local.Stream;
+namespace RewardAnalytics.Local.StreamEvents;
 
 /// <summary>
 /// One DynamoDB Streams record as the local stream plays it (NEW_AND_OLD_IMAGES): what the write did, to which

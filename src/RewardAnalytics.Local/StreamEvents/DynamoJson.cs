@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
-namespace RewardAnalytics.Local.Stream;
+namespace RewardAnalytics.Local.StreamEvents;
 
 /// <summary>Writes items in DynamoDB JSON (<c>{"name":{"S":"…"}}</c>), the form stream records carry them in.</summary>
 public static class DynamoJson
