@@ -4,9 +4,9 @@ namespace RewardAnalytics.Local.Workload;
 /// A generated workload: the writes of each day (phases 0 … Days − 1, each written during that day) and then the
 /// late writes for days already finalized (the last phase).
 /// </summary>
-public sealed class Workload
+public sealed class WorkloadPlan
 {
-    internal Workload(WorkloadOptions options, IReadOnlyList<WorkloadOperation> operations)
+    internal WorkloadPlan(WorkloadOptions options, IReadOnlyList<WorkloadOperation> operations)
     {
         Options = options;
         Operations = operations;
@@ -24,5 +24,5 @@ public sealed class Workload
 
     public int Count(WorkloadKind kind) => Operations.Count(o => o.Kind == kind);
 
-    public static Workload Generate(WorkloadOptions options) => new WorkloadGenerator(options).Generate();
+    public static WorkloadPlan Generate(WorkloadOptions options) => new WorkloadGenerator(options).Generate();
 }
