@@ -48,7 +48,7 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
             AggregatesDecorator = table => planted = new ReplayCountingAggregatesTable(table),
         };
         await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), CancellationToken.None);
-        var result = await new DemoRun(world, options, null, DemoFinalizer.Create).RunAsync(CancellationToken.None);
+        var result = await new DemoRun(world, options).RunAsync(CancellationToken.None);
         var code = DemoReport.ExitCode(result);
         using var json = JsonDocument.Parse(DemoReport.Json(result));
 

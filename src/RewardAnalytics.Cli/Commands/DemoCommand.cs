@@ -80,7 +80,7 @@ public static class DemoCommand
     {
         await using var world = await LocalAwsWorld.StartAsync(worldOptions, ct).ConfigureAwait(false);
         await output.WriteLineAsync(DemoReport.SoakStarting(options, duration)).ConfigureAwait(false);
-        var soak = new DemoSoak(world, options, duration, DemoFinalizer.Create);
+        var soak = new DemoSoak(world, options, duration);
         soak.RoundDone += round => DemoReport.WriteSoakRound(output, round);
         var summary = await soak.RunAsync(ct).ConfigureAwait(false);
         await output.WriteLineAsync(DemoReport.SoakDone(summary)).ConfigureAwait(false);
@@ -98,7 +98,7 @@ public static class DemoCommand
             {
                 progress.WriteLine($"{DemoReport.Describe(p.Stage, options)} …");
             }
-        }, DemoFinalizer.Create);
+        });
         return await run.RunAsync(ct).ConfigureAwait(false);
     }
 
@@ -128,7 +128,7 @@ public static class DemoCommand
 
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = Math.Min(p.Done, task.MaxValue);
-                }, DemoFinalizer.Create);
+                });
                 result = await run.RunAsync(ct).ConfigureAwait(false);
                 foreach (var task in tasks.Values)
                 {

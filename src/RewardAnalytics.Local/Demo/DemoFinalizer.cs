@@ -22,7 +22,7 @@ public sealed class DemoFinalizer : IDayFinalizer
     private readonly DailyFinalizer _function;
     private readonly S3ReportStore _reports;
 
-    private DemoFinalizer(DemoEnvironment environment)
+    public DemoFinalizer(DemoEnvironment environment)
     {
         var variables = environment.World.Environment.ToDictionary(kv => kv.Key, kv => kv.Value);
         variables[FinalizerSettings.ReportTimeZoneVariable] = environment.TimeZone.Id;
@@ -34,8 +34,6 @@ public sealed class DemoFinalizer : IDayFinalizer
     }
 
     public int RecheckDays { get; }
-
-    public static IDayFinalizer? Create(DemoEnvironment environment) => new DemoFinalizer(environment);
 
     public async Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken)
     {

@@ -4,14 +4,14 @@ using RewardAnalytics.Core;
 namespace RewardAnalytics.Local.Demo;
 
 /// <summary>What the demo found: a row per day, the named checks, the figures. Green only if everything matched.</summary>
-public sealed record DemoResult(DemoOptions Options, IReadOnlyList<DayCheck> Days, IReadOnlyList<DemoCheck> Checks, DemoFigures Figures, bool Finalized)
+public sealed record DemoResult(DemoOptions Options, IReadOnlyList<DayCheck> Days, IReadOnlyList<DemoCheck> Checks, DemoFigures Figures)
 {
     public bool AllMatched => Days.All(d => d.Matches) && Checks.All(c => c.Passed);
 }
 
 /// <summary>
-/// One day: the ground truth (full scan), the running totals, the published report (null before finalization or
-/// without a finalizer), its revision and the expected one, how many stream records changed the day after it was first finalized.
+/// One day: the ground truth (full scan), the running totals, the published report (null before finalization), its
+/// revision and the expected one, how many stream records changed the day after it was first finalized.
 /// </summary>
 public sealed record DayCheck(
     LocalDate Date,

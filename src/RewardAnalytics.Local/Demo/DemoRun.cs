@@ -23,14 +23,12 @@ public sealed class DemoRun
     private readonly LocalAwsWorld _world;
     private readonly DemoOptions _options;
     private readonly Action<DemoProgress>? _progress;
-    private readonly Func<DemoEnvironment, IDayFinalizer?>? _finalizerFactory;
 
-    public DemoRun(LocalAwsWorld world, DemoOptions options, Action<DemoProgress>? progress = null, Func<DemoEnvironment, IDayFinalizer?>? finalizerFactory = null)
+    public DemoRun(LocalAwsWorld world, DemoOptions options, Action<DemoProgress>? progress = null)
     {
         _world = world;
         _options = options;
         _progress = progress;
-        _finalizerFactory = finalizerFactory;
     }
 
     public async Task<DemoResult> RunAsync(CancellationToken cancellationToken)
@@ -54,9 +52,9 @@ public sealed class DemoRun
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
         var driver = new StreamDriver(stream, function, _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
-        var finalizer = _finalizerFactory?.Invoke(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
+        var finalizer = new DemoFinalizer(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
         var finalizing = new FinalizationTracker(finalizer, table, settings.Schema, zone, clock,
-            new DateInterval(w.FirstDay.PlusDays(-(finalizer?.RecheckDays ?? 0)), w.FirstDay.PlusDays(w.Days - 1)));
+            new DateInterval(w.FirstDay.PlusDays(-finalizer.RecheckDays), w.FirstDay.PlusDays(w.Days - 1)));
 
         long written = 0, streamed = 0;
         var runner = new WorkloadRunner(table, _options.WriterLanes);
@@ -71,7 +69,7 @@ public sealed class DemoRun
         driver.BatchDone += records => Report(DemoStage.Streaming, Interlocked.Add(ref streamed, records), stream.RecordCount);
 
         var lateRecords = new Dictionary<LocalDate, int>();
-        var finalizerRuns = finalizer is null ? 0 : w.Days * 2; // each day on schedule, then each day again after the late writes
+        var finalizerRuns = w.Days * 2; // each day on schedule, then each day again after the late writes
         for (var phase = 0; phase < workload.PhaseCount; phase++)
         {
             var operations = workload.Phase(phase);
@@ -82,11 +80,6 @@ public sealed class DemoRun
                 ? operations.Select(o => o.At.ToDateTimeOffset()).DefaultIfEmpty(StartOf(w.FirstDay.PlusDays(phase), zone)).Max().AddMinutes(5)
                 : StartOf(w.FirstDay.PlusDays(phase + 1), zone).AddMinutes(5));
             await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
-
-            if (finalizer is null)
-            {
-                continue;
-            }
 
             if (!isLatePhase)
             {
@@ -115,7 +108,7 @@ public sealed class DemoRun
             counters.Throttles, function.Table.EntriesAlreadyApplied, function.Table.Writes, function.Table.Reads,
             log.Skips.Select(s => s.SequenceNumber).Distinct().Count(), counters.RecordsSentToOnFailureDestination, finalizing.Runs,
             elapsed.Elapsed);
-        return new DemoResult(_options, days, checks, figures, finalizer is not null);
+        return new DemoResult(_options, days, checks, figures);
     }
 
     /// <summary>Counts, per day, the records that changed it after its scheduled finalization (records of later phases).</summary>

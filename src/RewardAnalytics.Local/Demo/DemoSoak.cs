@@ -13,14 +13,12 @@ public sealed class DemoSoak
     private readonly LocalAwsWorld _world;
     private readonly DemoOptions _options;
     private readonly TimeSpan _duration;
-    private readonly Func<DemoEnvironment, IDayFinalizer?>? _finalizerFactory;
 
-    public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration, Func<DemoEnvironment, IDayFinalizer?>? finalizerFactory)
+    public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration)
     {
         _world = world;
         _options = options;
         _duration = duration;
-        _finalizerFactory = finalizerFactory;
     }
 
     /// <summary>Raised after each round is verified.</summary>
@@ -36,7 +34,7 @@ public sealed class DemoSoak
             var seed = _options.Workload.Seed + rounds;
             rounds++;
             var options = _options with { Workload = _options.Workload with { Seed = seed } };
-            var result = await new DemoRun(_world, options, null, _finalizerFactory).RunAsync(cancellationToken).ConfigureAwait(false);
+            var result = await new DemoRun(_world, options).RunAsync(cancellationToken).ConfigureAwait(false);
             var found = result.Days.Count(d => !d.Matches) + result.Checks.Count(c => !c.Passed);
             mismatches += found;
             records += result.Figures.RecordsStreamed;

@@ -38,7 +38,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         };
         var stdout = new StringWriter();
         await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), CancellationToken.None);
-        var soak = new DemoSoak(world, options, TimeSpan.FromMinutes(0.01), DemoFinalizer.Create);
+        var soak = new DemoSoak(world, options, TimeSpan.FromMinutes(0.01));
         soak.RoundDone += round => DemoReport.WriteSoakRound(stdout, round);
         var summary = await soak.RunAsync(CancellationToken.None);
         await stdout.WriteLineAsync(DemoReport.SoakDone(summary));
