@@ -12,7 +12,7 @@ using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.StreamEvents;
 
-namespace RewardAnalytics.Local.Measurements;
+namespace RewardAnalytics.Benchmarks;
 
 /// <summary>
 /// Items read to finalize one day of N rewards, counted from DynamoDB's own <c>ScannedCount</c> on the local world:
