@@ -48,12 +48,3 @@ public sealed class DemoSoak
         return new SoakSummary(rounds, records, invocations, duplicatesAbsorbed, finalizerRuns, mismatches, elapsed.Elapsed);
     }
 }
-
-/// <summary>One verified soak round: its seed, its result, the mismatches it found and the running count.</summary>
-public sealed record SoakRound(int Round, long Seed, DemoResult Result, int Mismatches, long MismatchesSoFar, TimeSpan Elapsed);
-
-/// <summary>What a soak run did in all; green only with no mismatch in any round.</summary>
-public sealed record SoakSummary(int Rounds, long RecordsStreamed, long Invocations, long DuplicatesAbsorbed, long FinalizerRuns, long Mismatches, TimeSpan Elapsed)
-{
-    public bool AllMatched => Mismatches == 0;
-}

@@ -9,6 +9,3 @@ public enum DemoStage
     Finalizing,
     Verifying,
 }
-
-/// <summary>Progress of one stage: <paramref name="Done"/> of <paramref name="Total"/>.</summary>
-public readonly record struct DemoProgress(DemoStage Stage, long Done, long Total);

@@ -11,11 +11,3 @@ public sealed record DeliveryAttempt(
     InjectedFault Fault,
     DeliveryResult Result,
     string? Detail);
-
-/// <summary>How Lambda reads an invocation's end.</summary>
-public enum DeliveryResult
-{
-    Success,
-    PartialFailure,
-    FunctionError,
-}

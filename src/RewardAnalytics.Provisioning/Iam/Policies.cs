@@ -102,10 +102,3 @@ public static class Policies
         },
     ]);
 }
-
-/// <summary>The ARNs the stream aggregator's policy names.</summary>
-public sealed record StreamAggregatorResources(string RewardsStreamArn, string AggregatesTableArn, string FailedBatchesBucketArn, string LogGroupArn);
-
-/// <summary>The ARNs (and the function name whose failed-run prefix it may write) the daily finalizer's policy names.</summary>
-public sealed record DailyFinalizerResources(
-    string AggregatesTableArn, string AnalyticsBucketArn, string ReportPrefix, string LogGroupArn, string FailedBatchesBucketArn, string FunctionName);

@@ -22,9 +22,3 @@ public sealed record AlarmDefinition
     public int DatapointsToAlarm { get; init; } = 1;
     public required string TreatMissingData { get; init; }
 }
-
-/// <summary>A metric, its statistic and period.</summary>
-public sealed record MetricSpec(string Namespace, string MetricName, IReadOnlyDictionary<string, string> Dimensions, string Statistic, int PeriodSeconds);
-
-/// <summary>One query of a metric-math alarm: a metric (with an id) or an expression over the ids.</summary>
-public sealed record MetricQuerySpec(string Id, MetricSpec? Metric = null, string? Expression = null, string? Label = null, bool ReturnData = false);
