@@ -1,9 +1,9 @@
 namespace RewardAnalytics.Infrastructure;
 
 using Pulumi;
-using RewardAnalytics.Deployment;
-using RewardAnalytics.Deployment.Iam;
-using RewardAnalytics.Deployment.Settings;
+using RewardAnalytics.Provisioning;
+using RewardAnalytics.Provisioning.Iam;
+using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
 /// <summary>The data: the rewards stream (looked up or, in dev, created), the aggregates table and the two private buckets.</summary>

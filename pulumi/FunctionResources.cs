@@ -1,9 +1,9 @@
 namespace RewardAnalytics.Infrastructure;
 
 using Pulumi;
-using RewardAnalytics.Deployment;
-using RewardAnalytics.Deployment.Iam;
-using RewardAnalytics.Deployment.Settings;
+using RewardAnalytics.Provisioning;
+using RewardAnalytics.Provisioning.Iam;
+using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
 /// <summary>The two functions, their roles and log groups, the stream mapping and the daily schedule.</summary>

@@ -1,8 +1,8 @@
 namespace RewardAnalytics.Infrastructure;
 
 using Pulumi;
-using RewardAnalytics.Deployment.Monitoring;
-using RewardAnalytics.Deployment.Settings;
+using RewardAnalytics.Provisioning.Monitoring;
+using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
 /// <summary>The alarms (sent to an optional SNS topic with an email subscription) and the dashboard.</summary>

@@ -2,9 +2,9 @@ namespace RewardAnalytics.Infrastructure;
 
 using Pulumi;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Deployment;
-using RewardAnalytics.Deployment.Monitoring;
-using RewardAnalytics.Deployment.Settings;
+using RewardAnalytics.Provisioning;
+using RewardAnalytics.Provisioning.Monitoring;
+using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
 /// <summary>
@@ -46,8 +46,8 @@ public static class RewardAnalyticsStack
         try
         {
             return StackSettings.FromConfig(
-                global::Pulumi.Deployment.Instance.ProjectName,
-                global::Pulumi.Deployment.Instance.StackName,
+                Deployment.Instance.ProjectName,
+                Deployment.Instance.StackName,
                 key => config.Get(key));
         }
         catch (SettingsException ex)

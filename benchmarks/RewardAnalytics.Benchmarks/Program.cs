@@ -4,7 +4,6 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using RewardAnalytics.Benchmarks;
 using RewardAnalytics.Local.Emulators;
-using RewardAnalytics.Local.Measurements;
 
 // dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 //   the parse + fold benchmarks (--quick: BenchmarkDotNet's ShortRun job, under two minutes)

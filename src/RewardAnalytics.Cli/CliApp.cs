@@ -25,9 +25,6 @@ public sealed class CliApp
         _clock = clock;
     }
 
-    /// <summary>Test seam: wraps the aggregates table the demo's aggregator writes to (a planted bug goes here).</summary>
-    public Func<RewardAnalytics.Core.Aggregation.IAggregatesTable, RewardAnalytics.Core.Aggregation.IAggregatesTable>? AggregatesDecorator { get; init; }
-
     /// <summary>Starts a private local world (dynalite + s3rver) for this one command.</summary>
     public static Option<bool> LocalOption { get; } = new("--local")
     {

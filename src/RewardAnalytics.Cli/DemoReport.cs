@@ -69,11 +69,6 @@ public static class DemoReport
                 $"revision {day.Revision?.ToString(CultureInfo.InvariantCulture) ?? "none"}, expected {day.ExpectedRevision}"));
         }
 
-        if (!result.Finalized)
-        {
-            console.MarkupLine("  [yellow]![/] no daily finalizer in this build: reports and revisions were not checked");
-        }
-
         foreach (var check in result.Checks)
         {
             console.MarkupLine($"  {(check.Passed ? "[green]✔[/]" : "[red]✘[/]")} {Markup.Escape($"{check.Name}: {check.Detail}")}");
@@ -85,6 +80,40 @@ public static class DemoReport
             ? "[green]All checks matched.[/]"
             : $"[red]MISMATCH: {result.Days.Count(d => !d.Matches)} day(s) and {result.Checks.Count(c => !c.Passed)} check(s) did not match.[/]");
     }
+
+    /// <summary>The exit code of a demo run: 0 only if every check matched.</summary>
+    public static int ExitCode(DemoResult result) => result.AllMatched ? ExitCodes.Success : ExitCodes.Failed;
+
+    /// <summary>The exit code of a soak: 0 only if no round found a mismatch.</summary>
+    public static int ExitCode(SoakSummary summary) => summary.AllMatched ? ExitCodes.Success : ExitCodes.Failed;
+
+    /// <summary>The soak's opening line: the workload of each round, faults on or off, and for how long.</summary>
+    public static string SoakStarting(DemoOptions options, TimeSpan duration) => string.Create(CultureInfo.InvariantCulture,
+        $"soak: demo rounds of {options.Workload.Rewards:N0} writes over {options.Workload.Days} day(s), faults {(options.Faults ? "on" : "off")}, for {duration.TotalMinutes:0.##} min");
+
+    /// <summary>A soak round's line, then a <c>MISMATCH</c> line for each day and check that did not match.</summary>
+    public static void WriteSoakRound(TextWriter output, SoakRound round)
+    {
+        var f = round.Result.Figures;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"round {round.Round} (seed {round.Seed}): {f.RecordsStreamed:N0} records, {f.Invocations:N0} invocations, {f.DuplicatesAbsorbed:N0} duplicates absorbed, " +
+            $"{f.FinalizerRuns} finalizer runs, {round.Result.Days.Count} days verified; mismatches {round.Mismatches}, running mismatch count {round.MismatchesSoFar} " +
+            $"[{round.Elapsed:h\\:mm\\:ss}]"));
+        foreach (var day in round.Result.Days.Where(d => !d.Matches))
+        {
+            output.WriteLine($"  MISMATCH {IsoDate.Format(day.Date)}: running {day.Running}, report {day.Report?.ToString() ?? "none"}, ground truth {day.Truth}");
+        }
+
+        foreach (var check in round.Result.Checks.Where(c => !c.Passed))
+        {
+            output.WriteLine($"  MISMATCH {check.Name}: {check.Detail}");
+        }
+    }
+
+    /// <summary>The soak's closing line: rounds, records, finalizer runs, time and the mismatch count (FAILED when any).</summary>
+    public static string SoakDone(SoakSummary summary) => string.Create(CultureInfo.InvariantCulture,
+        $"soak done: {summary.Rounds} rounds, {summary.RecordsStreamed:N0} records, {summary.FinalizerRuns:N0} finalizer runs in {summary.Elapsed:h\\:mm\\:ss}; " +
+        $"mismatches {summary.Mismatches}{(summary.AllMatched ? " (all rounds matched)" : " (FAILED)")}");
 
     /// <summary>One line of the run's figures: records, invocations, retries, duplicates absorbed, writes per 1,000 records, time.</summary>
     public static string Summary(DemoFigures f) => string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,4 @@
-using RewardAnalytics.Local.Measurements;
+using RewardAnalytics.Benchmarks;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 

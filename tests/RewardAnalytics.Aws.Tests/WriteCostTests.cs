@@ -8,7 +8,7 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Local.Emulators;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 using static RewardAnalytics.TestSupport.RewardRecords;

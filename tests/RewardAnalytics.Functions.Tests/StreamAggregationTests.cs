@@ -4,7 +4,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
 using static RewardAnalytics.TestSupport.RewardRecords;
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using RewardAnalytics.Cli;
-using RewardAnalytics.Core.Aggregation;
+using NodaTime;
+using RewardAnalytics.Local.Demo;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Workload;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
@@ -14,7 +17,7 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task A_small_demo_with_faults_matches_every_check()
     {
-        var (code, json, error) = await RunAsync(null, SmallDemo);
+        var (code, json, error) = await RunAsync(SmallDemo);
 
         var root = json.RootElement;
         var summary = root.GetProperty("summary");
@@ -35,8 +38,19 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task A_planted_double_count_of_redeliveries_makes_the_demo_report_a_mismatch_and_exit_1()
     {
+        // The CLI has no way to plant a bug, so this drives the demo the command runs (the same options as SmallDemo) through
+        // the Local API, and reads its result the way the command prints it (--json) and exits.
         ReplayCountingAggregatesTable? planted = null;
-        var (code, json, _) = await RunAsync(table => planted = new ReplayCountingAggregatesTable(table), SmallDemo);
+        var options = new DemoOptions
+        {
+            Workload = new WorkloadOptions { Rewards = 1500, Days = 3, Seed = 5, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] },
+            Shards = 3,
+            AggregatesDecorator = table => planted = new ReplayCountingAggregatesTable(table),
+        };
+        await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), CancellationToken.None);
+        var result = await new DemoRun(world, options).RunAsync(CancellationToken.None);
+        var code = DemoReport.ExitCode(result);
+        using var json = JsonDocument.Parse(DemoReport.Json(result));
 
         var root = json.RootElement;
         var mismatched = root.GetProperty("days").EnumerateArray().Count(d => !d.GetProperty("matches").GetBoolean());
@@ -88,11 +102,11 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.Contains($"Example: reward-analytics {string.Join(' ', command)}", stdout.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, JsonDocument Json, string Error)> RunAsync(Func<IAggregatesTable, IAggregatesTable>? plantedBug, string[] args)
+    private static async Task<(int Code, JsonDocument Json, string Error)> RunAsync(string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await new CliApp(stdout, stderr, _ => null, TimeProvider.System) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
+        var code = await new CliApp(stdout, stderr, _ => null, TimeProvider.System).RunAsync(args, CancellationToken.None);
         var text = stdout.ToString();
         Assert.True(text.TrimStart().StartsWith('{'), $"expected JSON on stdout, got: {text}\nstderr: {stderr}");
         return (code, JsonDocument.Parse(text), stderr.ToString());

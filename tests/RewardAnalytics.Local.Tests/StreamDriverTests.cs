@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Local.Demo;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
@@ -9,10 +9,10 @@ namespace RewardAnalytics.Local.Tests;
 /// <summary>A small seeded workload written to an in-memory table and recorded into a local stream.</summary>
 internal static class StreamScenario
 {
-    public static async Task<(Workload.Workload Workload, LocalStream Stream, RecordingRewardsTable Table, SimulatedClock Clock)> RecordAsync(
+    public static async Task<(WorkloadPlan Workload, LocalStream Stream, RecordingRewardsTable Table, SimulatedClock Clock)> RecordAsync(
         long seed, int rewards = 600, int days = 3, int shards = 3, int recordsPerShard = 120, FaultPlan? faults = null)
     {
-        var workload = Workload.Workload.Generate(new WorkloadOptions { Rewards = rewards, Days = days, Seed = seed, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] });
+        var workload = WorkloadPlan.Generate(new WorkloadOptions { Rewards = rewards, Days = days, Seed = seed, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] });
         var clock = new SimulatedClock(workload.Operations.Max(o => o.At).ToDateTimeOffset().AddDays(1));
         var stream = new LocalStream(new LocalStreamOptions { ShardCount = shards, RecordsPerShard = recordsPerShard, Seed = seed, Faults = faults });
         var table = new RecordingRewardsTable(new InMemoryRewardItemStore(), stream, clock);

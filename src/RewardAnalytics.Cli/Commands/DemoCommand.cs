@@ -42,7 +42,6 @@ public static class DemoCommand
                 Workload = workload.Read(parse),
                 Shards = workload.Shards(parse),
                 Faults = !parse.GetValue(noFaults),
-                AggregatesDecorator = app.AggregatesDecorator,
             };
             var worldOptions = new LocalAwsOptions { DataDirectory = parse.GetValue(data)?.FullName };
             if (parse.GetValue(soak) is { } minutes)
@@ -54,7 +53,7 @@ public static class DemoCommand
                 }
 
                 var summary = await RunSoakAsync(worldOptions, options, TimeSpan.FromMinutes(minutes), context.Output, ct).ConfigureAwait(false);
-                return summary.AllMatched ? ExitCodes.Success : ExitCodes.Failed;
+                return DemoReport.ExitCode(summary);
             }
 
             var asJson = parse.GetValue(json);
@@ -71,7 +70,7 @@ public static class DemoCommand
                 DemoReport.Render(console, result);
             }
 
-            return result.AllMatched ? ExitCodes.Success : ExitCodes.Failed;
+            return DemoReport.ExitCode(result);
         }, ct));
         return command;
     }
@@ -80,32 +79,12 @@ public static class DemoCommand
 
     private static async Task<SoakSummary> RunSoakAsync(LocalAwsOptions worldOptions, DemoOptions options, TimeSpan duration, TextWriter output, CancellationToken ct)
     {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
         await using var world = await LocalAwsWorld.StartAsync(worldOptions, ct).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(inv,
-            $"soak: demo rounds of {options.Workload.Rewards:N0} writes over {options.Workload.Days} day(s), faults {(options.Faults ? "on" : "off")}, for {duration.TotalMinutes:0.##} min")).ConfigureAwait(false);
-        var soak = new DemoSoak(world, options, duration, DemoFinalizer.Create);
-        soak.RoundDone += round =>
-        {
-            var f = round.Result.Figures;
-            output.WriteLine(string.Create(inv,
-                $"round {round.Round} (seed {round.Seed}): {f.RecordsStreamed:N0} records, {f.Invocations:N0} invocations, {f.DuplicatesAbsorbed:N0} duplicates absorbed, " +
-                $"{f.FinalizerRuns} finalizer runs, {round.Result.Days.Count} days verified; mismatches {round.Mismatches}, running mismatch count {round.MismatchesSoFar} " +
-                $"[{round.Elapsed:h\\:mm\\:ss}]"));
-            foreach (var day in round.Result.Days.Where(d => !d.Matches))
-            {
-                output.WriteLine($"  MISMATCH {Core.IsoDate.Format(day.Date)}: running {day.Running}, report {day.Report?.ToString() ?? "none"}, ground truth {day.Truth}");
-            }
-
-            foreach (var check in round.Result.Checks.Where(c => !c.Passed))
-            {
-                output.WriteLine($"  MISMATCH {check.Name}: {check.Detail}");
-            }
-        };
+        await output.WriteLineAsync(DemoReport.SoakStarting(options, duration)).ConfigureAwait(false);
+        var soak = new DemoSoak(world, options, duration);
+        soak.RoundDone += round => DemoReport.WriteSoakRound(output, round);
         var summary = await soak.RunAsync(ct).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(inv,
-            $"soak done: {summary.Rounds} rounds, {summary.RecordsStreamed:N0} records, {summary.FinalizerRuns:N0} finalizer runs in {summary.Elapsed:h\\:mm\\:ss}; " +
-            $"mismatches {summary.Mismatches}{(summary.AllMatched ? " (all rounds matched)" : " (FAILED)")}")).ConfigureAwait(false);
+        await output.WriteLineAsync(DemoReport.SoakDone(summary)).ConfigureAwait(false);
         return summary;
     }
 
@@ -120,7 +99,7 @@ public static class DemoCommand
             {
                 progress.WriteLine($"{DemoReport.Describe(p.Stage, options)} …");
             }
-        }, DemoFinalizer.Create);
+        });
         return await run.RunAsync(ct).ConfigureAwait(false);
     }
 
@@ -150,7 +129,7 @@ public static class DemoCommand
 
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = Math.Min(p.Done, task.MaxValue);
-                }, DemoFinalizer.Create);
+                });
                 result = await run.RunAsync(ct).ConfigureAwait(false);
                 foreach (var task in tasks.Values)
                 {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RewardAnalytics.Local.Demo;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
@@ -30,7 +30,7 @@ public static class GenerateCommand
             var workloadOptions = options.Read(parse);
             var size = CliInput.InRange(parse.GetValue(batchSize), "--batch-size", 1, 10_000, "a batch size");
             var file = parse.GetValue(output)!;
-            var workload = Workload.Generate(workloadOptions);
+            var workload = WorkloadPlan.Generate(workloadOptions);
             var last = workload.Operations.Max(o => o.At).ToDateTimeOffset();
             var clock = new SimulatedClock(last.AddDays(1));
             var stream = new LocalStream(new LocalStreamOptions { ShardCount = options.Shards(parse), Seed = workloadOptions.Seed });

@@ -22,7 +22,8 @@ public sealed class DemoFinalizer : IDayFinalizer
     private readonly DailyFinalizer _function;
     private readonly S3ReportStore _reports;
 
-    private DemoFinalizer(DemoEnvironment environment)
+    /// <summary>The real finalizer entry point, built from the local world's environment as a cold start would be.</summary>
+    public DemoFinalizer(DemoEnvironment environment)
     {
         var variables = environment.World.Environment.ToDictionary(kv => kv.Key, kv => kv.Value);
         variables[FinalizerSettings.ReportTimeZoneVariable] = environment.TimeZone.Id;
@@ -36,10 +37,7 @@ public sealed class DemoFinalizer : IDayFinalizer
     /// <summary><inheritdoc/></summary>
     public int RecheckDays { get; }
 
-    /// <summary>The finalizer for the demo's factory parameter: a real <see cref="DailyFinalizer"/> on <paramref name="environment"/>.</summary>
-    public static IDayFinalizer? Create(DemoEnvironment environment) => new DemoFinalizer(environment);
-
-    /// <summary><inheritdoc/></summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<FinalizerDayResult>> FinalizeAsync(LocalDate? date, CancellationToken cancellationToken)
     {
         using var input = new MemoryStream(date is { } day ? FinalizeRequest.For(day) : FinalizeRequest.Scheduled(), writable: false);

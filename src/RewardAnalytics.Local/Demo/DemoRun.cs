@@ -6,7 +6,7 @@ using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.Lambda;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
@@ -23,15 +23,13 @@ public sealed class DemoRun
     private readonly LocalAwsWorld _world;
     private readonly DemoOptions _options;
     private readonly Action<DemoProgress>? _progress;
-    private readonly Func<DemoEnvironment, IDayFinalizer?>? _finalizerFactory;
 
-    /// <summary>A run on <paramref name="world"/>; <paramref name="progress"/> hears each stage's progress, <paramref name="finalizerFactory"/> builds the finalizer (null: <see cref="DemoFinalizer"/>).</summary>
-    public DemoRun(LocalAwsWorld world, DemoOptions options, Action<DemoProgress>? progress = null, Func<DemoEnvironment, IDayFinalizer?>? finalizerFactory = null)
+    /// <summary>A run on <paramref name="world"/>; <paramref name="progress"/> hears each stage's progress.</summary>
+    public DemoRun(LocalAwsWorld world, DemoOptions options, Action<DemoProgress>? progress = null)
     {
         _world = world;
         _options = options;
         _progress = progress;
-        _finalizerFactory = finalizerFactory;
     }
 
     /// <summary>Writes, streams, finalizes and verifies the whole workload; the result holds every day, check and figure.</summary>
@@ -45,7 +43,7 @@ public sealed class DemoRun
         Report(DemoStage.Starting, 0, 1);
         await DemoTables.ResetAsync(_world, dynamo, s3, cancellationToken).ConfigureAwait(false);
 
-        var workload = Workload.Workload.Generate(w);
+        var workload = WorkloadPlan.Generate(w);
         var clock = new SimulatedClock(StartOf(w.FirstDay, zone));
         var faults = _options.FaultPlan;
         var stream = new LocalStream(new LocalStreamOptions { ShardCount = _options.Shards, Seed = w.Seed, Faults = faults.IsEnabled ? faults : null });
@@ -56,9 +54,9 @@ public sealed class DemoRun
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
         var driver = new StreamDriver(stream, function, _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
-        var finalizer = _finalizerFactory?.Invoke(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
+        var finalizer = new DemoFinalizer(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
         var finalizing = new FinalizationTracker(finalizer, table, settings.Schema, zone, clock,
-            new DateInterval(w.FirstDay.PlusDays(-(finalizer?.RecheckDays ?? 0)), w.FirstDay.PlusDays(w.Days - 1)));
+            new DateInterval(w.FirstDay.PlusDays(-finalizer.RecheckDays), w.FirstDay.PlusDays(w.Days - 1)));
 
         long written = 0, streamed = 0;
         var runner = new WorkloadRunner(table, _options.WriterLanes);
@@ -73,7 +71,7 @@ public sealed class DemoRun
         driver.BatchDone += records => Report(DemoStage.Streaming, Interlocked.Add(ref streamed, records), stream.RecordCount);
 
         var lateRecords = new Dictionary<LocalDate, int>();
-        var finalizerRuns = finalizer is null ? 0 : w.Days * 2; // each day on schedule, then each day again after the late writes
+        var finalizerRuns = w.Days * 2; // each day on schedule, then each day again after the late writes
         for (var phase = 0; phase < workload.PhaseCount; phase++)
         {
             var operations = workload.Phase(phase);
@@ -84,11 +82,6 @@ public sealed class DemoRun
                 ? operations.Select(o => o.At.ToDateTimeOffset()).DefaultIfEmpty(StartOf(w.FirstDay.PlusDays(phase), zone)).Max().AddMinutes(5)
                 : StartOf(w.FirstDay.PlusDays(phase + 1), zone).AddMinutes(5));
             await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
-
-            if (finalizer is null)
-            {
-                continue;
-            }
 
             if (!isLatePhase)
             {
@@ -117,7 +110,7 @@ public sealed class DemoRun
             counters.Throttles, function.Table.EntriesAlreadyApplied, function.Table.Writes, function.Table.Reads,
             log.Skips.Select(s => s.SequenceNumber).Distinct().Count(), counters.RecordsSentToOnFailureDestination, finalizing.Runs,
             elapsed.Elapsed);
-        return new DemoResult(_options, days, checks, figures, finalizer is not null);
+        return new DemoResult(_options, days, checks, figures);
     }
 
     /// <summary>Counts, per day, the records that changed it after its scheduled finalization (records of later phases).</summary>

@@ -13,15 +13,13 @@ public sealed class DemoSoak
     private readonly LocalAwsWorld _world;
     private readonly DemoOptions _options;
     private readonly TimeSpan _duration;
-    private readonly Func<DemoEnvironment, IDayFinalizer?>? _finalizerFactory;
 
     /// <summary>A soak on <paramref name="world"/> for <paramref name="duration"/>, each round run with <paramref name="options"/> and a new seed.</summary>
-    public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration, Func<DemoEnvironment, IDayFinalizer?>? finalizerFactory)
+    public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration)
     {
         _world = world;
         _options = options;
         _duration = duration;
-        _finalizerFactory = finalizerFactory;
     }
 
     /// <summary>Raised after each round is verified.</summary>
@@ -38,7 +36,7 @@ public sealed class DemoSoak
             var seed = _options.Workload.Seed + rounds;
             rounds++;
             var options = _options with { Workload = _options.Workload with { Seed = seed } };
-            var result = await new DemoRun(_world, options, null, _finalizerFactory).RunAsync(cancellationToken).ConfigureAwait(false);
+            var result = await new DemoRun(_world, options).RunAsync(cancellationToken).ConfigureAwait(false);
             var found = result.Days.Count(d => !d.Matches) + result.Checks.Count(c => !c.Passed);
             mismatches += found;
             records += result.Figures.RecordsStreamed;
@@ -51,14 +49,4 @@ public sealed class DemoSoak
 
         return new SoakSummary(rounds, records, invocations, duplicatesAbsorbed, finalizerRuns, mismatches, elapsed.Elapsed);
     }
-}
-
-/// <summary>One verified soak round: its seed, its result, the mismatches it found and the running count.</summary>
-public sealed record SoakRound(int Round, long Seed, DemoResult Result, int Mismatches, long MismatchesSoFar, TimeSpan Elapsed);
-
-/// <summary>What a soak run did in all; green only with no mismatch in any round.</summary>
-public sealed record SoakSummary(int Rounds, long RecordsStreamed, long Invocations, long DuplicatesAbsorbed, long FinalizerRuns, long Mismatches, TimeSpan Elapsed)
-{
-    /// <summary>True when no round found a mismatch.</summary>
-    public bool AllMatched => Mismatches == 0;
 }

@@ -14,6 +14,3 @@ public enum DemoStage
     /// <summary>Comparing totals, reports and metrics with a full scan.</summary>
     Verifying,
 }
-
-/// <summary>Progress of one stage: <paramref name="Done"/> of <paramref name="Total"/>.</summary>
-public readonly record struct DemoProgress(DemoStage Stage, long Done, long Total);

@@ -9,7 +9,7 @@ using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Lambda;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
@@ -27,9 +27,9 @@ internal sealed class DemoVerifier
     private readonly IAggregatesTable _aggregates;
     private readonly RewardImageSchema _schema;
     private readonly DateTimeZone _zone;
-    private readonly IDayFinalizer? _finalizer;
+    private readonly IDayFinalizer _finalizer;
 
-    public DemoVerifier(IAmazonDynamoDB dynamo, string rewardsTable, IAggregatesTable aggregates, RewardImageSchema schema, DateTimeZone zone, IDayFinalizer? finalizer)
+    public DemoVerifier(IAmazonDynamoDB dynamo, string rewardsTable, IAggregatesTable aggregates, RewardImageSchema schema, DateTimeZone zone, IDayFinalizer finalizer)
     {
         _dynamo = dynamo;
         _rewardsTable = rewardsTable;
@@ -44,7 +44,7 @@ internal sealed class DemoVerifier
         FinalizationTracker finalizing, IReadOnlyDictionary<LocalDate, int> late, string finalizerLogStream, CancellationToken ct)
     {
         var checks = new List<DemoCheck>();
-        var interval = new DateInterval(workload.FirstDay.PlusDays(-(_finalizer?.RecheckDays ?? 0)), workload.FirstDay.PlusDays(workload.Days - 1));
+        var interval = new DateInterval(workload.FirstDay.PlusDays(-_finalizer.RecheckDays), workload.FirstDay.PlusDays(workload.Days - 1));
         var scanned = await new RewardsTableScan(_dynamo, _rewardsTable, _schema).ScanAsync(_zone, interval, RewardsTableScan.DefaultSegments, ct).ConfigureAwait(false);
         var recorded = new GroundTruthTally(_zone, interval).Tally(table.CurrentItems, _schema);
         checks.Add(ScanAgreesWithWrites(scanned, recorded, interval, table.ExpiredItems.Count));
@@ -61,24 +61,21 @@ internal sealed class DemoVerifier
             "no record was given up on",
             driver.Counters.RecordsSentToOnFailureDestination == 0,
             $"{driver.Counters.RecordsSentToOnFailureDestination} records sent to the on-failure destination"));
-        if (_finalizer is not null)
-        {
-            checks.Add(new DemoCheck(
-                "every finalizer run did what was expected",
-                finalizing.Problems.Count == 0,
-                finalizing.Problems.Count == 0
-                    ? $"{finalizing.Runs} runs: actions, revisions and totals as expected"
-                    : $"{finalizing.Problems.Count} differences, first: {string.Join(" | ", finalizing.Problems.Take(3))}"));
-            checks.Add(MetricsEqualReports(days, finalizerLogStream));
-            var revisedWithoutLateData = days.Where(d => d.Revision > 1 && d.LateRecords == 0).Select(d => IsoDate.Format(d.Date)).ToArray();
-            var revised = days.Where(d => d.Revision > 1).Select(d => $"{IsoDate.Format(d.Date)} r{d.Revision}").ToArray();
-            checks.Add(new DemoCheck(
-                "revisions are where the late data went",
-                revisedWithoutLateData.Length == 0,
-                revisedWithoutLateData.Length == 0
-                    ? $"revised: {(revised.Length == 0 ? "none" : string.Join(", ", revised))}; each had late records"
-                    : $"revised without late records: {string.Join(", ", revisedWithoutLateData)}"));
-        }
+        checks.Add(new DemoCheck(
+            "every finalizer run did what was expected",
+            finalizing.Problems.Count == 0,
+            finalizing.Problems.Count == 0
+                ? $"{finalizing.Runs} runs: actions, revisions and totals as expected"
+                : $"{finalizing.Problems.Count} differences, first: {string.Join(" | ", finalizing.Problems.Take(3))}"));
+        checks.Add(MetricsEqualReports(days, finalizerLogStream));
+        var revisedWithoutLateData = days.Where(d => d.Revision > 1 && d.LateRecords == 0).Select(d => IsoDate.Format(d.Date)).ToArray();
+        var revised = days.Where(d => d.Revision > 1).Select(d => $"{IsoDate.Format(d.Date)} r{d.Revision}").ToArray();
+        checks.Add(new DemoCheck(
+            "revisions are where the late data went",
+            revisedWithoutLateData.Length == 0,
+            revisedWithoutLateData.Length == 0
+                ? $"revised: {(revised.Length == 0 ? "none" : string.Join(", ", revised))}; each had late records"
+                : $"revised without late records: {string.Join(", ", revisedWithoutLateData)}"));
 
         return (days, checks);
     }
@@ -86,11 +83,6 @@ internal sealed class DemoVerifier
     private async Task<DayCheck> CheckDayAsync(LocalDate day, DailyTotals truth, FinalizationTracker finalizing, int lateRecords, CancellationToken ct)
     {
         var running = await _aggregates.ReadRunningTotalsAsync(day, ct).ConfigureAwait(false);
-        if (_finalizer is null)
-        {
-            return new DayCheck(day, truth, running, null, false, null, 0, lateRecords, running == truth);
-        }
-
         var body = await _finalizer.ReadReportAsync(day, ct).ConfigureAwait(false);
         var bytesMatch = body is not null && body.AsSpan().SequenceEqual(new DailyReport(day, truth).ToUtf8());
         var revision = finalizing.Revisions.TryGetValue(day, out var r) ? r : (int?)null;

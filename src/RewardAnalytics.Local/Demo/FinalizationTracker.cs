@@ -16,7 +16,7 @@ namespace RewardAnalytics.Local.Demo;
 /// </summary>
 internal sealed class FinalizationTracker
 {
-    private readonly IDayFinalizer? _finalizer;
+    private readonly IDayFinalizer _finalizer;
     private readonly RecordingRewardsTable _table;
     private readonly RewardImageSchema _schema;
     private readonly DateTimeZone _zone;
@@ -24,7 +24,7 @@ internal sealed class FinalizationTracker
     private readonly DateInterval _days;
     private readonly List<string> _problems = [];
 
-    public FinalizationTracker(IDayFinalizer? finalizer, RecordingRewardsTable table, RewardImageSchema schema, DateTimeZone zone, TimeProvider clock, DateInterval days)
+    public FinalizationTracker(IDayFinalizer finalizer, RecordingRewardsTable table, RewardImageSchema schema, DateTimeZone zone, TimeProvider clock, DateInterval days)
     {
         _days = days;
         _finalizer = finalizer;
@@ -43,11 +43,6 @@ internal sealed class FinalizationTracker
 
     public async Task RunAsync(LocalDate? date, CancellationToken cancellationToken)
     {
-        if (_finalizer is null)
-        {
-            return;
-        }
-
         var target = date ?? Instant.FromDateTimeOffset(_clock.GetUtcNow()).InZone(_zone).Date.PlusDays(-1);
         var run = date is null ? $"scheduled run for {IsoDate.Format(target)}" : $"run for {IsoDate.Format(target)}";
         IReadOnlyList<FinalizerDayResult> summary;

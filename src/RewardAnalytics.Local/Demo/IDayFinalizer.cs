@@ -15,6 +15,3 @@ public interface IDayFinalizer
     /// <summary>The stored report body of a day (its bytes), or null when there is none.</summary>
     Task<byte[]?> ReadReportAsync(LocalDate date, CancellationToken cancellationToken);
 }
-
-/// <summary>What one finalizer run did to one day.</summary>
-public sealed record FinalizerDayResult(LocalDate Date, string Action, int Revision, DailyTotals Totals);

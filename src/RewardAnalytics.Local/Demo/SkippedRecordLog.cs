@@ -76,6 +76,3 @@ public sealed class SkippedRecordLog : TextWriter
             root.TryGetProperty("shardId", out var shard) ? shard.GetString() : null));
     }
 }
-
-/// <summary>One logged skip.</summary>
-public sealed record LoggedSkip(string SequenceNumber, string Reason, string? RewardId, string? ShardId);

@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Workload;
 
 namespace RewardAnalytics.Local.Streaming;

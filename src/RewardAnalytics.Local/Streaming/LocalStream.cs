@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 
 namespace RewardAnalytics.Local.Streaming;
 

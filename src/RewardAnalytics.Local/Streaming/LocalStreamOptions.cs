@@ -1,4 +1,4 @@
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 
 namespace RewardAnalytics.Local.Streaming;
 

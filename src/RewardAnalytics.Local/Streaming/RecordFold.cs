@@ -3,7 +3,7 @@ using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RecordChange = RewardAnalytics.Core.StreamEvents.StreamChange;
 
 namespace RewardAnalytics.Local.Streaming;

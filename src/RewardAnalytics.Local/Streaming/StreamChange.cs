@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 
 namespace RewardAnalytics.Local.Streaming;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 
 namespace RewardAnalytics.Local.Streaming;
 

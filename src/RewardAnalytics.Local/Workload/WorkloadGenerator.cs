@@ -37,7 +37,7 @@ internal sealed class WorkloadGenerator
     /// <summary>A reward in the generator's model of the table; <see cref="Day"/> is the index of its createdAt day.</summary>
     private sealed record Live(Dictionary<string, AttributeValue> Item, Instant CreatedAt, bool Valid, Instant? ExpiresAt, int Day);
 
-    public Workload Generate()
+    public WorkloadPlan Generate()
     {
         // Late data lands on a few days only, so the revisions it causes can be checked against where it went:
         // a backfill every third day (for the days just before it), and corrections of two days after the last one.
@@ -82,7 +82,7 @@ internal sealed class WorkloadGenerator
             }
         }
 
-        return new Workload(_options, _operations);
+        return new WorkloadPlan(_options, _operations);
     }
 
     private void AddDaily(int day, Instant at)

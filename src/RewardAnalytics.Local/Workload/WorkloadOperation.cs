@@ -5,7 +5,7 @@ namespace RewardAnalytics.Local.Workload;
 
 /// <summary>
 /// One write of the workload. <see cref="Order"/> is its place in the stream; <see cref="Phase"/> the day it is
-/// written on (0-based; <see cref="Workload.PhaseCount"/> − 1 is the late writes after the last day).
+/// written on (0-based; <see cref="WorkloadPlan.PhaseCount"/> − 1 is the late writes after the last day).
 /// <see cref="Item"/> is put whole; <see cref="Set"/> is an update's SET; neither means delete (or TTL expiry).
 /// </summary>
 public sealed record WorkloadOperation(

@@ -10,7 +10,7 @@ using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Emulators;
-using RewardAnalytics.Local.Stream;
+using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 

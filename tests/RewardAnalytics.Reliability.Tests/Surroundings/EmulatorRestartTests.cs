@@ -36,7 +36,7 @@ public sealed class EmulatorRestartTests(ITestOutputHelper output) : IDisposable
             {
                 world.RestartEmulatorsAsync(TimeSpan.FromMilliseconds(300)).GetAwaiter().GetResult();
             }
-        }, DemoFinalizer.Create);
+        });
 
         var result = await run.RunAsync(CancellationToken.None);
 
@@ -67,7 +67,7 @@ public sealed class EmulatorRestartTests(ITestOutputHelper output) : IDisposable
                 // them, once, and stay down for a second.
                 restart = Task.Run(() => world.RestartEmulatorsAsync(TimeSpan.FromSeconds(1)));
             }
-        }, DemoFinalizer.Create);
+        });
 
         DemoResult? result = null;
         Exception? failure = null;
@@ -115,7 +115,7 @@ public sealed class EmulatorRestartTests(ITestOutputHelper output) : IDisposable
             {
                 world.RestartEmulatorsAsync(TimeSpan.FromMilliseconds(300)).GetAwaiter().GetResult();
             }
-        }, DemoFinalizer.Create);
+        });
 
         var failure = await Record.ExceptionAsync(async () =>
         {
@@ -141,12 +141,12 @@ public sealed class EmulatorRestartTests(ITestOutputHelper output) : IDisposable
                 {
                     kill.Cancel(); // the demo dies after day 1: totals, reports and FINAL items of a half run stay in --data
                 }
-            }, DemoFinalizer.Create);
+            });
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed.RunAsync(kill.Token));
         }
 
         await using var again = await LocalAwsWorld.StartAsync(new LocalAwsOptions { DataDirectory = _data.FullName });
-        var result = await new DemoRun(again, Small(seed: 13), null, DemoFinalizer.Create).RunAsync(CancellationToken.None);
+        var result = await new DemoRun(again, Small(seed: 13)).RunAsync(CancellationToken.None);
 
         Assert.True(result.AllMatched, string.Join(" | ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
         Assert.Empty(await IndependentTruth.DifferencesAsync(result));

@@ -17,7 +17,7 @@ internal static class IndependentTruth
 {
     public static async Task<GroundTruthTally> OfAsync(DemoOptions options, DateInterval days)
     {
-        var workload = Workload.Generate(options.Workload);
+        var workload = WorkloadPlan.Generate(options.Workload);
         var table = new RecordingRewardsTable(new InMemoryRewardItemStore(), new LocalStream(), TimeProvider.System);
         foreach (var operation in workload.Operations.OrderBy(o => o.Order))
         {

@@ -1,4 +1,7 @@
 using RewardAnalytics.Cli;
+using RewardAnalytics.Local.Demo;
+using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Workload;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
@@ -11,7 +14,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     [Fact]
     public async Task A_short_soak_runs_several_verified_rounds_and_keeps_the_running_mismatch_count_at_zero()
     {
-        var (code, text) = await RunAsync(null, "demo", "--soak", "0.1", "--rewards", "300", "--days", "2", "--shards", "2", "--seed", "31");
+        var (code, text) = await RunAsync("demo", "--soak", "0.1", "--rewards", "300", "--days", "2", "--shards", "2", "--seed", "31");
 
         output.WriteLine(text);
         var rounds = text.Split('\n').Where(l => l.StartsWith("round ", StringComparison.Ordinal)).ToArray();
@@ -25,8 +28,21 @@ public sealed class SoakTests(ITestOutputHelper output)
     [Fact]
     public async Task A_soak_with_a_planted_double_count_reports_a_running_mismatch_count_above_zero_and_exits_1()
     {
-        var (code, text) = await RunAsync(
-            table => new ReplayCountingAggregatesTable(table), "demo", "--soak", "0.01", "--rewards", "300", "--days", "2", "--shards", "2", "--seed", "31");
+        // The CLI has no way to plant a bug, so this drives the soak `demo --soak 0.01 --rewards 300 --days 2 --shards 2
+        // --seed 31` runs through the Local API, and prints its rounds and exit code the way the command does.
+        var options = new DemoOptions
+        {
+            Workload = new WorkloadOptions { Rewards = 300, Days = 2, Seed = 31 },
+            Shards = 2,
+            AggregatesDecorator = table => new ReplayCountingAggregatesTable(table),
+        };
+        var stdout = new StringWriter();
+        await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), CancellationToken.None);
+        var soak = new DemoSoak(world, options, TimeSpan.FromMinutes(0.01));
+        soak.RoundDone += round => DemoReport.WriteSoakRound(stdout, round);
+        var summary = await soak.RunAsync(CancellationToken.None);
+        await stdout.WriteLineAsync(DemoReport.SoakDone(summary));
+        var (code, text) = (DemoReport.ExitCode(summary), stdout.ToString());
 
         output.WriteLine(text);
         Assert.Equal(ExitCodes.Failed, code);
@@ -44,11 +60,11 @@ public sealed class SoakTests(ITestOutputHelper output)
         Assert.Contains("--soak is 0: expected a number of minutes above 0", stderr.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(Func<Core.Aggregation.IAggregatesTable, Core.Aggregation.IAggregatesTable>? plantedBug, params string[] args)
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await new CliApp(stdout, stderr, _ => null, TimeProvider.System) { AggregatesDecorator = plantedBug }.RunAsync(args, CancellationToken.None);
+        var code = await new CliApp(stdout, stderr, _ => null, TimeProvider.System).RunAsync(args, CancellationToken.None);
         return (code, stdout + stderr.ToString());
     }
 }
