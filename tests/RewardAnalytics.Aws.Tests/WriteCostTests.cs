@@ -50,20 +50,32 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task The_per_record_dedupe_design_writes_twice_per_record()
+    public async Task At_batch_100_the_watermark_design_makes_at_most_a_hundredth_of_a_per_record_dedupes_requests()
     {
+        // The per-record dedupe is a baseline, not a subject: its cost (a dedupe item and an update per record) is fixed
+        // by construction. It is measured on the same wire beside the design it is compared with, and printed.
         var (dynamo, requests, table) = await FreshTableAsync();
         var records = TimeOrderedDay();
-
         requests.Reset();
         foreach (var record in records)
         {
             await PerRecordDedupe.ApplyAsync(dynamo, table, record);
         }
 
-        var perThousand = requests.Count * 1000m / RecordCount;
-        Figures.Print(output, $"write_cost design=per_record_dedupe batch=any records={RecordCount} requests={requests.Count} requests_per_1000={perThousand:0.0}");
-        Assert.Equal(2000m, perThousand);
+        var baseline = requests.Count;
+        Figures.Print(output, $"write_cost design=per_record_dedupe batch=any records={RecordCount} requests={baseline} requests_per_1000={baseline * 1000m / RecordCount:0.0}");
+
+        var (watermarkDynamo, watermarkRequests, watermarkTable) = await FreshTableAsync();
+        var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = watermarkTable },
+            new DynamoAggregatesTable(watermarkDynamo, watermarkTable, TimeProvider.System), TimeProvider.System, TextWriter.Null);
+        watermarkRequests.Reset();
+        foreach (var batch in records.Chunk(100))
+        {
+            await aggregation.HandleAsync(Event(ShardA, batch), default);
+        }
+
+        Assert.True(watermarkRequests.Count * 100 <= baseline,
+            $"the watermark design made {watermarkRequests.Count} requests for {RecordCount} records, the per-record dedupe {baseline}");
     }
 
     private async Task<(IAmazonDynamoDB Dynamo, RequestCounter Requests, string Table)> FreshTableAsync()
