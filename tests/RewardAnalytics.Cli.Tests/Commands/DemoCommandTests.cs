@@ -7,7 +7,7 @@ using RewardAnalytics.Local.Workload;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.Cli.Tests.Commands;
 
 /// <summary><c>reward-analytics demo</c> run in-process on its own local world: green when right, red when a bug is planted.</summary>
 public sealed class DemoCommandTests(ITestOutputHelper output)

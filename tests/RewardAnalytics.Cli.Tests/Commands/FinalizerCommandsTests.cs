@@ -10,7 +10,7 @@ using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Cli.Tests.Finalization;
+namespace RewardAnalytics.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>finalize</c>, <c>report</c> and <c>reconcile</c> end to end, in process through <see cref="CliApp"/>, with the

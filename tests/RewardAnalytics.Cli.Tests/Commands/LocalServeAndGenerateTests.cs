@@ -3,7 +3,7 @@ using RewardAnalytics.Cli;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.Cli.Tests.Commands;
 
 /// <summary><c>local serve</c> + <c>totals</c>, the workflow README shows, and <c>generate</c>'s event file.</summary>
 public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisposable

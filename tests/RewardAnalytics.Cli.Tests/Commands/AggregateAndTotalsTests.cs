@@ -3,7 +3,7 @@ using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;
 using static RewardAnalytics.Cli.Tests.CliRun;
 
-namespace RewardAnalytics.Cli.Tests;
+namespace RewardAnalytics.Cli.Tests.Commands;
 
 /// <summary><c>invoke aggregate</c> and <c>totals</c> against the local emulators, through the real SDK client.</summary>
 [Collection(LocalAwsCollection.Name)]
