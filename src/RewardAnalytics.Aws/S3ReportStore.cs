@@ -40,8 +40,8 @@ public sealed class S3ReportStore : IReportStore
             InputStream = body,
             ContentType = PublishedReport.ContentType,
             ServerSideEncryptionMethod = ServerSideEncryptionMethod.AES256,
-            // Sent as a plain body: an aws-chunked upload is stored with its framing by s3rver (DESIGN.md), and a
-            // report is a few hundred bytes, so nothing is lost on real S3.
+            // Sent as a plain body: an aws-chunked upload is stored with its framing by s3rver (pinned by a test that reads
+            // the object back), and a report is a few hundred bytes, so nothing is lost on real S3.
             UseChunkEncoding = false,
             AutoCloseStream = false,
         };

@@ -8,7 +8,7 @@ public interface IAggregatesTable
 {
     /// <summary>
     /// Adds a day group to item <c>DAY#&lt;day&gt; / SHARD#&lt;shard&gt;</c> under its sequence watermark: applied at most
-    /// once however often the group is delivered (see DESIGN.md, "Exactly-once counting").
+    /// once however often the group is delivered (see docs/runtime-contract.md, "Delivery").
     /// </summary>
     Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ namespace RewardAnalytics.Core.Finalization;
 
 /// <summary>
 /// One or more days could not be finalized. The days that succeeded are committed; a rerun (Lambda's asynchronous retry,
-/// or <c>finalize --date</c>) repairs the rest, because each step converges (see README, "Daily finalizer").
+/// or <c>finalize --date</c>) repairs the rest, because each step converges (see docs/finalizer.md).
 /// </summary>
 public sealed class FinalizationFailedException : Exception
 {

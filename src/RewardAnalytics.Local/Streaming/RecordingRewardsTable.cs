@@ -6,7 +6,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// The rewards table with the stream switched on: every Put, Update, Delete and TTL expiry goes to the store and is
 /// recorded, with the images the store returned, as a change in the <see cref="LocalStream"/>. A write that changes
 /// nothing records nothing (as DynamoDB Streams). It also mirrors the table's current items and keeps the images
-/// the TTL process removed, which are history the totals keep (DESIGN.md: a TTL removal changes no total).
+/// the TTL process removed, which are history the totals keep (docs/stream-aggregator.md: a TTL expiry changes no total).
 /// </summary>
 public sealed class RecordingRewardsTable
 {
