@@ -17,6 +17,7 @@ public static class FinalizeRequest
     /// <exception cref="FinalizationRequestException">The payload is not JSON, or its <c>date</c> is not a calendar date.</exception>
     public static LocalDate? ReadDate(ReadOnlySpan<byte> payload)
     {
+        payload = Utf8Text.WithoutByteOrderMark(payload);
         if (payload.Trim(" \t\r\n"u8).IsEmpty)
         {
             return null;

@@ -41,13 +41,38 @@ public sealed record AggregatorSettings
         {
             AggregatesTable = env.Required(AggregatesTableVariable, "the name of the DynamoDB aggregates table"),
             ReportTimeZone = env.TimeZone(ReportTimeZoneVariable, DefaultTimeZone),
-            Schema = new RewardImageSchema(
-                env.Name(TypeAttributeVariable, RewardImageSchema.DefaultTypeAttribute),
-                env.Name(AmountAttributeVariable, RewardImageSchema.DefaultAmountAttribute),
-                env.Name(CreatedAtAttributeVariable, RewardImageSchema.DefaultCreatedAtAttribute)),
+            Schema = ReadSchema(env),
             MetricsEnvironment = env.Raw(MetricsEnvironmentVariable),
         };
         env.ThrowIfInvalid();
         return settings;
+    }
+
+    /// <summary>
+    /// The three attribute names of a reward item; two settings naming the same attribute are a problem (every record
+    /// would be skipped), reported with the others.
+    /// </summary>
+    private static RewardImageSchema ReadSchema(EnvironmentReader env)
+    {
+        (string Variable, string Name)[] names =
+        [
+            (TypeAttributeVariable, env.Name(TypeAttributeVariable, RewardImageSchema.DefaultTypeAttribute)),
+            (AmountAttributeVariable, env.Name(AmountAttributeVariable, RewardImageSchema.DefaultAmountAttribute)),
+            (CreatedAtAttributeVariable, env.Name(CreatedAtAttributeVariable, RewardImageSchema.DefaultCreatedAtAttribute)),
+        ];
+        for (var i = 1; i < names.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(names[i].Name, names[j].Name, StringComparison.Ordinal))
+                {
+                    env.Problem(
+                        $"{names[i].Variable} is '{names[i].Name}', the same attribute as {names[j].Variable}: " +
+                        "expected different attribute names for a reward's type, amount and createdAt");
+                }
+            }
+        }
+
+        return new RewardImageSchema(names[0].Name, names[1].Name, names[2].Name);
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class StreamEventReader
     /// <summary>Parses one invocation's payload. Dispose the batch to return its pooled buffer.</summary>
     public StreamChangeBatch Read(ReadOnlySpan<byte> json)
     {
+        json = Utf8Text.WithoutByteOrderMark(json);
         if (json.IsEmpty || json.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new StreamEventFormatException(

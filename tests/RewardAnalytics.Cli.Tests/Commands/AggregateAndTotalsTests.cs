@@ -38,6 +38,25 @@ public sealed class AggregateAndTotalsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_file_saved_with_a_UTF8_byte_order_mark_is_invoked_like_one_without()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bom-event-{Guid.NewGuid():N}.json");
+        await File.WriteAllBytesAsync(file, [0xEF, 0xBB, 0xBF, .. await File.ReadAllBytesAsync(Fixture("tumbling-window-event.json"))]);
+        try
+        {
+            var invoke = await RunAsync(Environment, "invoke", "aggregate", "--event", file);
+            var totals = await RunAsync(Environment, "totals", "--date", "2023-11-15", "--json");
+
+            Assert.Equal((0, "{\"state\":{},\"batchItemFailures\":[]}\n"), (invoke.ExitCode, invoke.Output));
+            Assert.Contains("\"total_issued\": 1500.0", totals.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Invoking_the_same_event_twice_counts_it_once()
     {
         await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("tumbling-window-event.json"));

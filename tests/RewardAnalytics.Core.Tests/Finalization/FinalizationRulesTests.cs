@@ -165,4 +165,10 @@ public sealed class FinalizationRulesTests
         Assert.Equal(new DailyTotals(50m, 0m, 1, 0), reconciliation.Difference);
         Assert.Equal(new DailyTotals(100m, 0m, 1, 0), reconciliation.Correction);
     }
+
+    [Fact]
+    public void A_finalize_payload_that_begins_with_a_UTF8_byte_order_mark_is_read_like_one_without()
+    {
+        Assert.Equal(new LocalDate(2023, 11, 15), FinalizeRequest.ReadDate([0xEF, 0xBB, 0xBF, .. "{\"date\":\"2023-11-15\"}"u8]));
+    }
 }

@@ -92,4 +92,15 @@ public sealed class AggregatorSettingsTests
     {
         Assert.Equal(("type", "amount", "createdAt"), (RewardImageSchema.Default.TypeAttribute, RewardImageSchema.Default.AmountAttribute, RewardImageSchema.Default.CreatedAtAttribute));
     }
+
+    [Fact]
+    public void Two_reward_settings_naming_the_same_attribute_are_refused_at_start_up_naming_both()
+    {
+        var error = Assert.Throws<SettingsException>(() => FromEnvironment(("AGGREGATES_TABLE", "aggregates"), ("REWARD_AMOUNT_ATTRIBUTE", "type")));
+
+        Assert.Contains(
+            "REWARD_AMOUNT_ATTRIBUTE is 'type', the same attribute as REWARD_TYPE_ATTRIBUTE: expected different attribute names for a reward's type, amount and createdAt",
+            error.Message,
+            StringComparison.Ordinal);
+    }
 }

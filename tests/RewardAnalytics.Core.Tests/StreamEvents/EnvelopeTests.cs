@@ -177,4 +177,14 @@ public sealed class EnvelopeTests
             "'Records' is null: expected an array of stream records (only a window's final invoke, isFinalInvokeForWindow: true, may come without records).",
             Refused($$"""{ "Records": null, {{Window}} }""").Message);
     }
+
+    [Fact]
+    public void An_event_that_begins_with_a_UTF8_byte_order_mark_is_read_like_one_without()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes("""{ "Records": [], "shardId": "s", "isFinalInvokeForWindow": true }""");
+
+        using var batch = Read([0xEF, 0xBB, 0xBF, .. json]);
+
+        Assert.Equal("s", batch.Envelope.ShardId);
+    }
 }
