@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.StreamEvents;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core;
@@ -10,9 +11,11 @@ public static class CliInput
     /// <summary>A <c>YYYY-MM-DD</c> date given to <paramref name="option"/>.</summary>
     /// <exception cref="UsageException">The text is not such a date.</exception>
     public static LocalDate Date(string? text, string option) =>
-        IsoDate.TryParse(text, out var day)
-            ? day
-            : throw new UsageException($"{option} is '{text}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15");
+        !IsoDate.TryParse(text, out var day)
+            ? throw new UsageException($"{option} is '{text}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15")
+            : CreatedAt.IsRewardDay(day)
+                ? day
+                : throw new UsageException($"{option} is '{text}': expected {CreatedAt.RewardDayRange}");
 
     /// <summary>An IANA time zone given to <paramref name="option"/>.</summary>
     /// <exception cref="UsageException">The id is not in the tz database.</exception>

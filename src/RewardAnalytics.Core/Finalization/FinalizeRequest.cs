@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.StreamEvents;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
@@ -44,7 +45,12 @@ public static class FinalizeRequest
             }
 
             var text = date.ValueKind == JsonValueKind.String ? date.GetString() : date.GetRawText();
-            return IsoDate.TryParse(text, out var day)
+            if (IsoDate.TryParse(text, out var day) && !CreatedAt.IsRewardDay(day))
+            {
+                throw new FinalizationRequestException($"\"date\" is {date.GetRawText()}: expected {CreatedAt.RewardDayRange}");
+            }
+
+            return IsoDate.TryParse(text, out day)
                 ? day
                 : throw new FinalizationRequestException($"\"date\" is {date.GetRawText()}: expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"");
         }

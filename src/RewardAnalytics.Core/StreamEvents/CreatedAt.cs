@@ -14,6 +14,18 @@ public static class CreatedAt
     public static readonly Instant Earliest = Instant.FromUtc(2000, 1, 1, 0, 0);
     /// <summary>The end of the accepted creation times (2100-01-01T00:00Z, exclusive).</summary>
     public static readonly Instant Latest = Instant.FromUtc(2100, 1, 1, 0, 0);
+
+    /// <summary>The first day a reward can count toward in any time zone (<see cref="Earliest"/> at UTC−12).</summary>
+    public static readonly LocalDate FirstDay = new(1999, 12, 31);
+
+    /// <summary>The last day a reward can count toward in any time zone (just before <see cref="Latest"/> at UTC+14).</summary>
+    public static readonly LocalDate LastDay = new(2100, 1, 1);
+
+    /// <summary>True for a day some reward can count toward (<see cref="FirstDay"/> to <see cref="LastDay"/>).</summary>
+    public static bool IsRewardDay(LocalDate day) => day >= FirstDay && day <= LastDay;
+
+    /// <summary>What a day outside <see cref="FirstDay"/>..<see cref="LastDay"/> is told it should have been.</summary>
+    public static string RewardDayRange => $"a day a reward can fall on, from {IsoDate.Format(FirstDay)} to {IsoDate.Format(LastDay)}";
     private const decimal MillisecondThreshold = 100_000_000_000m;
 
     /// <summary>Reads an <c>S</c> value: ISO-8601, or epoch digits.</summary>

@@ -27,6 +27,19 @@ public sealed class UsageAndFailureTests
         Assert.Equal((2, $"error: --date is '{date}': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15\n", ""), (run.ExitCode, run.Error, run.Output));
     }
 
+    [Theory]
+    [InlineData("finalize", "0001-01-01")]
+    [InlineData("totals", "1999-12-30")]
+    [InlineData("finalize", "2100-01-02")]
+    public async Task A_date_no_reward_can_fall_on_is_refused_with_the_range_that_can(string command, string date)
+    {
+        var run = await RunAsync(With(("AGGREGATES_TABLE", "t"), ("ANALYTICS_BUCKET", "b")), command, "--date", date);
+
+        Assert.Equal(
+            (2, $"error: --date is '{date}': expected a day a reward can fall on, from 1999-12-31 to 2100-01-01\n", ""),
+            (run.ExitCode, run.Error, run.Output));
+    }
+
     [Fact]
     public async Task Totals_without_AGGREGATES_TABLE_is_exit_2_naming_the_variable()
     {

@@ -100,6 +100,7 @@ public sealed class FinalizationRulesTests
     [Theory]
     [InlineData("""{"date":"15/11/2023"}""", "\"date\" is \"15/11/2023\": expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"")]
     [InlineData("""{"date":20231115}""", "\"date\" is 20231115: expected a calendar date as \"YYYY-MM-DD\", e.g. \"2023-11-15\"")]
+    [InlineData("""{"date":"0001-01-01"}""", "\"date\" is \"0001-01-01\": expected a day a reward can fall on, from 1999-12-31 to 2100-01-01")]
     public void A_date_that_is_not_a_calendar_date_is_refused_not_ignored(string payload, string message) =>
         Assert.Equal(message, Assert.Throws<FinalizationRequestException>(() => FinalizeRequest.ReadDate(System.Text.Encoding.UTF8.GetBytes(payload))).Message);
 
