@@ -123,7 +123,7 @@ public sealed partial class StreamEventReader
     /// </summary>
     private static void RequireNewAndOldImages(ReadOnlySpan<byte> json, int index, in RecordParts record, SkipReason missing)
     {
-        if (record.HasViewType && !json[record.ViewType].SequenceEqual("NEW_AND_OLD_IMAGES"u8))
+        if (record.HasViewType && !System.Text.Ascii.Equals(json[record.ViewType], RequiredStreamViewType))
         {
             throw new StreamEventFormatException(
                 $"Records[{index}] ({Utf8(json, record.EventName)}) has no {(missing == SkipReason.MissingNewImage ? "NewImage" : "OldImage")}: " +
