@@ -24,17 +24,7 @@ public sealed class UnreadableInputTests : IDisposable
     {
         _world = fixture.World;
         _dynamo = _world.CreateDynamoDb();
-        var rewards = $"rewards-{Guid.NewGuid():N}";
-        var aggregates = $"aggregates-{Guid.NewGuid():N}";
-        LocalAwsWorld.CreateTableAsync(_dynamo, rewards, [("rewardId", KeyType.HASH)], default).GetAwaiter().GetResult();
-        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, aggregates, default).GetAwaiter().GetResult();
-        _environment = new Dictionary<string, string>(_world.Environment)
-        {
-            ["REWARDS_TABLE"] = rewards,
-            ["AGGREGATES_TABLE"] = aggregates,
-            ["REPORT_PREFIX"] = $"unreadable-{Guid.NewGuid():N}/",
-            ["RECHECK_DAYS"] = "1",
-        };
+        _environment = WorldTables.Create(_world, _dynamo, recheckDays: 1);
     }
 
     private Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(name => _environment.TryGetValue(name, out var v) ? v : null, args);
