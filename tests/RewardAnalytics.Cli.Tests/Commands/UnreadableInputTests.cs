@@ -114,6 +114,32 @@ public sealed class UnreadableInputTests : IDisposable
         Assert.Contains("\"total_issued\": 12.5", report.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reconcile_counts_a_reward_with_an_attribute_nested_as_deep_as_DynamoDB_allows()
+    {
+        var deep = new AttributeValue { S = "leaf" };
+        for (var level = 0; level < 32; level++)
+        {
+            deep = new AttributeValue { M = new Dictionary<string, AttributeValue> { ["level"] = deep } };
+        }
+
+        await _dynamo.PutItemAsync(_environment["REWARDS_TABLE"], new Dictionary<string, AttributeValue>
+        {
+            ["rewardId"] = new() { S = "deep" },
+            ["type"] = new() { S = "ISSUED" },
+            ["amount"] = new() { N = "12.5" },
+            ["createdAt"] = new() { S = GoodDay + "T10:00:00Z" },
+            ["history"] = deep,
+        });
+        await PutShardItemAsync(GoodDay, "12.5");
+
+        var reconcile = await RunAsync("reconcile", "--from", GoodDay, "--to", GoodDay, "--json");
+
+        Assert.Equal((0, string.Empty), (reconcile.ExitCode, reconcile.Error));
+        using var document = JsonDocument.Parse(reconcile.Output);
+        Assert.Equal((1, 0), (document.RootElement.GetProperty("itemsScanned").GetInt32(), document.RootElement.GetProperty("itemsUnreadable").GetInt32()));
+    }
+
     [Theory]
     [InlineData("KEYS_ONLY")]
     [InlineData("NEW_IMAGE")]
