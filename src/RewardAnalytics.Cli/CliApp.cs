@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.Runtime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Cli.Commands;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
@@ -86,6 +87,10 @@ public sealed class CliApp
         catch (StreamEventFormatException ex)
         {
             return Fail($"the event was refused: {ex.Message}", ExitCodes.Failed);
+        }
+        catch (UnreadableDayException ex)
+        {
+            return Fail(ex.Message, ExitCodes.Failed);
         }
         catch (LocalAwsException ex)
         {

@@ -97,11 +97,16 @@ public static class ReconcileCommand
             text.Append("fixed ").Append(IsoDate.Format(day.Date)).Append(": CORRECTION = ").Append(day.Correction).Append('\n');
         }
 
+        foreach (var day in checks.Where(c => c.Error is not null))
+        {
+            text.Append("error: ").Append(day.Error).Append('\n');
+        }
+
         var mismatched = checks.Where(c => !c.Matches).ToArray();
-        if (mismatched.Length > 0)
+        if (mismatched.Any(c => c.Error is null))
         {
             var rows = new List<string[]> { Header };
-            foreach (var day in mismatched)
+            foreach (var day in mismatched.Where(c => c.Error is null))
             {
                 foreach (var (field, scan, running, difference) in Fields(day))
                 {
@@ -118,7 +123,9 @@ public static class ReconcileCommand
         var unreadable = tally.Unreadable.Values.Sum();
         text.Append(CultureInfo.InvariantCulture, $"{checks.Count} days checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
             .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable)")
-            .Append(mismatched.Length == 0 ? ": every day matches" : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
+            .Append(mismatched.Length == 0 ? ": every day matches"
+                : mismatched.All(c => c.Error is not null) ? ": the days above cannot be read"
+                : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
         return text.ToString();
     }
 
@@ -157,6 +164,13 @@ public static class ReconcileCommand
                 json.WriteStartObject();
                 json.WriteString("date", IsoDate.Format(day.Date));
                 json.WriteBoolean("matches", day.Matches);
+                if (day.Error is not null)
+                {
+                    json.WriteString("error", day.Error);
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 Totals(json, "scan", day.Scanned);
                 Totals(json, "ttlExpired", day.Ledger.Expired);
                 Totals(json, "running", day.RunningTotals);

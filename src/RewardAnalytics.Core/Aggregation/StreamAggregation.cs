@@ -124,6 +124,10 @@ public sealed class StreamAggregation
             json.WriteString("shardId", shardId);
             json.WritePropertyName("keys");
             json.WriteRawValue(record.KeysJson, skipInputValidation: false);
+            if (record.Problem is { } problem)
+            {
+                json.WriteString("problem", problem);
+            }
         });
     }
 

@@ -28,17 +28,7 @@ public sealed class FinalizerCommandsTests : IDisposable
     {
         _world = fixture.World;
         _dynamo = _world.CreateDynamoDb();
-        var rewards = $"rewards-{Guid.NewGuid():N}";
-        var aggregates = $"aggregates-{Guid.NewGuid():N}";
-        LocalAwsWorld.CreateTableAsync(_dynamo, rewards, [("rewardId", KeyType.HASH)], default).GetAwaiter().GetResult();
-        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, aggregates, default).GetAwaiter().GetResult();
-        _environment = new Dictionary<string, string>(_world.Environment)
-        {
-            ["REWARDS_TABLE"] = rewards,
-            ["AGGREGATES_TABLE"] = aggregates,
-            ["REPORT_PREFIX"] = $"cli-{Guid.NewGuid():N}/",
-            ["RECHECK_DAYS"] = "0",
-        };
+        _environment = WorldTables.Create(_world, _dynamo, recheckDays: 0);
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
