@@ -116,7 +116,7 @@ public static class ReconcileCommand
         }
 
         var unreadable = tally.Unreadable.Values.Sum();
-        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} days checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
+        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} day{(checks.Count == 1 ? "" : "s")} checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
             .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable)")
             .Append(mismatched.Length == 0 ? ": every day matches" : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
         return text.ToString();

@@ -40,8 +40,12 @@ public static class EmulatorPackages
             $"run from a clone of the repository or set {DirectoryVariable}.");
     }
 
-    /// <summary>Runs <c>npm ci</c> in the package directory unless the emulators are already installed.</summary>
-    public static async Task EnsureInstalledAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>npm ci</c> in the package directory unless the emulators are already installed, telling
+    /// <paramref name="progress"/> first; cancelling stops <c>npm ci</c> (its whole process tree) and removes what it
+    /// half-installed, so the next run installs afresh.
+    /// </summary>
+    public static async Task EnsureInstalledAsync(string directory, Action<string>? progress, CancellationToken cancellationToken)
     {
         if (IsInstalled(directory))
         {
@@ -54,6 +58,7 @@ public static class EmulatorPackages
             return;
         }
 
+        progress?.Invoke($"installing the local emulators (npm ci in {directory}, first run only; a minute or two) …");
         var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
         {
             WorkingDirectory = directory,
@@ -76,7 +81,16 @@ public static class EmulatorPackages
         {
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                StopAndDiscard(process, directory);
+                throw;
+            }
+
             if (process.ExitCode != 0)
             {
                 throw new LocalAwsException(
@@ -95,6 +109,28 @@ public static class EmulatorPackages
 
     /// <summary>Path of s3rver's command-line entry point inside <paramref name="directory"/>.</summary>
     public static string S3rverCli(string directory) => Path.Combine(directory, "node_modules", "s3rver", "bin", "s3rver.js");
+
+    private static void StopAndDiscard(Process npm, string directory)
+    {
+        try
+        {
+            npm.Kill(entireProcessTree: true);
+            npm.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended on its own meanwhile.
+        }
+
+        try
+        {
+            Directory.Delete(Path.Combine(directory, "node_modules"), recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // npm ci starts by removing node_modules anyway.
+        }
+    }
 
     private static bool IsInstalled(string directory) => File.Exists(DynaliteCli(directory)) && File.Exists(S3rverCli(directory));
 

@@ -52,6 +52,21 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         Figures.Print(output, $"generate events={events.Length} records={records}");
     }
 
+    [Fact]
+    public async Task Generate_with_the_same_seed_writes_byte_identical_files()
+    {
+        var first = Path.Combine(_directory, "first.jsonl");
+        var second = Path.Combine(_directory, "second.jsonl");
+
+        foreach (var file in new[] { first, second })
+        {
+            var run = await CliRun.RunAsync(_ => null, "generate", "--rewards", "2000", "--days", "2", "--shards", "8", "--seed", "11", "--out", file);
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+    }
+
     private static async Task<string[]> WaitForLinesAsync(string file, int count, Task<int> serve)
     {
         for (var i = 0; i < 1_200; i++)
