@@ -12,6 +12,9 @@ public static class EmulatorPackages
     public const string DirectoryVariable = "REWARD_ANALYTICS_LOCAL_AWS_DIR";
     private const string RelativePath = "tools/local-aws";
 
+    /// <summary>How the line that says the first run is installing the emulators begins (the directory follows).</summary>
+    public const string InstallingLine = "installing the local emulators (npm ci in ";
+
     /// <summary>The emulator package directory: <see cref="DirectoryVariable"/>, else <c>tools/local-aws/</c> found by walking up from the working and base directories.</summary>
     /// <exception cref="LocalAwsException">No such directory is found.</exception>
     public static string Locate()
@@ -58,7 +61,7 @@ public static class EmulatorPackages
             return;
         }
 
-        progress?.Invoke($"installing the local emulators (npm ci in {directory}, first run only; a minute or two) …");
+        progress?.Invoke($"{InstallingLine}{directory}, first run only; a minute or two) …");
         var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
         {
             WorkingDirectory = directory,
