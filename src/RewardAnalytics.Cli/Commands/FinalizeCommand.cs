@@ -46,7 +46,7 @@ public static class FinalizeCommand
                 // The days that succeeded are committed: show them with the ones that failed, then say what failed.
                 var partial = new FinalizationSummary(day, ex.Completed);
                 await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(partial, ex.Failures) : Render(partial, ex.Failures)).ConfigureAwait(false);
-                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {Describe(ex)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 
@@ -57,6 +57,12 @@ public static class FinalizeCommand
     }
 
     private static readonly string[] Header = ["date", "action", "revision", "metrics", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count"];
+
+    /// <summary>A failed run for people: each day not finalized with what went wrong (no exception type names), and that the others are committed.</summary>
+    internal static string Describe(FinalizationFailedException failure) => failure.Failures.Count == 0
+        ? failure.Message
+        : "not finalized: " + string.Join("; ", failure.Failures.Select(f => $"{IsoDate.Format(f.Day)} ({f.Error.Message.ReplaceLineEndings(" ")})")) +
+          (failure.Completed.Count > 0 ? "; the other days are committed" : "");
 
     /// <summary>The function's JSON summary, each failed day added to <c>days</c> in date order as <c>{"date","action":"failed","error"}</c>.</summary>
     private static string Json(FinalizationSummary summary, IReadOnlyList<(LocalDate Day, Exception Error)> failures)

@@ -91,7 +91,7 @@ public static class InvokeCommand
             }
             catch (FinalizationFailedException ex)
             {
-                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {FinalizeCommand.Describe(ex)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
         }, ct));

@@ -277,7 +277,10 @@ public sealed class FinalizerCommandsTests : IDisposable
         Assert.Equal(
             [("2023-11-14", "failed"), ("2023-11-15", "created")],
             days.Select(d => (d.GetProperty("date").GetString(), d.GetProperty("action").GetString())).ToArray());
-        Assert.StartsWith("error: Finalization failed for 2023-11-14", json.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        var error = json.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("error: not finalized: 2023-11-14 (", error, StringComparison.Ordinal);
+        Assert.EndsWith("); the other days are committed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Assert.Equal(1, text.Code);
         Assert.Contains("2023-11-14  failed", text.Output, StringComparison.Ordinal);
         Assert.Contains("2023-11-15  unchanged", text.Output, StringComparison.Ordinal);
