@@ -30,7 +30,8 @@ finalizer="$functions::$functions.DailyFinalizer::HandleAsync"
 echo "publishing the functions JIT-only and ReadyToRun for $rid, the loader, the events ..."
 dotnet publish "src/$functions" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=false -o "$out/jit" -nologo -v q >/dev/null
 dotnet publish "src/$functions" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -v q >/dev/null
-dotnet build tests/RewardAnalytics.LambdaHost -c Release -o "$out/host" -nologo -v q >/dev/null
+# The loader as the managed runtime ships its own (RuntimeSupport is published ReadyToRun in the runtime image).
+dotnet publish tests/RewardAnalytics.LambdaHost -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/host" -nologo -v q >/dev/null
 for n in 20 100 9000; do
   dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- --write-event "$n" "$out/event-$n.json" >/dev/null
 done
