@@ -99,8 +99,7 @@ public static class BackfillCommand
 
     private static string Json(DateInterval days, BackfillResult result)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("from", IsoDate.Format(days.Start));
@@ -124,8 +123,6 @@ public static class BackfillCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
     }
 }

@@ -50,9 +50,10 @@ public static class ParityCommand
         {
             var days = range.Parse(parse);
             var baselinePrefix = Prefix(parse.GetValue(baselineOption), "--baseline-prefix");
-            var candidatePrefix = Prefix(
-                parse.GetValue(candidateOption) is { } given ? given : context.Get(FinalizerSettings.ReportPrefixVariable) is { Length: > 0 } configured ? configured : FinalizerSettings.DefaultReportPrefix,
-                parse.GetValue(candidateOption) is null ? FinalizerSettings.ReportPrefixVariable : "--candidate-prefix");
+            var candidatePrefix = parse.GetValue(candidateOption) is { } given
+                ? Prefix(given, "--candidate-prefix")
+                : Prefix(context.Get(FinalizerSettings.ReportPrefixVariable) is { Length: > 0 } configured ? configured : FinalizerSettings.DefaultReportPrefix,
+                    FinalizerSettings.ReportPrefixVariable);
             if (baselinePrefix == candidatePrefix)
             {
                 throw new UsageException(
@@ -121,8 +122,7 @@ public static class ParityCommand
 
     private static string Json(DateInterval days, string baselineUri, string candidateUri, List<ReportParity> results)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("from", IsoDate.Format(days.Start));
@@ -152,8 +152,6 @@ public static class ParityCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
     }
 }

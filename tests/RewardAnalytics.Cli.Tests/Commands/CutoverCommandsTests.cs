@@ -10,7 +10,6 @@ using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
@@ -26,6 +25,7 @@ public sealed class CutoverCommandsTests : IDisposable
 {
     private const string FirstDay = "2023-11-10";
     private const string StreamEnabledDay = "2023-11-14";
+    private readonly CommandWorld _world;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly IAmazonS3 _s3;
     private readonly Dictionary<string, string> _environment;
@@ -33,24 +33,13 @@ public sealed class CutoverCommandsTests : IDisposable
 
     public CutoverCommandsTests(LocalAwsFixture fixture)
     {
-        var world = fixture.World;
-        _dynamo = world.CreateDynamoDb();
-        _s3 = world.CreateS3();
-        var rewards = $"rewards-{Guid.NewGuid():N}";
-        var aggregates = $"aggregates-{Guid.NewGuid():N}";
-        LocalAwsWorld.CreateTableAsync(_dynamo, rewards, [("rewardId", KeyType.HASH)], default).GetAwaiter().GetResult();
-        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, aggregates, default).GetAwaiter().GetResult();
-        _environment = new Dictionary<string, string>(world.Environment)
-        {
-            ["REWARDS_TABLE"] = rewards,
-            ["AGGREGATES_TABLE"] = aggregates,
-            ["REPORT_PREFIX"] = $"shadow-{Guid.NewGuid():N}/",
-            ["RECHECK_DAYS"] = "0",
-        };
+        _world = new CommandWorld(fixture.World, "shadow");
+        _dynamo = _world.Dynamo;
+        _environment = _world.Environment;
+        _s3 = fixture.World.CreateS3();
     }
 
-    private async Task<CliRun> RunAsync(params string[] args) =>
-        await CliRun.RunAsync(name => _environment.TryGetValue(name, out var v) ? v : null, args);
+    private Task<CliRun> RunAsync(params string[] args) => _world.RunAsync(args);
 
     /// <summary>
     /// Five days of history: 2023-11-10 .. 2023-11-13 written before the stream existed; on 2023-11-14 the stream was
@@ -213,7 +202,7 @@ public sealed class CutoverCommandsTests : IDisposable
 
     public void Dispose()
     {
-        _dynamo.Dispose();
+        _world.Dispose();
         _s3.Dispose();
     }
 }
