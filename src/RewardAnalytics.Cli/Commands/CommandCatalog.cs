@@ -18,6 +18,8 @@ public static class CommandCatalog
             FinalizeCommand.Create(app),
             ReportCommand.Create(app),
             ReconcileCommand.Create(app),
+            BackfillCommand.Create(app),
+            ParityCommand.Create(app),
             DemoCommand.Create(app),
             GenerateCommand.Create(app),
             LocalCommand.Create(app),

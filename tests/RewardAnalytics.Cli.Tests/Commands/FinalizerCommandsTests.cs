@@ -20,20 +20,22 @@ namespace RewardAnalytics.Cli.Tests.Commands;
 public sealed class FinalizerCommandsTests : IDisposable
 {
     private const string Day = "2023-11-15";
+    private readonly CommandWorld _commands;
     private readonly LocalAwsWorld _world;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly Dictionary<string, string> _environment;
 
     public FinalizerCommandsTests(LocalAwsFixture fixture)
     {
+        _commands = new CommandWorld(fixture.World);
         _world = fixture.World;
-        _dynamo = _world.CreateDynamoDb();
-        _environment = WorldTables.Create(_world, _dynamo, recheckDays: 0);
+        _dynamo = _commands.Dynamo;
+        _environment = _commands.Environment;
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
-        var run = await CliRun.RunAsync(name => _environment.TryGetValue(name, out var v) ? v : null, args);
+        var run = await _commands.RunAsync(args);
         return (run.ExitCode, run.Output, run.Error);
     }
 
@@ -285,5 +287,5 @@ public sealed class FinalizerCommandsTests : IDisposable
         Assert.StartsWith("1 day checked, 0 differ ", result.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _dynamo.Dispose();
+    public void Dispose() => _commands.Dispose();
 }

@@ -16,6 +16,7 @@ public sealed class UnreadableInputTests : IDisposable
 {
     private const string BadDay = "2023-11-14";
     private const string GoodDay = "2023-11-15";
+    private readonly CommandWorld _commands;
     private readonly LocalAwsWorld _world;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly Dictionary<string, string> _environment;
@@ -23,11 +24,12 @@ public sealed class UnreadableInputTests : IDisposable
     public UnreadableInputTests(LocalAwsFixture fixture)
     {
         _world = fixture.World;
-        _dynamo = _world.CreateDynamoDb();
-        _environment = WorldTables.Create(_world, _dynamo, recheckDays: 1);
+        _commands = new CommandWorld(_world, recheckDays: 1);
+        _dynamo = _commands.Dynamo;
+        _environment = _commands.Environment;
     }
 
-    private Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(name => _environment.TryGetValue(name, out var v) ? v : null, args);
+    private Task<CliRun> RunAsync(params string[] args) => _commands.RunAsync(args);
 
     /// <summary>
     /// A shard item on <see cref="BadDay"/> holding a sum of 38 digits (DynamoDB stores it; a decimal cannot), as a
@@ -174,5 +176,5 @@ public sealed class UnreadableInputTests : IDisposable
         }
     }
 
-    public void Dispose() => _dynamo.Dispose();
+    public void Dispose() => _commands.Dispose();
 }
