@@ -22,9 +22,10 @@ public static class LocalCommand
         };
         serve.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
-            var options = new LocalAwsOptions { DataDirectory = parse.GetValue(data)?.FullName };
+            var options = new LocalAwsOptions { Progress = context.Error.WriteLine, DataDirectory = CliInput.DirectoryPath(parse.GetValue(data), "--data")?.FullName };
+            var file = parse.GetValue(envFile) is { } path ? CliInput.FileToWrite(path, "--env-file") : null;
             await using var world = await LocalAwsWorld.StartAsync(options, ct).ConfigureAwait(false);
-            if (parse.GetValue(envFile) is { } file)
+            if (file is not null)
             {
                 await File.WriteAllTextAsync(file.FullName, world.EnvironmentFile, ct).ConfigureAwait(false);
             }
@@ -45,6 +46,7 @@ public static class LocalCommand
 
             return ExitCodes.Success;
         }, ct));
+        app.Standalone(serve);
         return new Command("local", "The local world (dynalite + s3rver) without an AWS account.") { serve };
     }
 }

@@ -121,7 +121,7 @@ public static class ReconcileCommand
         }
 
         var unreadable = tally.Unreadable.Values.Sum();
-        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} days checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
+        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} day{(checks.Count == 1 ? "" : "s")} checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
             .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable)")
             .Append(mismatched.Length == 0 ? ": every day matches"
                 : mismatched.All(c => c.Error is not null) ? ": the days above cannot be read"

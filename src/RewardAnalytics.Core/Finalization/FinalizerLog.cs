@@ -23,9 +23,12 @@ public sealed class FinalizerLog
         TotalsJson.Write(json, outcome.Totals);
     });
 
-    /// <summary>WARN: a revision's metrics were not re-published because CloudWatch would reject a data point that old.</summary>
+    /// <summary>
+    /// WARN: a revision's metrics were not published (revision 1, the day's first finalization) or not re-published
+    /// (a later revision) because CloudWatch would reject a data point that old.
+    /// </summary>
     public void MetricsTooOld(LocalDate day, int revision, Instant timestamp) => Write("WARN",
-        "metrics not re-published: CloudWatch does not accept data older than 14 days; the S3 report and FINAL carry this revision", day, json =>
+        $"metrics not {(revision == 1 ? "published" : "re-published")}: CloudWatch does not accept data older than 14 days; the S3 report and FINAL carry this revision", day, json =>
         {
             json.WriteNumber("revision", revision);
             json.WriteString("metricsTimestamp", NodaTime.Text.InstantPattern.ExtendedIso.Format(timestamp));
