@@ -89,7 +89,8 @@ public sealed class AmountBoundsTests(ITestOutputHelper output)
         var text = moved.ToString(CultureInfo.InvariantCulture);
         Assert.True(DynamoNumber.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var back, out _) && back == moved);
         Assert.True(text.Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length <= 38);
-        Figures.Print(output, $"largest in-bound amount {largest}; {AmountBounds.MaxRecordsPerDay} of them on one day sum to {day} ({text.Length - 1} digits, exact)");
+        Figures.Print(output, string.Create(CultureInfo.InvariantCulture,
+            $"largest in-bound amount {largest}; {AmountBounds.MaxRecordsPerDay} of them on one day sum to {day}, twice that to {moved} ({text.Length - 1} digits, exact; decimal holds 28, DynamoDB 38)"));
     }
 
     [Theory]

@@ -108,7 +108,7 @@ public sealed class UnreadableInputTests : IDisposable
 
         Assert.Equal(1, finalize.ExitCode);
         var error = Assert.Single(finalize.ErrorLines, line => line.StartsWith("error: ", StringComparison.Ordinal));
-        Assert.Equal($"error: Finalization failed for {BadDay} ({Expected("total_issued", new string('9', 38))}). Days that succeeded are committed.", error);
+        Assert.Equal($"error: not finalized: {BadDay} ({Expected("total_issued", new string('9', 38))}); the other days are committed", error);
         var logged = Assert.Single(finalize.ErrorLines, line => line.Contains("\"level\":\"ERROR\"", StringComparison.Ordinal));
         Assert.Contains("a rerun does not repair that", logged, StringComparison.Ordinal);
         Assert.DoesNotContain("a rerun repairs it", finalize.Error, StringComparison.Ordinal);
