@@ -67,7 +67,7 @@ public sealed class CliApp
         if (args.Length == 0)
         {
             // No command: show what there is to run (a usage error all the same, for scripts).
-            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error }, cancellationToken).ConfigureAwait(false);
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -78,7 +78,9 @@ public sealed class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false }, cancellationToken)
+        // ProcessTerminationTimeout null: Program.cs owns SIGINT/SIGTERM. System.CommandLine's own handler cancels a
+        // source it disposes when the invocation ends, so a signal then crashed the process (exit 134).
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -51,7 +51,9 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
         var data = Path.Combine(_directory, "data");
         var envFile = Path.Combine(_directory, "first.env");
         using var stop = new CancellationTokenSource(Patience);
-        var first = new CliApp(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), _ => null, TimeProvider.System)
+        var firstOutput = new StringWriter();
+        var firstError = new StringWriter();
+        var first = new CliApp(TextWriter.Synchronized(firstOutput), TextWriter.Synchronized(firstError), _ => null, TimeProvider.System)
             .RunAsync(["local", "serve", "--data", data, "--env-file", envFile], stop.Token);
         while (!File.Exists(envFile) && !first.IsCompleted)
         {
@@ -62,7 +64,8 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
         var demo = await CliRun.RunAsync(_ => null, "demo", "--rewards", "10", "--days", "1", "--data", data);
 
         await stop.CancelAsync();
-        Assert.Equal(0, await first);
+        var firstCode = await first;
+        Assert.True(firstCode == 0, $"the first world exited with {firstCode}:\n{firstOutput}\n{firstError}");
         var expected = $"error: the local emulators could not start: the data directory {data} is in use by process {Environment.ProcessId} (";
         Assert.Equal(1, serve.ExitCode);
         Assert.StartsWith(expected, serve.Error, StringComparison.Ordinal);
