@@ -12,8 +12,9 @@
 #
 # Usage: bash benchmarks/fresh-process.sh [RUNS] [VARIANT ...]
 #   RUNS      fresh processes per variant and case (default 7)
-#   VARIANT   NAME=PACKAGE[:PROPERTY=VALUE[,PROPERTY=VALUE...]]: PACKAGE is jit (IL only) or r2r (ReadyToRun, as
-#             pulumi up publishes it); each PROPERTY is set in the package's runtimeconfig.json (configProperties),
+#   VARIANT   NAME=PACKAGE[:PROPERTY=VALUE[,PROPERTY=VALUE...]]: PACKAGE is jit (IL only), r2r (ReadyToRun, as
+#             pulumi up publishes it) or the absolute path of a package published elsewhere (another commit's, to
+#             compare before and after in one run); each PROPERTY is set in the package's runtimeconfig.json (configProperties),
 #             e.g. r2r-pgo-off=r2r:System.Runtime.TieredPGO=false. Default: jit=jit r2r=r2r.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,8 +42,10 @@ source benchmarks/local-aws.sh
 for spec in "${variants[@]}"; do
   name="${spec%%=*}"; rest="${spec#*=}"; package="${rest%%:*}"; properties=""
   [ "$rest" != "$package" ] && properties="${rest#*:}"
-  [ -d "$out/$package" ] || { echo "variant $spec: package '$package' is neither jit nor r2r" >&2; exit 2; }
-  cp -r "$out/$package" "$out/variant-$name"
+  source_dir="$out/$package"
+  [[ "$package" == /* ]] && source_dir="$package"
+  [ -f "$source_dir/$functions.dll" ] || { echo "variant $spec: '$package' is not jit, r2r or a published package" >&2; exit 2; }
+  cp -r "$source_dir" "$out/variant-$name"
   # The runtime honours the package's runtimeconfig.json (bootstrap.sh passes it): the variant's properties go there.
   VARIANT_PROPERTIES="$properties" node -e '
     const fs = require("fs"), file = process.argv[1], config = JSON.parse(fs.readFileSync(file, "utf8"));
