@@ -1,6 +1,5 @@
 using NodaTime;
 using RewardAnalytics.Core.Finalization;
-using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Api;
@@ -78,10 +77,17 @@ public sealed class TotalsQuery
         return new DayView(day, ledger.RunningTotals, ledger.Final?.Revision, asOf);
     }
 
+    /// <summary>Reads <paramref name="from"/> to <paramref name="to"/> (both included; the caller keeps it within <see cref="MaxRangeDays"/>).</summary>
+    public async Task<DayRangeView> ReadRangeAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken) =>
+        new(from, to, await ReadDaysAsync(from, to, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The number of days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public static int DaysIn(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days + 1;
+
     /// <summary>Reads <paramref name="first"/> to <paramref name="last"/> (both included), a few days at once, in date order.</summary>
     public async Task<IReadOnlyList<DayView>> ReadDaysAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken)
     {
-        var count = Period.Between(first, last, PeriodUnits.Days).Days + 1;
+        var count = DaysIn(first, last);
         var days = new DayView[count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, count),
@@ -104,31 +110,13 @@ public sealed class TotalsQuery
             return ApiResponse.Error(400, $"query parameter 'from' ({IsoDate.Format(from!.Value)}) is after 'to' ({IsoDate.Format(to!.Value)}): expected from on or before to");
         }
 
-        var length = Period.Between(from!.Value, to!.Value, PeriodUnits.Days).Days + 1;
+        var length = DaysIn(from!.Value, to!.Value);
         if (length > MaxRangeDays)
         {
             return ApiResponse.Error(400, $"the range from {IsoDate.Format(from.Value)} to {IsoDate.Format(to.Value)} is {length} days: expected at most {MaxRangeDays} days");
         }
 
-        var days = await ReadDaysAsync(from.Value, to.Value, cancellationToken).ConfigureAwait(false);
-        var sum = days.Aggregate(DailyTotals.Zero, (total, day) => total + day.Totals);
-        return ApiResponse.Ok(ApiResponse.Json(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("from", IsoDate.Format(from.Value));
-            json.WriteString("to", IsoDate.Format(to.Value));
-            json.WriteStartArray("days");
-            foreach (var day in days)
-            {
-                day.Write(json);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("sum");
-            TotalsJson.Write(json, sum);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }));
+        return ApiResponse.Ok((await ReadRangeAsync(from.Value, to.Value, cancellationToken).ConfigureAwait(false)).ToJson());
     }
 
     private static (LocalDate? Day, string? Problem) ParseDay(string? text, string what)

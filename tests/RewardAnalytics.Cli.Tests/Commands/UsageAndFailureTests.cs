@@ -81,9 +81,9 @@ public sealed class UsageAndFailureTests
     [Fact]
     public async Task A_missing_required_option_is_exit_2_with_one_line_pointing_at_help()
     {
-        var run = await RunAsync(With(), "totals");
+        var run = await RunAsync(With(), "report");
 
-        Assert.Equal((2, "error: Option '--date' is required. (see 'reward-analytics totals --help')\n"), (run.ExitCode, run.Error));
+        Assert.Equal((2, "error: Option '--date' is required. (see 'reward-analytics report --help')\n"), (run.ExitCode, run.Error));
     }
 
     [Fact]
