@@ -6,10 +6,12 @@ using RewardAnalytics.Provisioning.Iam;
 using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
-/// <summary>The two functions, their roles and log groups, the stream mapping and the daily schedule.</summary>
+/// <summary>The three functions, their roles and log groups, the stream mapping, the daily schedule and the totals API's URL.</summary>
 public sealed record FunctionResources(
     Aws.Lambda.Function StreamAggregatorFunction,
     Aws.Lambda.Function DailyFinalizerFunction,
+    Aws.Lambda.Function TotalsApiFunction,
+    Aws.Lambda.FunctionUrl TotalsApiUrl,
     Aws.Lambda.EventSourceMapping StreamMapping,
     Aws.Lambda.FunctionEventInvokeConfig FinalizerAsyncInvoke,
     Aws.Scheduler.Schedule FinalizerSchedule)
@@ -150,7 +152,39 @@ public sealed record FunctionResources(
             },
         }, new CustomResourceOptions { DependsOn = { schedulePolicy, finalizerAsyncInvoke } });
 
-        return new FunctionResources(aggregator, finalizer, mapping, finalizerAsyncInvoke, schedule);
+        // Totals API: reads the aggregates table (Query only) behind a function URL that takes SigV4-signed requests only.
+        var totalsLogs = LogGroup(names.TotalsApiFunction, settings);
+        var totalsRole = FunctionRole(names.TotalsApiRole, account);
+        var totalsPolicy = new Aws.Iam.RolePolicy(names.TotalsApiRole, new Aws.Iam.RolePolicyArgs
+        {
+            Role = totalsRole.Name,
+            Policy = Output.Tuple(data.AggregatesTableResource.Arn, totalsLogs.Arn)
+                .Apply(arns => Policies.TotalsApi(new TotalsApiResources(arns.Item1, arns.Item2)).ToJson()),
+        });
+        var totals = new Aws.Lambda.Function(names.TotalsApiFunction, new Aws.Lambda.FunctionArgs
+        {
+            Name = names.TotalsApiFunction,
+            Description = "Reward Analytics: the running totals by day over a function URL (AWS_IAM) and the dashboard's custom widget.",
+            Runtime = LambdaHandlers.Runtime,
+            Architectures = { settings.Architecture },
+            Handler = LambdaHandlers.TotalsApi,
+            Code = code,
+            Role = totalsRole.Arn,
+            MemorySize = StackSettings.TotalsApiMemoryMb,
+            Timeout = StackSettings.TotalsApiTimeoutSeconds,
+            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs
+            {
+                Variables = new Dictionary<string, string>(FunctionEnvironment.TotalsApi(settings)),
+            },
+            LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = totalsLogs.Name },
+        }, new CustomResourceOptions { DependsOn = { totalsLogs, totalsPolicy } });
+        var totalsUrl = new Aws.Lambda.FunctionUrl(names.TotalsApiFunction, new Aws.Lambda.FunctionUrlArgs
+        {
+            FunctionName = totals.Name,
+            AuthorizationType = settings.TotalsApiAuthType,
+        });
+
+        return new FunctionResources(aggregator, finalizer, totals, totalsUrl, mapping, finalizerAsyncInvoke, schedule);
     }
 
     /// <summary>The publish folder the project's build filled for the configured architecture.</summary>
