@@ -1,3 +1,4 @@
+using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
@@ -93,6 +94,44 @@ public sealed class FlowMetricsTests : IDisposable
 
         Assert.Equal((10m, 0m, 1m, 0m, 1m, 0m), Flow(failed));
         Assert.Equal((5m, 0m, 1m, 0m, 1m, 1m), Flow(retried));
+    }
+
+    [Fact]
+    public void Under_any_redelivery_schedule_the_flow_adds_up_to_the_running_totals_and_each_record_is_applied_once()
+    {
+        // Batches of a shard's records delivered in order, each followed by redeliveries of ranges already delivered
+        // (retries, bisected halves, partial-batch retries): the flow must count every record exactly once.
+        var schedules = Gen.Select(Gen.Int[1, 40], Gen.Int[1, 8], Gen.Int[0, 3].Array[1, 12], Gen.Int[0, 1_000].Array[40]);
+        schedules.Sample((records, batchSize, replays, cents) =>
+        {
+            var table = new InMemoryAggregatesTable();
+            using var log = new StringWriter();
+            var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = "aggregates" }, table, _clock, log);
+            var all = Enumerable.Range(1, records)
+                .Select(i => i % 3 == 0 ? Redeemed(i, i % 2 == 0 ? Nov15 : Nov16, $"{cents[i - 1] / 100m}") : Issued(i, i % 2 == 0 ? Nov15 : Nov16, $"{cents[i - 1] / 100m}"))
+                .ToArray();
+            var random = new Random(records * 31 + batchSize);
+            for (var (start, b) = (0, 0); start < records; start += batchSize, b++)
+            {
+                Deliver(all[start..Math.Min(records, start + batchSize)]);
+                for (var r = 0; r < replays[b % replays.Length]; r++)
+                {
+                    var from = random.Next(0, Math.Min(records, start + batchSize));
+                    Deliver(all[from..random.Next(from + 1, Math.Min(records, start + batchSize) + 1)]);
+                }
+            }
+
+            var emf = EmfLine.ParseAll(log.ToString());
+            var running = table.ReadRunningTotalsAsync(Nov15, default).Result + table.ReadRunningTotalsAsync(Nov16, default).Result;
+            return emf.Sum(e => e.Value("IssuedAmountApplied")) == running.TotalIssued
+                && emf.Sum(e => e.Value("RedeemedAmountApplied")) == running.TotalRedeemed
+                && emf.Sum(e => e.Value("IssuedCountApplied")) == running.IssuedCount
+                && emf.Sum(e => e.Value("RedeemedCountApplied")) == running.RedeemedCount
+                && emf.Sum(e => e.Value("RecordsApplied")) == records
+                && running.IssuedCount + running.RedeemedCount == records;
+
+            void Deliver(StreamRecord[] batch) => aggregation.HandleAsync(Event(ShardA, batch), CancellationToken.None).GetAwaiter().GetResult();
+        });
     }
 
     public void Dispose() => _log.Dispose();
