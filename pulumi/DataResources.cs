@@ -34,7 +34,18 @@ public sealed record DataResources(
             DeletionProtectionEnabled = settings.DeletionProtection,
         }, protect);
 
-        var analyticsBucket = PrivateBucket(names.AnalyticsBucket, settings.AnalyticsBucketName, protect);
+        var analyticsPlan = AnalyticsBucketPlan.For(settings);
+        if (analyticsPlan.Notice is { } notice)
+        {
+            Log.Info(notice);
+        }
+
+        var analyticsBucket = PrivateBucket(names.AnalyticsBucket, analyticsPlan.BucketName, new CustomResourceOptions
+        {
+            Protect = analyticsPlan.Protect,
+            ImportId = analyticsPlan.ImportId,
+            RetainOnDelete = analyticsPlan.RetainOnDelete,
+        });
         var failedBatchesBucket = PrivateBucket(names.FailedBatchesBucket, null, protect);
         var failedBatchesLifecycle = new Aws.S3.BucketLifecycleConfiguration($"{names.FailedBatchesBucket}-expiry", new Aws.S3.BucketLifecycleConfigurationArgs
         {
@@ -94,8 +105,11 @@ public sealed record DataResources(
         return rewardsTable.StreamArn;
     }
 
-    /// <summary>A bucket nobody can make public: public access fully blocked, encrypted, versioned, TLS only.</summary>
-    private static Aws.S3.Bucket PrivateBucket(string logicalName, string? bucketName, CustomResourceOptions protect)
+    /// <summary>
+    /// A bucket nobody can make public: public access fully blocked, encrypted, versioned, TLS only
+    /// (<see cref="AnalyticsBucketPlan.AllSettings"/>), whether <paramref name="options"/> create it or import it.
+    /// </summary>
+    private static Aws.S3.Bucket PrivateBucket(string logicalName, string? bucketName, CustomResourceOptions options)
     {
         var bucketArgs = new Aws.S3.BucketArgs();
         if (bucketName is not null)
@@ -104,9 +118,9 @@ public sealed record DataResources(
             bucketArgs.BucketName = bucketName;
         }
 
-        var bucket = new Aws.S3.Bucket(logicalName, bucketArgs, protect);
+        var bucket = new Aws.S3.Bucket(logicalName, bucketArgs, options);
         var block = PublicAccessBlock.FullyBlocked;
-        var publicAccessBlock = new Aws.S3.BucketPublicAccessBlock($"{logicalName}-public-access", new Aws.S3.BucketPublicAccessBlockArgs
+        var publicAccessBlock = new Aws.S3.BucketPublicAccessBlock(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.PublicAccessBlock), new Aws.S3.BucketPublicAccessBlockArgs
         {
             Bucket = bucket.Id,
             BlockPublicAcls = block.BlockPublicAcls,
@@ -114,7 +128,7 @@ public sealed record DataResources(
             IgnorePublicAcls = block.IgnorePublicAcls,
             RestrictPublicBuckets = block.RestrictPublicBuckets,
         });
-        var encryption = new Aws.S3.BucketServerSideEncryptionConfiguration($"{logicalName}-encryption", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+        var encryption = new Aws.S3.BucketServerSideEncryptionConfiguration(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.ServerSideEncryption), new Aws.S3.BucketServerSideEncryptionConfigurationArgs
         {
             Bucket = bucket.Id,
             Rules =
@@ -128,12 +142,12 @@ public sealed record DataResources(
                 },
             },
         });
-        var versioning = new Aws.S3.BucketVersioning($"{logicalName}-versioning", new Aws.S3.BucketVersioningArgs
+        var versioning = new Aws.S3.BucketVersioning(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.Versioning), new Aws.S3.BucketVersioningArgs
         {
             Bucket = bucket.Id,
             VersioningConfiguration = new Aws.S3.Inputs.BucketVersioningVersioningConfigurationArgs { Status = DataStores.VersioningEnabled },
         });
-        var tlsOnly = new Aws.S3.BucketPolicy($"{logicalName}-tls-only", new Aws.S3.BucketPolicyArgs
+        var tlsOnly = new Aws.S3.BucketPolicy(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.TlsOnlyPolicy), new Aws.S3.BucketPolicyArgs
         {
             Bucket = bucket.Id,
             Policy = bucket.Arn.Apply(arn => Policies.TlsOnlyBucket(arn).ToJson()),

@@ -9,6 +9,14 @@ using RewardAnalytics.Local.Emulators;
 //   the parse + fold benchmarks (--quick: BenchmarkDotNet's ShortRun job, under two minutes)
 // dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- --finalization [REWARDS] [SHARDS]
 //   items read to finalize a day of REWARDS (default 100,000) over SHARDS (default 4) versus a full scan, on dynalite
+// dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- --write-event RECORDS FILE
+//   writes the benchmarks' workload as one tumbling-window event of RECORDS records (benchmarks/fresh-process.sh)
+if (args.FirstOrDefault() == "--write-event" && args.Length == 3)
+{
+    await File.WriteAllBytesAsync(args[2], BenchmarkWorkload.Event(int.Parse(args[1], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
 if (args.FirstOrDefault() == "--finalization")
 {
     var rewards = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;

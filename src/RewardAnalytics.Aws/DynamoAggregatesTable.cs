@@ -208,13 +208,16 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
     }
 
     /// <summary>The day's running totals: <see cref="DayLedger.RunningTotals"/> of its shard and correction items.</summary>
+    /// <exception cref="UnreadableDayException">An item of the day holds a sum or count this service cannot have written.</exception>
     public async Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>
         (await ReadLedgerAsync(day, readFinal: null, cancellationToken).ConfigureAwait(false)).RunningTotals;
 
     /// <summary>
     /// The day's items, read with one consistent query and sorted into its ledger: shard items (counters and TTL tally),
-    /// the correction, and the FINAL item when <paramref name="readFinal"/> is given.
+    /// the correction, and the FINAL item when <paramref name="readFinal"/> is given. Every stored sum is read exactly
+    /// and kept within <see cref="AmountBounds"/>, so no sum here overflows or rounds.
     /// </summary>
+    /// <exception cref="UnreadableDayException">An item of the day holds a sum or count this service cannot have written.</exception>
     public async Task<DayLedger> ReadLedgerAsync(
         LocalDate day, Func<Dictionary<string, AttributeValue>, FinalizedDay>? readFinal, CancellationToken cancellationToken)
     {
@@ -232,12 +235,12 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
 
             if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
             {
-                shards += ReadTotals(item);
-                expired += ReadExpired(item);
+                shards = Add(day, sk, "the shard items' sum", shards, ReadTotals(day, item));
+                expired = Add(day, sk, "the shard items' TTL tally", expired, ReadExpired(day, item));
             }
             else if (sk == Correction)
             {
-                correction = ReadTotals(item);
+                correction = ReadTotals(day, item);
             }
             else if (sk == Final && readFinal is not null)
             {
@@ -245,8 +248,15 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
             }
         }
 
-        return new DayLedger(shards, correction, final) { Expired = expired };
+        var ledger = new DayLedger(shards, correction, final) { Expired = expired };
+        _ = Add(day, Correction, "the shard items plus the correction", shards, correction ?? DailyTotals.Zero);
+        return ledger;
     }
+
+    private static DailyTotals Add(LocalDate day, string sk, string what, DailyTotals a, DailyTotals b) =>
+        AmountBounds.TryAdd(a, b, out var sum)
+            ? sum
+            : throw new UnreadableDayException(day, $"{what} reaches 10^22 or more at item {Day(day)} / {sk} (a day's sums stay below it)");
 
     /// <summary>Every item of one day (shards, correction, FINAL), read with one consistent, paginated query.</summary>
     public async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryDayAsync(
@@ -276,19 +286,21 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
     /// <summary><inheritdoc/></summary>
     public bool IsTransient(Exception error) => AwsErrors.IsTransient(error);
 
-    /// <summary>Reads the four counters of an aggregates item (absent counters are zero).</summary>
-    public static DailyTotals ReadTotals(IReadOnlyDictionary<string, AttributeValue> item) => new(
-        ReadDecimal(item, TotalIssued),
-        ReadDecimal(item, TotalRedeemed),
-        (long)ReadDecimal(item, IssuedCount),
-        (long)ReadDecimal(item, RedeemedCount));
+    /// <summary>Reads the four counters of an aggregates item of <paramref name="day"/> (absent counters are zero), exactly.</summary>
+    /// <exception cref="UnreadableDayException">A counter is not a number within <see cref="AmountBounds"/>, or a count is not a whole number.</exception>
+    public static DailyTotals ReadTotals(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item) => new(
+        ReadSum(day, item, TotalIssued),
+        ReadSum(day, item, TotalRedeemed),
+        ReadCount(day, item, IssuedCount),
+        ReadCount(day, item, RedeemedCount));
 
-    /// <summary>The TTL-expiry tally of a shard item (absent counters are zero).</summary>
-    public static DailyTotals ReadExpired(IReadOnlyDictionary<string, AttributeValue> item) => new(
-        ReadDecimal(item, ExpiredIssued),
-        ReadDecimal(item, ExpiredRedeemed),
-        (long)ReadDecimal(item, ExpiredIssuedCount),
-        (long)ReadDecimal(item, ExpiredRedeemedCount));
+    /// <summary>The TTL-expiry tally of a shard item of <paramref name="day"/> (absent counters are zero), exactly.</summary>
+    /// <exception cref="UnreadableDayException">A counter is not a number within <see cref="AmountBounds"/>, or a count is not a whole number.</exception>
+    public static DailyTotals ReadExpired(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item) => new(
+        ReadSum(day, item, ExpiredIssued),
+        ReadSum(day, item, ExpiredRedeemed),
+        ReadCount(day, item, ExpiredIssuedCount),
+        ReadCount(day, item, ExpiredRedeemedCount));
 
     /// <summary>The four counters as attribute values, for items written whole (corrections, FINAL).</summary>
     public static Dictionary<string, AttributeValue> TotalsAttributes(DailyTotals totals) => new()
@@ -306,10 +318,37 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         [AggregateItem.SortKey] = new AttributeValue { S = sk },
     };
 
-    private static decimal ReadDecimal(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var v) && v.N is { } n
-            ? decimal.Parse(n, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : 0m;
+    /// <summary>A stored sum, parsed exactly (never through <see cref="double"/>, never rounded) and within <see cref="AmountBounds.IsDaySum"/>.</summary>
+    private static decimal ReadSum(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item, string name)
+    {
+        if (!item.TryGetValue(name, out var v) || v.N is not { } n)
+        {
+            return 0m;
+        }
+
+        return DynamoNumber.TryParse(System.Text.Encoding.UTF8.GetBytes(n), out var sum, out _) && AmountBounds.IsDaySum(sum)
+            ? sum
+            : throw Unreadable(day, item, name, n, $"a sum below 10^22 in magnitude with at most {AmountBounds.MaxScale} decimal places");
+    }
+
+    private static long ReadCount(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item, string name)
+    {
+        if (!item.TryGetValue(name, out var v) || v.N is not { } n)
+        {
+            return 0;
+        }
+
+        return long.TryParse(n, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw Unreadable(day, item, name, n, "a whole number of records");
+    }
+
+    private static UnreadableDayException Unreadable(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item, string name, string text, string expected)
+    {
+        var sk = item.TryGetValue(AggregateItem.SortKey, out var key) ? key.S : "?";
+        var shown = text.Length > 60 ? text[..60] + "…" : text;
+        return new UnreadableDayException(day, $"item {Day(day)} / {sk} has {name} = {shown}: expected {expected}");
+    }
 
     private static AttributeValue Number(decimal value) => new() { N = FormatNumber(value) };
 }

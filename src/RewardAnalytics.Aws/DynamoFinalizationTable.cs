@@ -116,11 +116,11 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
     {
         var revision = item.TryGetValue(RevisionAttribute, out var r) && int.TryParse(r.N, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
-            : throw new InvalidOperationException($"The FINAL item of {Day(day)} has no valid '{RevisionAttribute}': repair or delete it by hand.");
+            : throw new UnreadableDayException(day, $"item {Day(day)} / {Final} has no valid '{RevisionAttribute}' (expected a whole number from 1)");
         var at = item.TryGetValue(FinalizedAtAttribute, out var f) && f.S is { } text && InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed
             ? parsed.Value
             : default;
         var published = item.TryGetValue(MetricsPublishedAttribute, out var p) && p.BOOL == true;
-        return new FinalizedDay(day, DynamoAggregatesTable.ReadTotals(item), revision, at, published);
+        return new FinalizedDay(day, DynamoAggregatesTable.ReadTotals(day, item), revision, at, published);
     }
 }

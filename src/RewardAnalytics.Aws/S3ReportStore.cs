@@ -53,7 +53,11 @@ public sealed class S3ReportStore : IReportStore
         await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The error code S3 answers with when the bucket itself does not exist.</summary>
+    public const string NoSuchBucket = "NoSuchBucket";
+
     /// <summary>The stored report of a day with its metadata, or null when there is none.</summary>
+    /// <exception cref="AmazonS3Exception">The bucket does not exist (<see cref="NoSuchBucket"/>) or S3 failed.</exception>
     public async Task<StoredReport?> GetAsync(LocalDate day, CancellationToken cancellationToken)
     {
         var key = KeyOf(day);
@@ -69,8 +73,9 @@ public sealed class S3ReportStore : IReportStore
                 .ToArray();
             return new StoredReport(Bucket, key, buffer.ToArray(), response.Headers.ContentType, response.ServerSideEncryptionMethod?.Value, metadata);
         }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound && ex.ErrorCode != NoSuchBucket)
         {
+            // No such key: the day has no report. A missing bucket is a configuration error, never "no report".
             return null;
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.Runtime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Cli.Commands;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
@@ -11,10 +12,14 @@ namespace RewardAnalytics.Cli;
 /// <summary>The <c>reward-analytics</c> command: one root, a sub-command per operator task.</summary>
 public sealed class CliApp
 {
+    /// <summary>The command's name as users type it (hints name commands by their full path under it).</summary>
+    public const string Name = "reward-analytics";
+
     private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly Func<string, string?> _environment;
     private readonly TimeProvider _clock;
+    private readonly HashSet<Command> _standalone = [];
 
     /// <summary>The command on an output, an error writer, an environment and a clock.</summary>
     public CliApp(TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider clock)
@@ -25,12 +30,27 @@ public sealed class CliApp
         _clock = clock;
     }
 
-    /// <summary>Starts a private local world (dynalite + s3rver) for this one command.</summary>
-    public static Option<bool> LocalOption { get; } = new("--local")
+    /// <summary>
+    /// <c>--local</c>: starts a private local world (dynalite + s3rver) for this one command. Offered on every command
+    /// that talks to AWS, and only there (see <see cref="Standalone"/>).
+    /// </summary>
+    public Option<bool> LocalOption { get; } = new("--local")
     {
         Description = "Run against a private local world (dynalite + s3rver on 127.0.0.1) started for this command and stopped after it.",
-        Recursive = true,
     };
+
+    /// <summary>
+    /// Marks <paramref name="command"/> as one that does not talk to the environment's AWS (it starts its own local world
+    /// or none): it gets no <c>--local</c> and its run does not validate the service's settings.
+    /// </summary>
+    public Command Standalone(Command command)
+    {
+        _standalone.Add(command);
+        return command;
+    }
+
+    /// <summary>Whether <paramref name="command"/> talks to AWS through the environment (every command not marked <see cref="Standalone"/>).</summary>
+    public bool UsesAws(Command command) => !_standalone.Contains(command);
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen sub-command; returns one of <see cref="ExitCodes"/>.</summary>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -38,10 +58,7 @@ public sealed class CliApp
         var root = new RootCommand(
             "Reward Analytics: near-real-time per-day reward totals from a DynamoDB stream, finalized daily into S3 reports and CloudWatch metrics.\n" +
             "Every command reads the standard AWS environment (AWS_REGION, credentials, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3) " +
-            "and the service's variables (AGGREGATES_TABLE, ANALYTICS_BUCKET, REWARDS_TABLE, REPORT_TIME_ZONE).")
-        {
-            LocalOption,
-        };
+            "and the service's variables (AGGREGATES_TABLE, ANALYTICS_BUCKET, REWARDS_TABLE, REPORT_TIME_ZONE); those that talk to AWS take --local.");
         foreach (var command in CommandCatalog.Build(this))
         {
             root.Add(command);
@@ -57,8 +74,7 @@ public sealed class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? [] : new[] { parse.CommandResult.Command.Name });
-            await _error.WriteLineAsync($"error: {parse.Errors[0].Message} (see 'reward-analytics {command}{(command.Length > 0 ? " " : "")}--help')").ConfigureAwait(false);
+            await _error.WriteLineAsync($"error: {ParseErrors.Describe(parse)} (see '{ParseErrors.PathOf(parse.CommandResult)} --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -71,8 +87,14 @@ public sealed class CliApp
     {
         try
         {
-            await using var context = await CommandContext.CreateAsync(parse.GetValue(LocalOption), _environment, _output, _error, _clock, cancellationToken)
+            var usesAws = UsesAws(parse.CommandResult.Command);
+            await using var context = await CommandContext.CreateAsync(usesAws && parse.GetValue(LocalOption), _environment, _output, _error, _clock, cancellationToken)
                 .ConfigureAwait(false);
+            if (usesAws)
+            {
+                context.ValidateServiceSettings();
+            }
+
             return await body(context).ConfigureAwait(false);
         }
         catch (UsageException ex)
@@ -86,6 +108,10 @@ public sealed class CliApp
         catch (StreamEventFormatException ex)
         {
             return Fail($"the event was refused: {ex.Message}", ExitCodes.Failed);
+        }
+        catch (UnreadableDayException ex)
+        {
+            return Fail(ex.Message, ExitCodes.Failed);
         }
         catch (LocalAwsException ex)
         {
@@ -101,7 +127,7 @@ public sealed class CliApp
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return Fail($"{ex.GetType().Name}: {ex.Message}", ExitCodes.Failed);
+            return Fail(FileErrors.Describe(ex), ExitCodes.Failed);
         }
     }
 

@@ -30,10 +30,36 @@ public static class CliInput
             ? value
             : throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{option} is {value}: expected {what} from {min} to {max}"));
 
-    /// <summary><paramref name="file"/> if it exists.</summary>
-    /// <exception cref="UsageException">The file is missing.</exception>
+    /// <summary><paramref name="file"/> if it exists and is a file.</summary>
+    /// <exception cref="UsageException">The file is missing or is a directory.</exception>
     public static FileInfo ExistingFile(FileInfo? file, string option) =>
         file is { Exists: true }
             ? file
-            : throw new UsageException($"{option} is '{file?.FullName}': expected an existing file");
+            : Directory.Exists(file?.FullName)
+                ? throw new UsageException($"{option} is '{file!.FullName}': is a directory; expected a file")
+                : throw new UsageException($"{option} is '{file?.FullName}': expected an existing file");
+
+    /// <summary><paramref name="file"/> if it can be a file to write: not a directory, in a directory that exists.</summary>
+    /// <exception cref="UsageException">The path is a directory, or its directory is missing or is a file.</exception>
+    public static FileInfo FileToWrite(FileInfo file, string option)
+    {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new UsageException($"{option} is '{file.FullName}': is a directory; expected a file to write");
+        }
+
+        var directory = Path.GetDirectoryName(file.FullName);
+        return directory is null || Directory.Exists(directory)
+            ? file
+            : File.Exists(directory)
+                ? throw new UsageException($"{option} is '{file.FullName}': '{directory}' is a file; expected a file in a directory")
+                : throw new UsageException($"{option} is '{file.FullName}': the directory '{directory}' does not exist");
+    }
+
+    /// <summary><paramref name="directory"/> if it is not a file (a missing directory is created by its user).</summary>
+    /// <exception cref="UsageException">The path is a file.</exception>
+    public static DirectoryInfo? DirectoryPath(DirectoryInfo? directory, string option) =>
+        directory is not null && File.Exists(directory.FullName)
+            ? throw new UsageException($"{option} is '{directory.FullName}': is a file; expected a directory")
+            : directory;
 }

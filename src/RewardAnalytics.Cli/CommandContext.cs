@@ -42,6 +42,24 @@ public sealed class CommandContext : IAsyncDisposable
     public string Require(string name, string what) =>
         Get(name) is { Length: > 0 } value ? value : throw new UsageException($"{name} is not set: expected {what} (export the lines 'reward-analytics local serve' prints, or pass --local)");
 
+    /// <summary>
+    /// Validates the service's variables as the functions do at their cold start, so that every command that talks to
+    /// AWS refuses the same bad settings with the same message. Whether a variable is required is each command's own
+    /// business (<see cref="Require"/>), so a missing table or bucket name is not a problem here.
+    /// </summary>
+    /// <exception cref="SettingsException">A variable that is set is malformed; the message names every one.</exception>
+    public void ValidateServiceSettings()
+    {
+        string? WithNamesPresent(string name) =>
+            !string.IsNullOrWhiteSpace(Get(name)) ? Get(name)
+            : name == AggregatorSettings.AggregatesTableVariable ? "unset-table"
+            : name == FinalizerSettings.AnalyticsBucketVariable ? "unset-bucket"
+            : null;
+
+        _ = AggregatorSettings.FromEnvironment(new EnvironmentReader(WithNamesPresent));
+        _ = FinalizerSettings.FromEnvironment(new EnvironmentReader(WithNamesPresent));
+    }
+
     /// <summary>The context a command runs in; with <paramref name="local"/>, starts a private local world first.</summary>
     public static async Task<CommandContext> CreateAsync(
         bool local, Func<string, string?> environment, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken cancellationToken)
@@ -51,7 +69,7 @@ public sealed class CommandContext : IAsyncDisposable
             return new CommandContext(environment, null, output, error, clock);
         }
 
-        var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), cancellationToken).ConfigureAwait(false);
+        var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions { Progress = error.WriteLine }, cancellationToken).ConfigureAwait(false);
         return new CommandContext(environment, world, output, error, clock);
     }
 

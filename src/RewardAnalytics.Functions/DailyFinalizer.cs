@@ -1,4 +1,5 @@
 using System.Text;
+using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
@@ -48,6 +49,12 @@ public sealed class DailyFinalizer
         var summary = await FinalizeAsync(input, CancellationToken.None).ConfigureAwait(false);
         return new MemoryStream(Encoding.UTF8.GetBytes(summary.ToJson()), writable: false);
     }
+
+    /// <summary>
+    /// Brings one day's report, metrics and FINAL up to its running totals, without re-checking other days (what
+    /// <c>backfill</c> runs for each day of its range).
+    /// </summary>
+    public Task<DayOutcome> FinalizeDayAsync(LocalDate day, CancellationToken cancellationToken) => _finalization.FinalizeDayAsync(day, cancellationToken);
 
     /// <summary>The same invocation, returning the summary itself (the CLI prints it).</summary>
     public async Task<FinalizationSummary> FinalizeAsync(Stream input, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public static class DataStores
     public const string AggregatesSortKey = "sk";
 
     /// <summary>The aggregator needs both images: the delta of a MODIFY or REMOVE is new minus old.</summary>
-    public const string RequiredStreamViewType = "NEW_AND_OLD_IMAGES";
+    public const string RequiredStreamViewType = Core.StreamEvents.StreamEventReader.RequiredStreamViewType;
 
     /// <summary>The key of a rewards table this stack creates (dev); the platform's own table is only read.</summary>
     public const string RewardsPartitionKey = "rewardId";

@@ -47,7 +47,7 @@ public sealed class StreamAggregationTests : IDisposable
             [
                 "timestamp=2023-11-15T09:26:00.0000000+00:00", "level=WARN", "message=stream record skipped", "reason=type_unknown",
                 "eventID=e4da3b7fbbce2345d7772b0674a318d5", "eventName=INSERT", "sequenceNumber=111000000000000000004",
-                "shardId=shardId-00000001700000000000-a1b2c3d4", """keys={ "rewardId": { "S": "r-0003" } }""",
+                "shardId=shardId-00000001700000000000-a1b2c3d4", """keys={"rewardId":{"S":"r-0003"}}""",
             ],
             line.EnumerateObject().Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"));
     }

@@ -75,6 +75,7 @@ public sealed class StackSettingsTests
         { ConfigKeys.RewardsTableName, "a", "reward-analytics:rewardsTableName is 'a': expected a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.')" },
         { ConfigKeys.AggregatesTableName, "bad name", "reward-analytics:aggregatesTableName is 'bad name': expected a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.')" },
         { ConfigKeys.AnalyticsBucketName, "Loyalty_Analytics", "reward-analytics:analyticsBucketName is 'Loyalty_Analytics': expected an S3 bucket name (3 to 63 of a-z, 0-9, '-', '.', starting and ending with a letter or digit)" },
+        { ConfigKeys.AdoptAnalyticsBucket, "yes", "reward-analytics:adoptAnalyticsBucket is 'yes': expected true or false" },
         { ConfigKeys.DeletionProtection, "1", "reward-analytics:deletionProtection is '1': expected true or false" },
         { ConfigKeys.ReportTimeZone, "Mars/Olympus", "reward-analytics:reportTimeZone is 'Mars/Olympus': expected an IANA time-zone id such as 'UTC', 'Europe/Berlin' or 'America/New_York'" },
         { ConfigKeys.ReportPrefix, "daily-rewards", "reward-analytics:reportPrefix is 'daily-rewards': expected a key prefix ending in '/', without a leading '/' or '*', such as 'daily-rewards/'" },

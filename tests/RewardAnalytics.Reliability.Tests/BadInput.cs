@@ -14,5 +14,11 @@ internal sealed record BadInput(string Name, Func<int, byte[]> Payload)
     public string? FailureText { get; init; }
     public DailyTotals? Counted { get; init; }
 
+    /// <summary>For a malformed record: what the log line's <c>problem</c> must contain.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The sequence number the skipped record's log line carries (null: the bad record's own, sequence 2).</summary>
+    public string? LoggedSequence { get; init; }
+
     public override string ToString() => Name;
 }

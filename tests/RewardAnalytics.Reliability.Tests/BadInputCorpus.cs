@@ -18,14 +18,20 @@ internal static class BadInputCorpus
     private static BadInput Counts(string name, DailyTotals extra, Func<int, string> record) =>
         new(name, n => Event(n, Valid(n), record(n))) { Counted = ValidOnly + extra };
 
+    private static BadInput Malformed(string name, string problem, Func<int, string> payload, string? sequence = null) =>
+        new(name, n => Utf8(payload(n))) { Reason = SkipReason.RecordMalformed, Counted = ValidOnly, Problem = problem, LoggedSequence = sequence };
+
     private static BadInput Fails(string name, string text, Func<int, string> payload) =>
         new(name, n => Utf8(payload(n))) { FailureText = text };
 
     private static string Insert(int n, string image) => Record(n, 2, newImage: image);
 
+    private static string Nested(int levels) => levels == 0 ? "{\"S\":\"leaf\"}" : "{\"M\":{\"l\":" + Nested(levels - 1) + "}}";
+
     public static IReadOnlyList<BadInput> All { get; } =
     [
         // Envelope level: the invocation fails with a message naming the problem, and nothing is written.
+        // (A record whose own structure is unreadable is skipped alone, further down: it must not block the shard.)
         Fails("not JSON", "is not valid JSON", _ => "this is not json"),
         Fails("truncated JSON", "is not valid JSON", n => Envelope(n, "[" + Valid(n) + "]")[..150]),
         Fails("empty body", "The event is empty", _ => ""),
@@ -36,20 +42,20 @@ internal static class BadInputCorpus
         Fails("shardId missing", "no 'shardId'", n => "{\"Records\":[" + Valid(n) + "]}"),
         Fails("shardId a number", "'shardId' is a JSON number: expected a string", n => "{\"Records\":[" + Valid(n) + "],\"shardId\":42}"),
         Fails("shardId twice", "'shardId' appears twice", n => Envelope(n, "[" + Valid(n) + "]")[..^1] + ",\"shardId\":\"other\"}"),
-        Fails("a record that is a number", "Records[1] is a JSON number", n => Envelope(n, "[" + Valid(n) + ",42]")),
-        Fails("dynamodb a string", "Records[1].dynamodb is a JSON string: expected an object", n => Envelope(n,
-            "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":\"oops\"}]")),
-        Fails("non-digit sequence number", "SequenceNumber is '5000x': expected 1 to 40 decimal digits", n => Envelope(n,
-            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace(Seq(2), "5000x", StringComparison.Ordinal) + "]")),
-        Fails("41-digit sequence number", "expected 1 to 40 decimal digits", n => Envelope(n,
-            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace(Seq(2), new string('9', 41), StringComparison.Ordinal) + "]")),
-        Fails("sequence number missing", "Records[1] has no dynamodb.SequenceNumber", n => Envelope(n,
-            "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":" + Image(n) + "}}]")),
-        Fails("NewImage an array", "Records[1].dynamodb.NewImage is a JSON array", n => Envelope(n,
+        Malformed("a record that is a number", "Records[1] is a JSON number", n => Envelope(n, "[" + Valid(n) + ",42]"), sequence: ""),
+        Malformed("dynamodb a string", "Records[1].dynamodb is a JSON string: expected an object", n => Envelope(n,
+            "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":\"oops\"}]"), sequence: ""),
+        Malformed("non-digit sequence number", "SequenceNumber is '5000x': expected 1 to 40 decimal digits", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace(Seq(2), "5000x", StringComparison.Ordinal) + "]"), sequence: ""),
+        Malformed("41-digit sequence number", "expected 1 to 40 decimal digits", n => Envelope(n,
+            "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace(Seq(2), new string('9', 41), StringComparison.Ordinal) + "]"), sequence: ""),
+        Malformed("sequence number missing", "Records[1] has no dynamodb.SequenceNumber", n => Envelope(n,
+            "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":" + Image(n) + "}}]"), sequence: ""),
+        Malformed("NewImage an array", "Records[1].dynamodb.NewImage is a JSON array", n => Envelope(n,
             "[" + Valid(n) + "," + Record(n, 2, newImage: "[1,2]") + "]")),
-        Fails("eventID a number", "Records[1].eventID is a JSON number: expected a string", n => Envelope(n,
+        Malformed("eventID a number", "Records[1].eventID is a JSON number: expected a string", n => Envelope(n,
             "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace("\"eventID\":\"e2\"", "\"eventID\":2", StringComparison.Ordinal) + "]")),
-        Fails("eventID twice", "'Records[1].eventID' appears twice", n => Envelope(n,
+        Malformed("eventID twice", "'Records[1].eventID' appears twice", n => Envelope(n,
             "[" + Valid(n) + "," + Record(n, 2, newImage: Image(n)).Replace("\"eventID\":\"e2\"", "\"eventID\":\"e2\",\"eventID\":\"e3\"", StringComparison.Ordinal) + "]")),
 
         // A 6 MB payload (Lambda's invocation limit) is a large, valid batch: every record counts.
@@ -84,7 +90,11 @@ internal static class BadInputCorpus
         Skipped("amount twice in one image", SkipReason.DuplicateAttribute, n => Insert(n, Image(n, extra: ",\"amount\":{\"N\":\"99\"}"))),
 
         // Inputs that look odd but are valid: they count, exactly.
-        Counts("amount 1e-28", new DailyTotals(0.0000000000000000000000000001m, 0m, 1, 0), n => Insert(n, Image(n, amount: "{\"N\":\"0.0000000000000000000000000001\"}"))),
+        Skipped("amount 1e-28", SkipReason.AmountTooPrecise, n => Insert(n, Image(n, amount: "{\"N\":\"0.0000000000000000000000000001\"}"))),
+        Skipped("amount of 28 digits", SkipReason.AmountOutOfRange, n => Insert(n, Image(n, amount: "{\"N\":\"9999999999999999999999999999\"}"))),
+        Skipped("amount with 7 decimal places", SkipReason.AmountTooPrecise, n => Insert(n, Image(n, amount: "{\"N\":\"0.0000001\"}"))),
+        Counts("amount at the bounds", new DailyTotals(999999999999.999999m, 0m, 1, 0), n => Insert(n, Image(n, amount: "{\"N\":\"999999999999.999999\"}"))),
+        Counts("an attribute nested 32 levels deep", new DailyTotals(7.5m, 0m, 1, 0), n => Insert(n, Image(n, extra: ",\"deep\":" + Nested(32)))),
         Counts("type in lower case", new DailyTotals(0m, 7.5m, 0, 1), n => Insert(n, Image(n, type: "{\"S\":\"redeemed\"}"))),
         Counts("an image with extra attributes of every type", new DailyTotals(7.5m, 0m, 1, 0), n => Insert(n, Image(n,
             extra: ",\"m\":{\"M\":{\"a\":{\"L\":[{\"N\":\"1\"},{\"NULL\":true}]}}},\"b\":{\"B\":\"AAEC\"},\"bs\":{\"BS\":[\"AA==\"]},\"ss\":{\"SS\":[\"x\"]},\"ok\":{\"BOOL\":false}"))),

@@ -83,7 +83,8 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
         {
             var logged = log.ToString().Split('\n').Any(line =>
                 line.Contains($"\"reason\":\"{reason.Name()}\"", StringComparison.Ordinal) &&
-                line.Contains($"\"sequenceNumber\":\"{BadInputEvents.Seq(2)}\"", StringComparison.Ordinal));
+                line.Contains($"\"sequenceNumber\":\"{input.LoggedSequence ?? BadInputEvents.Seq(2)}\"", StringComparison.Ordinal) &&
+                (input.Problem is null || line.Contains(input.Problem, StringComparison.Ordinal)));
             return outcome!.RecordsSkipped != 1 ? $"{outcome.RecordsSkipped} records skipped; expected 1"
                 : !logged ? $"no log line with reason {reason.Name()} and the record's sequence number"
                 : null;

@@ -31,6 +31,7 @@ public sealed class RewardsReconciliation
 
     /// <summary>Scans, compares and (with <paramref name="fix"/>) corrects the days in <paramref name="days"/>, scanning in <paramref name="segments"/> parallel segments.</summary>
     /// <exception cref="ReconciliationRequestException">A fix is asked for a day that has not ended in the report time zone.</exception>
+    /// <remarks>A day whose items cannot be read is reported with its <see cref="DayReconciliation.Error"/> and never fixed.</remarks>
     public async Task<ReconciliationResult> RunAsync(DateInterval days, int segments, bool fix, CancellationToken cancellationToken)
     {
         var zone = _settings.ReportTimeZone;
@@ -49,7 +50,7 @@ public sealed class RewardsReconciliation
         var fixedDays = new List<DayReconciliation>();
         if (fix)
         {
-            foreach (var day in checks.Where(c => !c.Matches))
+            foreach (var day in checks.Where(c => !c.Matches && c.Error is null))
             {
                 await table.ReplaceCorrectionAsync(day.Date, day.Correction, cancellationToken).ConfigureAwait(false);
                 fixedDays.Add(day);
@@ -70,7 +71,15 @@ public sealed class RewardsReconciliation
         var checks = new List<DayReconciliation>();
         foreach (var day in days)
         {
-            checks.Add(new DayReconciliation(day, tally.For(day), await table.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)));
+            try
+            {
+                checks.Add(new DayReconciliation(day, tally.For(day), await table.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (UnreadableDayException ex)
+            {
+                // One unreadable day is an error for that day; the others are still compared (and fixed).
+                checks.Add(DayReconciliation.Unreadable(day, tally.For(day), ex));
+            }
         }
 
         return checks;

@@ -35,6 +35,7 @@ public static class DemoCommand
             soak,
         };
         workload.AddTo(command);
+        app.Standalone(command);
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var options = new DemoOptions
@@ -43,9 +44,14 @@ public static class DemoCommand
                 Shards = workload.Shards(parse),
                 Faults = !parse.GetValue(noFaults),
             };
-            var worldOptions = new LocalAwsOptions { DataDirectory = parse.GetValue(data)?.FullName };
+            var worldOptions = new LocalAwsOptions { Progress = context.Error.WriteLine, DataDirectory = CliInput.DirectoryPath(parse.GetValue(data), "--data")?.FullName };
             if (parse.GetValue(soak) is { } minutes)
             {
+                if (parse.GetValue(json))
+                {
+                    throw new UsageException("--soak and --json together: a soak prints a line per round as it goes; expected one of them");
+                }
+
                 if (!(minutes > 0 && minutes <= MaxSoakMinutes))
                 {
                     throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
+using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
@@ -41,11 +43,14 @@ public static class FinalizeCommand
             }
             catch (FinalizationFailedException ex)
             {
-                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                // The days that succeeded are committed: show them with the ones that failed, then say what failed.
+                var partial = new FinalizationSummary(day, ex.Completed);
+                await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(partial, ex.Failures) : Render(partial, ex.Failures)).ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {Describe(ex)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 
-            await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? summary.ToJson() : Render(summary)).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? summary.ToJson() : Render(summary, [])).ConfigureAwait(false);
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -53,10 +58,32 @@ public static class FinalizeCommand
 
     private static readonly string[] Header = ["date", "action", "revision", "metrics", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count"];
 
-    private static string Render(FinalizationSummary summary)
+    /// <summary>A failed run for people: each day not finalized with what went wrong (no exception type names), and that the others are committed.</summary>
+    internal static string Describe(FinalizationFailedException failure) => failure.Failures.Count == 0
+        ? failure.Message
+        : "not finalized: " + string.Join("; ", failure.Failures.Select(f => $"{IsoDate.Format(f.Day)} ({f.Error.Message.ReplaceLineEndings(" ")})")) +
+          (failure.Completed.Count > 0 ? "; the other days are committed" : "");
+
+    /// <summary>The function's JSON summary, each failed day added to <c>days</c> in date order as <c>{"date","action":"failed","error"}</c>.</summary>
+    private static string Json(FinalizationSummary summary, IReadOnlyList<(LocalDate Day, Exception Error)> failures)
     {
-        var rows = new List<string[]> { Header };
-        rows.AddRange(summary.Days.Select(d => new[]
+        var json = JsonNode.Parse(summary.ToJson())!.AsObject();
+        var days = json["days"]!.AsArray().Select(d => (Date: d!["date"]!.GetValue<string>(), Node: d.DeepClone()))
+            .Concat(failures.Select(f => (Date: IsoDate.Format(f.Day), Node: (JsonNode)new JsonObject
+            {
+                ["date"] = IsoDate.Format(f.Day),
+                ["action"] = "failed",
+                ["error"] = f.Error.Message,
+            })))
+            .OrderBy(d => d.Date, StringComparer.Ordinal)
+            .Select(d => d.Node);
+        json["days"] = new JsonArray([.. days]);
+        return json.ToJsonString();
+    }
+
+    private static string Render(FinalizationSummary summary, IReadOnlyList<(LocalDate Day, Exception Error)> failures)
+    {
+        var rows = summary.Days.Select(d => new[]
         {
             IsoDate.Format(d.Date),
             FinalizationSummary.Name(d.Action),
@@ -67,7 +94,7 @@ public static class FinalizeCommand
             ReportNumber.Format(d.Totals.NetRewards),
             d.Totals.IssuedCount.ToString(CultureInfo.InvariantCulture),
             d.Totals.RedeemedCount.ToString(CultureInfo.InvariantCulture),
-        }));
-        return TextGrid.Render(rows);
+        }).Concat(failures.Select(f => new[] { IsoDate.Format(f.Day), "failed", "–", "–", "–", "–", "–", "–", "–" }));
+        return TextGrid.Render([Header, .. rows.OrderBy(r => r[0], StringComparer.Ordinal)]);
     }
 }

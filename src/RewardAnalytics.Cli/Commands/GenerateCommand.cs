@@ -25,11 +25,12 @@ public static class GenerateCommand
             batchSize,
         };
         options.AddTo(command);
+        app.Standalone(command);
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var workloadOptions = options.Read(parse);
             var size = CliInput.InRange(parse.GetValue(batchSize), "--batch-size", 1, 10_000, "a batch size");
-            var file = parse.GetValue(output)!;
+            var file = CliInput.FileToWrite(parse.GetValue(output)!, "--out");
             var workload = WorkloadPlan.Generate(workloadOptions);
             var last = workload.Operations.Max(o => o.At).ToDateTimeOffset();
             var clock = new SimulatedClock(last.AddDays(1));
@@ -40,12 +41,26 @@ public static class GenerateCommand
                 await WorkloadRunner.ApplyAsync(table, operation, ct).ConfigureAwait(false);
             }
 
-            await using var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            var events = new EventFileFunction(writer);
-            var driver = new StreamDriver(stream, events, new DeliverySchedule { BatchSize = size, RecordAttempts = false }, FaultPlan.None, clock);
-            await driver.DrainAsync(ct).ConfigureAwait(false);
+            int events;
+            try
+            {
+                await using var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+                var function = new EventFileFunction(writer);
+                // One shard lineage at a time: the same seed writes the same lines in the same order (README's 'head -1' is stable).
+                var schedule = new DeliverySchedule { BatchSize = size, RecordAttempts = false, ParallelShards = 1 };
+                await new StreamDriver(stream, function, schedule, FaultPlan.None, clock).DrainAsync(ct).ConfigureAwait(false);
+                await writer.FlushAsync(ct).ConfigureAwait(false);
+                events = function.Events;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"error: --out '{file.FullName}' could not be written: {FileErrors.Describe(ex)}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            // Only now is the file written: never a success line before the write succeeded.
             await context.Output.WriteLineAsync(
-                $"wrote {events.Events} events ({stream.RecordCount} stream records from {workload.Operations.Count} writes, {stream.Shards.Count} shards) to {file.FullName}").ConfigureAwait(false);
+                $"wrote {events} events ({stream.RecordCount} stream records from {workload.Operations.Count} writes, {stream.Shards.Count} shards) to {file.FullName}").ConfigureAwait(false);
             return ExitCodes.Success;
         }, ct));
         return command;

@@ -71,8 +71,15 @@ public static class InvokeCommand
         finalize.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
+            var payload = await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false);
+            if (FinalizePayload.Check(payload, $"--event '{file.Name}'") is { } warning)
+            {
+                await context.Error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+            }
+
             var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
-            await using var input = file.OpenRead();
+
+            await using var input = new MemoryStream(payload, writable: false);
             try
             {
                 await using var response = await function.HandleAsync(input).ConfigureAwait(false);
@@ -86,7 +93,7 @@ public static class InvokeCommand
             }
             catch (FinalizationFailedException ex)
             {
-                await context.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {FinalizeCommand.Describe(ex)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
         }, ct));

@@ -29,14 +29,15 @@ public static class LocalCommand
         };
         serve.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
-            var options = new LocalAwsOptions { DataDirectory = parse.GetValue(data)?.FullName };
+            var options = new LocalAwsOptions { Progress = context.Error.WriteLine, DataDirectory = CliInput.DirectoryPath(parse.GetValue(data), "--data")?.FullName };
+            var file = parse.GetValue(envFile) is { } path ? CliInput.FileToWrite(path, "--env-file") : null;
             await using var world = await LocalAwsWorld.StartAsync(options, ct).ConfigureAwait(false);
             // The totals API reads the world's table; REPORT_TIME_ZONE (for /today) comes from this shell if set.
             var environment = new EnvironmentReader(name => world.Get(name) ?? context.Get(name));
             var function = new TotalsApi(environment, context.Clock, LambdaProcessOutput.For(context.Error, environment, context.Clock));
             await using var api = LocalFunctionUrl.Start(function, context.Clock);
             var lines = world.EnvironmentFile + $"{TotalsApiUrlVariable}={api.Url}\n";
-            if (parse.GetValue(envFile) is { } file)
+            if (file is not null)
             {
                 await File.WriteAllTextAsync(file.FullName, lines, ct).ConfigureAwait(false);
             }
@@ -58,6 +59,7 @@ public static class LocalCommand
 
             return ExitCodes.Success;
         }, ct));
+        app.Standalone(serve);
         return new Command("local", "The local world (dynalite + s3rver) without an AWS account.") { serve };
     }
 }

@@ -28,15 +28,14 @@ public static class ReconcileCommand
     /// <summary>The <c>reconcile</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
-        var fromOption = new Option<string>("--from") { Description = "First day to check, in REPORT_TIME_ZONE.", Required = true, HelpName = "YYYY-MM-DD" };
-        var toOption = new Option<string>("--to") { Description = "Last day to check (inclusive).", Required = true, HelpName = "YYYY-MM-DD" };
+        var range = new DayRangeOptions("First day to check, in REPORT_TIME_ZONE.", "Last day to check (inclusive).");
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object: every day's scan, TTL-expired tally, running totals and difference." };
         var fixOption = new Option<bool>("--fix")
         {
             Description = "For each differing day write a CORRECTION item = scan + TTL-expired minus shard items (replacing any earlier one), then check again. " +
                           "Refused for today or later: the stream is still writing those days.",
         };
-        var segmentsOption = new Option<int>("--segments") { Description = "Parallel scan segments.", DefaultValueFactory = _ => RewardsTableScan.DefaultSegments, HelpName = "N" };
+        var segmentsOption = SegmentsOption();
         var command = new Command("reconcile",
             "Compare the running totals with the ground truth: a full, consistent, parallel Scan of REWARDS_TABLE (the original service's method), " +
             "each item counted on its createdAt day in REPORT_TIME_ZONE by the same rules as the stream, plus what TTL expiries removed from the table " +
@@ -46,27 +45,16 @@ public static class ReconcileCommand
             "Needs REWARDS_TABLE and AGGREGATES_TABLE (and REPORT_TIME_ZONE, REWARD_*_ATTRIBUTE if not the defaults).\n" +
             "Example: reward-analytics reconcile --from 2023-11-01 --to 2023-11-15 --fix")
         {
-            fromOption,
-            toOption,
+            range.From,
+            range.To,
             jsonOption,
             fixOption,
             segmentsOption,
         };
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
-            var from = CliInput.Date(parse.GetValue(fromOption), "--from");
-            var to = CliInput.Date(parse.GetValue(toOption), "--to");
-            if (to < from)
-            {
-                throw new UsageException($"--to is {IsoDate.Format(to)}, before --from {IsoDate.Format(from)}: expected --from <= --to");
-            }
-
-            var segments = parse.GetValue(segmentsOption);
-            if (segments is < 1 or > 1000)
-            {
-                throw new UsageException($"--segments is {segments}: expected a whole number from 1 to 1000");
-            }
-
+            var days = range.Parse(parse);
+            var segments = Segments(parse, segmentsOption);
             var rewardsTable = context.Require(RewardsTableVariable, "the name of the rewards table");
             var settings = AggregatorSettings.FromEnvironment(context.Environment);
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
@@ -74,7 +62,7 @@ public static class ReconcileCommand
             try
             {
                 result = await new RewardsReconciliation(dynamo, rewardsTable, settings, context.Clock)
-                    .RunAsync(new DateInterval(from, to), segments, parse.GetValue(fixOption), ct).ConfigureAwait(false);
+                    .RunAsync(days, segments, parse.GetValue(fixOption), ct).ConfigureAwait(false);
             }
             catch (ReconciliationRequestException ex)
             {
@@ -82,11 +70,26 @@ public static class ReconcileCommand
             }
 
             var (tally, checks, fixedDays) = (result.Tally, result.Days, result.Fixed);
-            var output = parse.GetValue(jsonOption) ? Json(from, to, tally, checks, fixedDays) : Text(tally, checks, fixedDays);
+            var output = parse.GetValue(jsonOption) ? Json(days.Start, days.End, tally, checks, fixedDays) : Text(tally, checks, fixedDays);
             await context.Output.WriteLineAsync(output).ConfigureAwait(false);
             return checks.All(c => c.Matches) ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;
+    }
+
+    /// <summary>The <c>--segments N</c> option of the commands that scan the rewards table (<c>reconcile</c>, <c>backfill</c>).</summary>
+    public static Option<int> SegmentsOption() =>
+        new("--segments") { Description = "Parallel scan segments.", DefaultValueFactory = _ => RewardsTableScan.DefaultSegments, HelpName = "N" };
+
+    /// <summary>The value of <paramref name="option"/> (from <see cref="SegmentsOption"/>), checked.</summary>
+    /// <exception cref="UsageException">It is outside 1 to 1000.</exception>
+    public static int Segments(ParseResult parse, Option<int> option)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var segments = parse.GetValue(option);
+        return segments is < 1 or > 1000
+            ? throw new UsageException($"--segments is {segments}: expected a whole number from 1 to 1000")
+            : segments;
     }
 
     private static string Text(GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, IReadOnlyList<DayReconciliation> fixedDays)
@@ -97,11 +100,16 @@ public static class ReconcileCommand
             text.Append("fixed ").Append(IsoDate.Format(day.Date)).Append(": CORRECTION = ").Append(day.Correction).Append('\n');
         }
 
+        foreach (var day in checks.Where(c => c.Error is not null))
+        {
+            text.Append("error: ").Append(day.Error).Append('\n');
+        }
+
         var mismatched = checks.Where(c => !c.Matches).ToArray();
-        if (mismatched.Length > 0)
+        if (mismatched.Any(c => c.Error is null))
         {
             var rows = new List<string[]> { Header };
-            foreach (var day in mismatched)
+            foreach (var day in mismatched.Where(c => c.Error is null))
             {
                 foreach (var (field, scan, running, difference) in Fields(day))
                 {
@@ -116,9 +124,11 @@ public static class ReconcileCommand
         }
 
         var unreadable = tally.Unreadable.Values.Sum();
-        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} days checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
+        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} day{(checks.Count == 1 ? "" : "s")} checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
             .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable)")
-            .Append(mismatched.Length == 0 ? ": every day matches" : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
+            .Append(mismatched.Length == 0 ? ": every day matches"
+                : mismatched.All(c => c.Error is not null) ? ": the days above cannot be read"
+                : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
         return text.ToString();
     }
 
@@ -157,6 +167,13 @@ public static class ReconcileCommand
                 json.WriteStartObject();
                 json.WriteString("date", IsoDate.Format(day.Date));
                 json.WriteBoolean("matches", day.Matches);
+                if (day.Error is not null)
+                {
+                    json.WriteString("error", day.Error);
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 Totals(json, "scan", day.Scanned);
                 Totals(json, "ttlExpired", day.Ledger.Expired);
                 Totals(json, "running", day.RunningTotals);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Amazon.S3;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Settings;
 
@@ -31,11 +32,22 @@ public static class ReportCommand
             };
             using var s3 = AwsClients.CreateS3(context.Get);
             var store = new S3ReportStore(s3, settings);
-            var stored = await store.GetAsync(day, ct).ConfigureAwait(false);
+            StoredReport? stored;
+            try
+            {
+                stored = await store.GetAsync(day, ct).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception ex) when (ex.ErrorCode == S3ReportStore.NoSuchBucket)
+            {
+                await context.Error.WriteLineAsync(
+                    $"error: {FinalizerSettings.AnalyticsBucketVariable} is '{store.Bucket}': the bucket does not exist (expected the bucket the finalizer writes the reports to)").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
             if (stored is null)
             {
                 await context.Error.WriteLineAsync(
-                    $"error: no report at s3://{store.Bucket}/{store.KeyOf(day)}: the day has not been finalized (see 'reward-analytics finalize --help')").ConfigureAwait(false);
+                    $"error: no report at s3://{store.Bucket}/{store.KeyOf(day)}: the day has not been finalized (see '{CliApp.Name} finalize --help')").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 

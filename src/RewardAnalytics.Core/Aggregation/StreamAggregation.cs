@@ -128,6 +128,10 @@ public sealed class StreamAggregation
             json.WriteString("shardId", shardId);
             json.WritePropertyName("keys");
             json.WriteRawValue(record.KeysJson, skipInputValidation: false);
+            if (record.Problem is { } problem)
+            {
+                json.WriteString("problem", problem);
+            }
         });
     }
 

@@ -11,8 +11,12 @@ public sealed class FinalizationFailedException : Exception
 {
     /// <summary>The run finished <paramref name="completed"/> and failed <paramref name="failures"/>; the first failure is the inner exception.</summary>
     public FinalizationFailedException(IReadOnlyList<DayOutcome> completed, IReadOnlyList<(LocalDate Day, Exception Error)> failures)
-        : base("Finalization failed for " + string.Join("; ", failures.Select(f => $"{IsoDate.Format(f.Day)} ({f.Error.GetType().Name}: {f.Error.Message})")) +
-               ". Days that succeeded are committed; rerun to finish.",
+        : base("Finalization failed for " + string.Join("; ", failures.Select(f => f.Error is UnreadableDayException
+                   ? $"{IsoDate.Format(f.Day)} ({f.Error.Message})"
+                   : $"{IsoDate.Format(f.Day)} ({f.Error.GetType().Name}: {f.Error.Message})")) +
+               (failures.All(f => f.Error is UnreadableDayException)
+                   ? ". Days that succeeded are committed."
+                   : ". Days that succeeded are committed; rerun to finish."),
                failures[0].Error)
     {
         Completed = completed;

@@ -23,9 +23,12 @@ public sealed class FinalizerLog
         TotalsJson.Write(json, outcome.Totals);
     });
 
-    /// <summary>WARN: a revision's metrics were not re-published because CloudWatch would reject a data point that old.</summary>
+    /// <summary>
+    /// WARN: a revision's metrics were not published (revision 1, the day's first finalization) or not re-published
+    /// (a later revision) because CloudWatch would reject a data point that old.
+    /// </summary>
     public void MetricsTooOld(LocalDate day, int revision, Instant timestamp) => Write("WARN",
-        "metrics not re-published: CloudWatch does not accept data older than 14 days; the S3 report and FINAL carry this revision", day, json =>
+        $"metrics not {(revision == 1 ? "published" : "re-published")}: CloudWatch does not accept data older than 14 days; the S3 report and FINAL carry this revision", day, json =>
         {
             json.WriteNumber("revision", revision);
             json.WriteString("metricsTimestamp", NodaTime.Text.InstantPattern.ExtendedIso.Format(timestamp));
@@ -39,9 +42,13 @@ public sealed class FinalizerLog
             json.WriteBoolean("metricsCompensated", compensated);
         });
 
-    /// <summary>ERROR: a day could not be finalized; a rerun repairs it.</summary>
-    public void DayFailed(LocalDate day, Exception error) => Write("ERROR", "day not finalized; a rerun repairs it", day, json =>
-        json.WriteString("error", $"{error.GetType().Name}: {error.Message}"));
+    /// <summary>
+    /// ERROR: a day could not be finalized. A failure on the way (an outage, a conflict) is repaired by a rerun; a day whose
+    /// items cannot be read (<see cref="UnreadableDayException"/>) is not, and the line says what to do instead.
+    /// </summary>
+    public void DayFailed(LocalDate day, Exception error) => Write("ERROR",
+        error is UnreadableDayException ? "day not finalized: its items cannot be read, and a rerun does not repair that" : "day not finalized; a rerun repairs it",
+        day, json => json.WriteString("error", error is UnreadableDayException ? error.Message : $"{error.GetType().Name}: {error.Message}"));
 
     private void Write(string level, string message, LocalDate day, Action<Utf8JsonWriter> body) => _log.Write(level, message, json =>
     {

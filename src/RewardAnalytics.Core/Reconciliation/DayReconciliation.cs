@@ -9,6 +9,13 @@ namespace RewardAnalytics.Core.Reconciliation;
 /// </summary>
 public sealed record DayReconciliation(LocalDate Date, DailyTotals Scanned, DayLedger Ledger)
 {
+    /// <summary>A day whose aggregates items cannot be read: an error for that day alone, never compared or fixed.</summary>
+    public static DayReconciliation Unreadable(LocalDate date, DailyTotals scanned, UnreadableDayException error) =>
+        new(date, scanned, new DayLedger(DailyTotals.Zero, null, null)) { Error = error.Message };
+
+    /// <summary>Why the day's running totals could not be read (null when they were).</summary>
+    public string? Error { get; init; }
+
     /// <summary>What the running totals should be: the rewards still in the table plus those TTL expired.</summary>
     public DailyTotals GroundTruth => Scanned + Ledger.Expired;
 
@@ -19,7 +26,7 @@ public sealed record DayReconciliation(LocalDate Date, DailyTotals Scanned, DayL
     public DailyTotals Difference => GroundTruth - RunningTotals;
 
     /// <summary>True when the running totals equal the ground truth.</summary>
-    public bool Matches => Difference.IsZero;
+    public bool Matches => Error is null && Difference.IsZero;
 
     /// <summary>The correction item that makes the running totals equal the ground truth: ground truth minus shard items.</summary>
     public DailyTotals Correction => GroundTruth - Ledger.ShardTotals;

@@ -29,7 +29,9 @@ public static class DynamoNumber
             i++;
         }
 
-        UInt128 mantissa = 0;
+        // The mantissa (at most 28 digits, under 2^94) as two words: a UInt128 would keep ReadyToRun from
+        // precompiling this method (an ABI-unstable type), and it runs for every amount of every record.
+        ulong mantissaLow = 0, mantissaHigh = 0;
         var significant = 0;      // digits kept in the mantissa (leading zeros dropped)
         var pendingZeros = 0;     // zeros seen after the last non-zero digit, not yet in the mantissa
         var fractionDigits = 0;   // digits after the decimal point, kept or pending
@@ -80,10 +82,10 @@ public static class DynamoNumber
 
             for (; pendingZeros > 0; pendingZeros--)
             {
-                mantissa *= 10;
+                MultiplyAdd(ref mantissaHigh, ref mantissaLow, 0);
             }
 
-            mantissa = (mantissa * 10) + d;
+            MultiplyAdd(ref mantissaHigh, ref mantissaLow, d);
         }
 
         if (!sawDigit)
@@ -128,7 +130,7 @@ public static class DynamoNumber
             }
         }
 
-        if (mantissa == 0)
+        if ((mantissaHigh | mantissaLow) == 0)
         {
             error = NumberError.None;
             return true;
@@ -146,7 +148,7 @@ public static class DynamoNumber
 
             for (; power > 0; power--)
             {
-                mantissa *= 10;
+                MultiplyAdd(ref mantissaHigh, ref mantissaLow, 0);
             }
         }
         else if (-power > MaxSignificantDigits)
@@ -156,9 +158,16 @@ public static class DynamoNumber
         }
 
         var scale = (byte)Math.Max(0, -power);
-        var bits = (UInt128)mantissa;
-        value = new decimal((int)(uint)bits, (int)(uint)(bits >> 32), (int)(uint)(bits >> 64), negative, scale);
+        value = new decimal((int)(uint)mantissaLow, (int)(uint)(mantissaLow >> 32), (int)(uint)mantissaHigh, negative, scale);
         error = NumberError.None;
         return true;
+    }
+
+    /// <summary>(high, low) = (high, low) × 10 + <paramref name="digit"/>; the callers keep it under 10^28.</summary>
+    private static void MultiplyAdd(ref ulong high, ref ulong low, uint digit)
+    {
+        var carry = Math.BigMul(low, 10UL, out var product);
+        low = product + digit;
+        high = (high * 10) + carry + (low < product ? 1UL : 0UL);
     }
 }

@@ -61,6 +61,17 @@ public static class RewardImageRules
             return Invalid(SkipReason.AmountNegative);
         }
 
+        // Within these bounds no day's sum can overflow or round (see AmountBounds), and the scan counts by the same rule.
+        if (value >= AmountBounds.AmountLimit)
+        {
+            return Invalid(SkipReason.AmountOutOfRange);
+        }
+
+        if (!AmountBounds.HasCountableScale(value))
+        {
+            return Invalid(SkipReason.AmountTooPrecise);
+        }
+
         var instant = default(Instant);
         var dateError = createdAtKind switch
         {

@@ -27,9 +27,9 @@ public enum SkipReason
     AmountInvalid,
     /// <summary>The amount is below zero.</summary>
     AmountNegative,
-    /// <summary>The amount is beyond the range of <see cref="decimal"/>.</summary>
+    /// <summary>The amount is not below <see cref="AmountBounds.AmountLimit"/> (10^12), the bound that keeps every day's sum exact.</summary>
     AmountOutOfRange,
-    /// <summary>The amount has more significant digits than a <see cref="decimal"/> holds exactly.</summary>
+    /// <summary>The amount has more than <see cref="AmountBounds.MaxScale"/> decimal places (or more digits than a <see cref="decimal"/> holds).</summary>
     AmountTooPrecise,
     /// <summary>The image has no creation time attribute.</summary>
     CreatedAtMissing,
@@ -39,4 +39,9 @@ public enum SkipReason
     CreatedAtInvalid,
     /// <summary>The creation time lies outside [<see cref="CreatedAt.Earliest"/>, <see cref="CreatedAt.Latest"/>).</summary>
     CreatedAtOutOfRange,
+    /// <summary>
+    /// The record's structure cannot be read (not an object, a non-object <c>dynamodb</c> or image, a property twice, no
+    /// readable sequence number): skipped alone, so one bad record never blocks its shard.
+    /// </summary>
+    RecordMalformed,
 }

@@ -23,6 +23,7 @@ public static class SkipReasons
         "created_at_wrong_type",
         "created_at_invalid",
         "created_at_out_of_range",
+        "record_malformed",
     ];
 
     /// <summary>Every reason a record can be skipped for (without <see cref="SkipReason.None"/>), in declaration order.</summary>

@@ -5,15 +5,79 @@ namespace RewardAnalytics.Core.StreamEvents;
 
 public sealed partial class StreamEventReader
 {
+    /// <summary>The only stream view type the aggregator can count from: both images of every change.</summary>
+    public const string RequiredStreamViewType = "NEW_AND_OLD_IMAGES";
+
+    /// <summary>
+    /// Reads one element of <c>Records</c>. A record whose structure is unreadable (not an object, a non-object
+    /// <c>dynamodb</c> or image, a property twice, no readable sequence number) is skipped as
+    /// <see cref="SkipReason.RecordMalformed"/>, never the batch: one bad record must not block its shard. A record
+    /// that lacks an image because its stream has the wrong view type fails the batch instead of being skipped: the
+    /// stream is misconfigured and would otherwise drop its records silently.
+    /// </summary>
     private void ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ReadState state)
     {
         var index = state.Count;
+        var record = new RecordParts();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new StreamEventFormatException($"Records[{index}] is a JSON {Describe(reader.TokenType)}: expected a stream record object.");
+            var kind = Describe(reader.TokenType);
+            reader.Skip();
+            AddMalformed(ref state, json, record, $"Records[{index}] is a JSON {kind}: expected a stream record object.");
+            return;
         }
 
-        var record = new RecordParts();
+        var depth = reader.CurrentDepth;
+        try
+        {
+            ReadRecordObject(ref reader, json, index, ref record);
+        }
+        catch (StreamEventFormatException ex)
+        {
+            // Move past the rest of the record (the reader stands wherever the problem was found), picking up its
+            // eventID and sequence number if they come later, so the log line still says which record it was.
+            while (!(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) && reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("eventID"u8)
+                    && record.EventId.Equals(default(Range)) && reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+                {
+                    var start = (int)reader.TokenStartIndex + 1;
+                    record.EventId = start..(start + reader.ValueSpan.Length);
+                }
+                else if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 2 && reader.ValueTextEquals("SequenceNumber"u8)
+                    && record.Sequence is null && reader.Read() && reader.TokenType == JsonTokenType.String
+                    && SequenceNumber.TryParse(reader.ValueSpan, out var found))
+                {
+                    record.Sequence = found;
+                }
+            }
+
+            AddMalformed(ref state, json, record, ex.Message);
+            return;
+        }
+
+        if (record.Sequence is not { } sequence)
+        {
+            AddMalformed(ref state, json, record, $"Records[{index}] has no dynamodb.SequenceNumber: expected every stream record to carry one.");
+            return;
+        }
+
+        var change = new StreamChange(sequence, record.Kind, record.IsTtlExpiry, record.OldImage, record.NewImage);
+        state.Add(change);
+        var reason = ChangeDelta.SkipReasonOf(change);
+        if (reason is SkipReason.MissingNewImage or SkipReason.MissingOldImage)
+        {
+            RequireNewAndOldImages(json, index, record, reason);
+        }
+
+        if (reason != SkipReason.None)
+        {
+            (state.Skipped ??= []).Add(Skipped(json, record, reason));
+        }
+    }
+
+    private void ReadRecordObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, ref RecordParts record)
+    {
         var seen = RecordProperties.None;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -49,21 +113,52 @@ public sealed partial class StreamEventReader
                 reader.Skip();
             }
         }
+    }
 
-        if (record.Sequence is not { } sequence)
+    /// <summary>
+    /// Refuses the batch when a record lacks an image because its <c>StreamViewType</c> is not NEW_AND_OLD_IMAGES: the
+    /// stream is misconfigured (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE), and skipping would drop its records without a sound.
+    /// A record of such a type that still has what its event needs (an INSERT of a NEW_IMAGE stream, as in AWS's sample
+    /// events, which mix view types) counts as usual.
+    /// </summary>
+    private static void RequireNewAndOldImages(ReadOnlySpan<byte> json, int index, in RecordParts record, SkipReason missing)
+    {
+        if (record.HasViewType && !System.Text.Ascii.Equals(json[record.ViewType], RequiredStreamViewType))
         {
-            throw new StreamEventFormatException($"Records[{index}] has no dynamodb.SequenceNumber: expected every stream record to carry one.");
+            throw new StreamEventFormatException(
+                $"Records[{index}] ({Utf8(json, record.EventName)}) has no {(missing == SkipReason.MissingNewImage ? "NewImage" : "OldImage")}: " +
+                $"its stream's StreamViewType is {Utf8(json, record.ViewType)}, and the aggregator needs {RequiredStreamViewType}; " +
+                $"set the rewards table's stream view type to {RequiredStreamViewType} (nothing was written).");
+        }
+    }
+
+    /// <summary>Lists an unreadable record as skipped and counts it as received, so the batch's figures add up.</summary>
+    private static void AddMalformed(ref ReadState state, ReadOnlySpan<byte> json, in RecordParts record, string problem)
+    {
+        state.AddUncounted(record.Sequence ?? SequenceNumber.MinValue);
+        (state.Skipped ??= []).Add(Skipped(json, record, SkipReason.RecordMalformed) with { Problem = problem });
+    }
+
+    /// <summary>The log entry of a skipped record: what identifies it, its keys re-written as one line of compact JSON.</summary>
+    private static SkippedRecord Skipped(ReadOnlySpan<byte> json, in RecordParts record, SkipReason reason) => new(
+        Utf8(json, record.EventId), Utf8(json, record.EventName), record.Sequence?.ToString() ?? string.Empty,
+        record.Keys.Equals(default(Range)) ? "{}" : CompactJson(json[record.Keys]), reason);
+
+    /// <summary>
+    /// A JSON value re-written without the input's whitespace or line breaks, so a pretty-printed event still gives
+    /// one log line per entry.
+    /// </summary>
+    private static string CompactJson(ReadOnlySpan<byte> value)
+    {
+        var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
+        using var document = JsonDocument.ParseValue(ref reader);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            document.WriteTo(writer);
         }
 
-        var change = new StreamChange(sequence, record.Kind, record.IsTtlExpiry, record.OldImage, record.NewImage);
-        state.Add(change);
-        var reason = ChangeDelta.SkipReasonOf(change);
-        if (reason != SkipReason.None)
-        {
-            (state.Skipped ??= []).Add(new SkippedRecord(
-                Utf8(json, record.EventId), Utf8(json, record.EventName), sequence.ToString(),
-                record.Keys.Equals(default(Range)) ? "{}" : Utf8(json, record.Keys), reason));
-        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Reads a record's <c>dynamodb</c> object: its sequence number, images and keys (kept as raw JSON for the log).</summary>
@@ -100,6 +195,12 @@ public sealed partial class StreamEventReader
             {
                 Once(ref seen, DynamodbProperties.OldImage, index, "dynamodb.OldImage");
                 record.OldImage = ReadImage(ref reader, json, index, "dynamodb.OldImage");
+            }
+            else if (name.SequenceEqual("StreamViewType"u8))
+            {
+                Once(ref seen, DynamodbProperties.StreamViewType, index, "dynamodb.StreamViewType");
+                record.ViewType = ReadRawString(ref reader, index, "dynamodb.StreamViewType");
+                record.HasViewType = true;
             }
             else if (name.SequenceEqual("Keys"u8))
             {
@@ -209,6 +310,8 @@ public sealed partial class StreamEventReader
         public Range EventId;
         public Range EventName;
         public Range Keys;
+        public Range ViewType;
+        public bool HasViewType;
         public ChangeKind Kind;
         public SequenceNumber? Sequence;
         public RewardImage? OldImage;
@@ -236,5 +339,6 @@ public sealed partial class StreamEventReader
         NewImage = 2,
         OldImage = 4,
         Keys = 8,
+        StreamViewType = 16,
     }
 }

@@ -13,6 +13,13 @@ namespace RewardAnalytics.Core.StreamEvents;
 /// </summary>
 public sealed partial class StreamEventReader
 {
+    /// <summary>
+    /// The deepest JSON the reader accepts. DynamoDB stores attributes nested up to 32 levels; in a stream event each
+    /// level is two JSON levels (<c>{"M":{…}}</c>, <c>{"L":[…]}</c>) below the envelope, record, <c>dynamodb</c>, image
+    /// and attribute value (about 71 in all), which is past <see cref="Utf8JsonReader"/>'s default of 64. Anything
+    /// deeper than this cannot come from DynamoDB, so such an event is refused as not a stream event.
+    /// </summary>
+    public const int MaxJsonDepth = 128;
     private const int MaxScalarBytes = 256;
     private readonly RewardImageSchema _schema;
 
@@ -35,7 +42,7 @@ public sealed partial class StreamEventReader
         var state = new ReadState(ArrayPool<StreamChange>.Shared.Rent(64));
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
             var envelope = ReadEnvelope(ref reader, json, ref state);
             return new StreamChangeBatch(envelope, state.Changes, state.Count, state.Skipped ?? (IReadOnlyList<SkippedRecord>)[], state.LastSequence);
         }
@@ -225,6 +232,15 @@ public sealed partial class StreamEventReader
 
         public void Add(in StreamChange change)
         {
+            Append(change);
+            LastSequence = LastSequence is { } last ? SequenceNumber.Max(last, change.Sequence) : change.Sequence;
+        }
+
+        /// <summary>Counts a record that could not be read: a change that touches no day, its sequence number not taken as read.</summary>
+        public void AddUncounted(SequenceNumber sequence) => Append(new StreamChange(sequence, ChangeKind.Unknown, false, null, null));
+
+        private void Append(in StreamChange change)
+        {
             if (Count == Changes.Length)
             {
                 var bigger = ArrayPool<StreamChange>.Shared.Rent(Changes.Length * 2);
@@ -234,7 +250,6 @@ public sealed partial class StreamEventReader
             }
 
             Changes[Count++] = change;
-            LastSequence = LastSequence is { } last ? SequenceNumber.Max(last, change.Sequence) : change.Sequence;
         }
     }
 

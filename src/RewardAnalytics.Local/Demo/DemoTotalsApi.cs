@@ -72,10 +72,10 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
 
     /// <summary>The check of the answers while streaming and after each drain.</summary>
     public DemoCheck TodayCheck() => new(
-        "the totals API answered today while its stream ran",
+        "the totals API's /today grew while each day streamed",
         _problems.IsEmpty && _streamedDays.Count > 0,
         _problems.IsEmpty
-            ? string.Create(CultureInfo.InvariantCulture, $"GET /today grew during each of the {_streamedDays.Count} days' streams and equaled the running totals once each drained")
+            ? string.Create(CultureInfo.InvariantCulture, $"{_streamedDays.Count} days, each equal to its running totals once drained")
             : $"{_problems.Count} differences, first: {string.Join(" | ", _problems.Take(3))}");
 
     /// <summary>Reads every day through <c>/days?from=&amp;to=</c> and <c>/days/{date}</c>: each must equal the full scan and carry the day's revision.</summary>
@@ -104,10 +104,10 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
         }
 
         return new DemoCheck(
-            "the totals API answers every day as verified",
+            "the totals API answers the verified days",
             differing.Count == 0,
             differing.Count == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"GET /days?from={from}&to={to} and /days/{{date}}: {days.Count} days equal the full scan with their revisions; sum net {ReportNumber.Format(sum.NetRewards)}")
+                ? string.Create(CultureInfo.InvariantCulture, $"/days?from=&to= and /days/{{date}}: {days.Count} days equal the full scan, revisions too")
                 : $"{differing.Count} differences, first: {string.Join(" | ", differing.Take(3))}");
     }
 

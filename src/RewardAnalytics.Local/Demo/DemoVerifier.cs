@@ -74,11 +74,15 @@ internal sealed class DemoVerifier
             "revisions are where the late data went",
             revisedWithoutLateData.Length == 0,
             revisedWithoutLateData.Length == 0
-                ? $"revised: {(revised.Length == 0 ? "none" : string.Join(", ", revised))}; each had late records"
+                ? RevisionsDetail(revised)
                 : $"revised without late records: {string.Join(", ", revisedWithoutLateData)}"));
 
         return (days, checks);
     }
+
+    /// <summary>The revision check's detail when every revised day had late records: which were revised, or that none was.</summary>
+    public static string RevisionsDetail(IReadOnlyList<string> revised) =>
+        revised.Count == 0 ? "no day was revised" : $"revised: {string.Join(", ", revised)}; each had late records";
 
     private async Task<DayCheck> CheckDayAsync(LocalDate day, DailyTotals truth, FinalizationTracker finalizing, int lateRecords, CancellationToken ct)
     {

@@ -12,6 +12,9 @@ public static class EmulatorPackages
     public const string DirectoryVariable = "REWARD_ANALYTICS_LOCAL_AWS_DIR";
     private const string RelativePath = "tools/local-aws";
 
+    /// <summary>How the line that says the first run is installing the emulators begins (the directory follows).</summary>
+    public const string InstallingLine = "installing the local emulators (npm ci in ";
+
     /// <summary>The emulator package directory: <see cref="DirectoryVariable"/>, else <c>tools/local-aws/</c> found by walking up from the working and base directories.</summary>
     /// <exception cref="LocalAwsException">No such directory is found.</exception>
     public static string Locate()
@@ -40,8 +43,12 @@ public static class EmulatorPackages
             $"run from a clone of the repository or set {DirectoryVariable}.");
     }
 
-    /// <summary>Runs <c>npm ci</c> in the package directory unless the emulators are already installed.</summary>
-    public static async Task EnsureInstalledAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>npm ci</c> in the package directory unless the emulators are already installed, telling
+    /// <paramref name="progress"/> first; cancelling stops <c>npm ci</c> (its whole process tree) and removes what it
+    /// half-installed, so the next run installs afresh.
+    /// </summary>
+    public static async Task EnsureInstalledAsync(string directory, Action<string>? progress, CancellationToken cancellationToken)
     {
         if (IsInstalled(directory))
         {
@@ -54,6 +61,7 @@ public static class EmulatorPackages
             return;
         }
 
+        progress?.Invoke($"{InstallingLine}{directory}, first run only; a minute or two) …");
         var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
         {
             WorkingDirectory = directory,
@@ -76,7 +84,16 @@ public static class EmulatorPackages
         {
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                StopAndDiscard(process, directory);
+                throw;
+            }
+
             if (process.ExitCode != 0)
             {
                 throw new LocalAwsException(
@@ -95,6 +112,28 @@ public static class EmulatorPackages
 
     /// <summary>Path of s3rver's command-line entry point inside <paramref name="directory"/>.</summary>
     public static string S3rverCli(string directory) => Path.Combine(directory, "node_modules", "s3rver", "bin", "s3rver.js");
+
+    private static void StopAndDiscard(Process npm, string directory)
+    {
+        try
+        {
+            npm.Kill(entireProcessTree: true);
+            npm.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended on its own meanwhile.
+        }
+
+        try
+        {
+            Directory.Delete(Path.Combine(directory, "node_modules"), recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // npm ci starts by removing node_modules anyway.
+        }
+    }
 
     private static bool IsInstalled(string directory) => File.Exists(DynaliteCli(directory)) && File.Exists(S3rverCli(directory));
 

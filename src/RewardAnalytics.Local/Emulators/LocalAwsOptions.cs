@@ -20,6 +20,9 @@ public sealed record LocalAwsOptions
     /// <summary>Name of the report bucket to create.</summary>
     public string Bucket { get; init; } = DefaultBucket;
 
+    /// <summary>Told, one line each, what takes time while the world starts (the first run's <c>npm ci</c>); null tells no one.</summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>How long the emulators may take to answer after they are started.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

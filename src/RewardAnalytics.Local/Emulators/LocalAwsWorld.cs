@@ -23,10 +23,12 @@ public sealed class LocalAwsWorld : IAsyncDisposable
     private EmulatorProcess _dynalite;
     private EmulatorProcess _s3rver;
     private readonly string? _temporaryDirectory;
+    private readonly DataDirectoryLock? _dataDirectoryLock;
     private int _disposed;
 
-    private LocalAwsWorld(LocalAwsOptions options, EmulatorProcess dynalite, EmulatorProcess s3rver, string? temporaryDirectory)
+    private LocalAwsWorld(LocalAwsOptions options, EmulatorProcess dynalite, EmulatorProcess s3rver, string? temporaryDirectory, DataDirectoryLock? dataDirectoryLock)
     {
+        _dataDirectoryLock = dataDirectoryLock;
         Options = options;
         _dynalite = dynalite;
         _s3rver = s3rver;
@@ -44,6 +46,9 @@ public sealed class LocalAwsWorld : IAsyncDisposable
         };
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
+
+    /// <summary>How the name of a world's temporary S3 directory (no <see cref="LocalAwsOptions.DataDirectory"/>) begins, under the system's temporary directory.</summary>
+    public const string TemporaryDirectoryPrefix = "reward-analytics-s3-";
 
     /// <summary>The table and bucket names the world was created with.</summary>
     public LocalAwsOptions Options { get; }
@@ -75,59 +80,65 @@ public sealed class LocalAwsWorld : IAsyncDisposable
     {
         options ??= new LocalAwsOptions();
         var packages = EmulatorPackages.Locate();
-        await EmulatorPackages.EnsureInstalledAsync(packages, cancellationToken).ConfigureAwait(false);
+        await EmulatorPackages.EnsureInstalledAsync(packages, options.Progress, cancellationToken).ConfigureAwait(false);
 
+        // Everything acquired from here on is released if the start fails or is cancelled: nothing is left behind.
+        DataDirectoryLock? held = null;
         string? temporary = null;
-        string s3Directory;
-        string? dynamoDirectory = null;
-        if (options.DataDirectory is { } data)
-        {
-            s3Directory = Path.GetFullPath(Path.Combine(data, "s3"));
-            dynamoDirectory = Path.GetFullPath(Path.Combine(data, "dynamodb"));
-            Directory.CreateDirectory(s3Directory);
-            Directory.CreateDirectory(dynamoDirectory);
-        }
-        else
-        {
-            temporary = Directory.CreateTempSubdirectory("reward-analytics-s3-").FullName;
-            s3Directory = temporary;
-        }
-
-        var dynalite = EmulatorProcess.Start("dynalite", packages, EmulatorPackages.DynaliteCli(packages), port =>
-        {
-            var args = new List<string> { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" };
-            if (dynamoDirectory is not null)
-            {
-                args.AddRange(["--path", dynamoDirectory]);
-            }
-
-            return args;
-        });
+        EmulatorProcess? dynalite = null;
         EmulatorProcess? s3rver = null;
         try
         {
+            string s3Directory;
+            string? dynamoDirectory = null;
+            if (options.DataDirectory is { } data)
+            {
+                held = DataDirectoryLock.Acquire(Path.GetFullPath(data));
+                s3Directory = Path.GetFullPath(Path.Combine(data, "s3"));
+                dynamoDirectory = Path.GetFullPath(Path.Combine(data, "dynamodb"));
+                Directory.CreateDirectory(s3Directory);
+                Directory.CreateDirectory(dynamoDirectory);
+            }
+            else
+            {
+                temporary = Directory.CreateTempSubdirectory(TemporaryDirectoryPrefix).FullName;
+                s3Directory = temporary;
+            }
+
+            dynalite = EmulatorProcess.Start("dynalite", packages, EmulatorPackages.DynaliteCli(packages), port =>
+            {
+                var args = new List<string> { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" };
+                if (dynamoDirectory is not null)
+                {
+                    args.AddRange(["--path", dynamoDirectory]);
+                }
+
+                return args;
+            });
             s3rver = EmulatorProcess.Start("s3rver", packages, EmulatorPackages.S3rverCli(packages), port =>
                 ["-d", s3Directory, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent"]);
             await Task.WhenAll(
                 dynalite.WaitUntilListeningAsync(options.StartTimeout, cancellationToken),
                 s3rver.WaitUntilListeningAsync(options.StartTimeout, cancellationToken)).ConfigureAwait(false);
-            var world = new LocalAwsWorld(options, dynalite, s3rver, temporary);
-            try
-            {
-                await world.CreateResourcesAsync(cancellationToken).ConfigureAwait(false);
-                return world;
-            }
-            catch
-            {
-                await world.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
         }
         catch
         {
-            dynalite.Dispose();
+            dynalite?.Dispose();
             s3rver?.Dispose();
             DeleteQuietly(temporary);
+            held?.Dispose();
+            throw;
+        }
+
+        var world = new LocalAwsWorld(options, dynalite, s3rver, temporary, held);
+        try
+        {
+            await world.CreateResourcesAsync(cancellationToken).ConfigureAwait(false);
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -222,6 +233,7 @@ public sealed class LocalAwsWorld : IAsyncDisposable
         _dynalite.Dispose();
         _s3rver.Dispose();
         DeleteQuietly(_temporaryDirectory);
+        _dataDirectoryLock?.Dispose();
     }
 
     private static void DeleteQuietly(string? directory)

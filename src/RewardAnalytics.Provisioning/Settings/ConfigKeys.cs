@@ -13,6 +13,8 @@ public static class ConfigKeys
     public const string AggregatesTableName = "aggregatesTableName";
     /// <summary>Config key for <see cref="StackSettings.AnalyticsBucketName"/>.</summary>
     public const string AnalyticsBucketName = "analyticsBucketName";
+    /// <summary>Config key for <see cref="StackSettings.AdoptAnalyticsBucket"/>.</summary>
+    public const string AdoptAnalyticsBucket = "adoptAnalyticsBucket";
     /// <summary>Config key for <see cref="StackSettings.DeletionProtection"/>.</summary>
     public const string DeletionProtection = "deletionProtection";
 

@@ -62,6 +62,12 @@ public sealed record StackSettings
     /// <summary>The analytics bucket's name; null lets Pulumi generate a unique one.</summary>
     public string? AnalyticsBucketName { get; init; }
 
+    /// <summary>
+    /// When true the stack takes over the existing bucket <see cref="AnalyticsBucketName"/> (the old job's, with its
+    /// reports) instead of creating one: see <see cref="AnalyticsBucketPlan"/>.
+    /// </summary>
+    public bool AdoptAnalyticsBucket { get; init; }
+
     /// <summary>Deletion protection and Pulumi <c>protect</c> on the data (aggregates table, bucket); on by default in prod.</summary>
     public bool DeletionProtection { get; init; }
 
@@ -138,6 +144,13 @@ public sealed record StackSettings
             config.Problem(ConfigKeys.ReportPrefix, $"is '{prefix}': expected a key prefix ending in '/', without a leading '/' or '*', such as 'daily-rewards/'");
         }
 
+        var bucketName = config.BucketName(ConfigKeys.AnalyticsBucketName);
+        var adopt = config.Boolean(ConfigKeys.AdoptAnalyticsBucket, false);
+        if (adopt && bucketName is null)
+        {
+            config.Problem(ConfigKeys.AdoptAnalyticsBucket, AnalyticsBucketPlan.UnnamedBucketProblem(config.Qualified(ConfigKeys.AnalyticsBucketName)));
+        }
+
         var timeZone = config.TimeZone(ConfigKeys.ReportTimeZone, DefaultReportTimeZone);
         var retention = config.Integer(ConfigKeys.LogRetentionDays, DefaultLogRetentionDays, 1, 3653);
         if (!AllowedLogRetentionDays.Contains(retention))
@@ -164,7 +177,8 @@ public sealed record StackSettings
             CreateRewardsTable = create,
             RewardsTableTtlAttribute = ttl,
             AggregatesTableName = config.TableName(ConfigKeys.AggregatesTableName) ?? names.AggregatesTable,
-            AnalyticsBucketName = config.BucketName(ConfigKeys.AnalyticsBucketName),
+            AnalyticsBucketName = bucketName,
+            AdoptAnalyticsBucket = adopt,
             DeletionProtection = config.Boolean(ConfigKeys.DeletionProtection, stack == ProductionStack),
             ReportTimeZone = timeZone,
             ReportPrefix = prefix,

@@ -20,30 +20,22 @@ namespace RewardAnalytics.Cli.Tests.Commands;
 public sealed class FinalizerCommandsTests : IDisposable
 {
     private const string Day = "2023-11-15";
+    private readonly CommandWorld _commands;
     private readonly LocalAwsWorld _world;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly Dictionary<string, string> _environment;
 
     public FinalizerCommandsTests(LocalAwsFixture fixture)
     {
+        _commands = new CommandWorld(fixture.World);
         _world = fixture.World;
-        _dynamo = _world.CreateDynamoDb();
-        var rewards = $"rewards-{Guid.NewGuid():N}";
-        var aggregates = $"aggregates-{Guid.NewGuid():N}";
-        LocalAwsWorld.CreateTableAsync(_dynamo, rewards, [("rewardId", KeyType.HASH)], default).GetAwaiter().GetResult();
-        LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, aggregates, default).GetAwaiter().GetResult();
-        _environment = new Dictionary<string, string>(_world.Environment)
-        {
-            ["REWARDS_TABLE"] = rewards,
-            ["AGGREGATES_TABLE"] = aggregates,
-            ["REPORT_PREFIX"] = $"cli-{Guid.NewGuid():N}/",
-            ["RECHECK_DAYS"] = "0",
-        };
+        _dynamo = _commands.Dynamo;
+        _environment = _commands.Environment;
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
-        var run = await CliRun.RunAsync(name => _environment.TryGetValue(name, out var v) ? v : null, args);
+        var run = await _commands.RunAsync(args);
         return (run.ExitCode, run.Output, run.Error);
     }
 
@@ -246,5 +238,54 @@ public sealed class FinalizerCommandsTests : IDisposable
         Assert.Contains(example, result.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _dynamo.Dispose();
+    [Fact]
+    public async Task Report_from_a_bucket_that_does_not_exist_says_the_bucket_does_not_exist()
+    {
+        _environment["ANALYTICS_BUCKET"] = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..12];
+
+        var result = await RunAsync("report", "--date", Day);
+
+        Assert.Equal(
+            (1, $"error: ANALYTICS_BUCKET is '{_environment["ANALYTICS_BUCKET"]}': the bucket does not exist (expected the bucket the finalizer writes the reports to)\n"),
+            (result.Code, result.Error));
+    }
+
+    [Fact]
+    public async Task Finalize_json_prints_the_committed_days_and_the_failed_one_when_one_day_fails()
+    {
+        await PutRewardsAsync(streamed: true, SeedExample());
+        _environment["RECHECK_DAYS"] = "1";
+        // 2023-11-14 holds an item no decimal can read: that day fails, 2023-11-15 is committed all the same.
+        var unreadable = DynamoAggregatesTable.Key("DAY#2023-11-14", "SHARD#unreadable");
+        unreadable["total_issued"] = new AttributeValue { N = "1E+40" };
+        await _dynamo.PutItemAsync(new PutItemRequest { TableName = _environment["AGGREGATES_TABLE"], Item = unreadable });
+
+        var json = await RunAsync("finalize", "--date", Day, "--json");
+        var text = await RunAsync("finalize", "--date", Day);
+
+        Assert.Equal(1, json.Code);
+        using var summary = JsonDocument.Parse(json.Output);
+        var days = summary.RootElement.GetProperty("days").EnumerateArray().ToArray();
+        Assert.Equal(
+            [("2023-11-14", "failed"), ("2023-11-15", "created")],
+            days.Select(d => (d.GetProperty("date").GetString(), d.GetProperty("action").GetString())).ToArray());
+        var error = json.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("error: not finalized: 2023-11-14 (", error, StringComparison.Ordinal);
+        Assert.EndsWith("); the other days are committed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.Equal(1, text.Code);
+        Assert.Contains("2023-11-14  failed", text.Output, StringComparison.Ordinal);
+        Assert.Contains("2023-11-15  unchanged", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_of_one_day_says_one_day_checked()
+    {
+        var result = await RunAsync("reconcile", "--from", Day, "--to", Day);
+
+        Assert.Equal(0, result.Code);
+        Assert.StartsWith("1 day checked, 0 differ ", result.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _commands.Dispose();
 }

@@ -97,6 +97,52 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         Figures.Print(output, $"generate events={events.Length} records={records}");
     }
 
+    /// <summary>README's richer local workflow: a demo's world kept in a directory, then served for the other commands.</summary>
+    [Fact]
+    public async Task A_demo_world_kept_with_data_and_served_again_gives_totals_a_report_and_a_reconcile_to_show()
+    {
+        var data = Path.Combine(_directory, "world");
+        var demo = await CliRun.RunAsync(_ => null, "demo", "--rewards", "1000", "--days", "2", "--data", data);
+        Assert.True(demo.ExitCode == 0, demo.Output + demo.Error);
+
+        var envFile = Path.Combine(_directory, "world.env");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var serve = new CliApp(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), _ => null, TimeProvider.System)
+            .RunAsync(["local", "serve", "--data", data, "--env-file", envFile], stop.Token);
+        var environment = (await WaitForLinesAsync(envFile, Variables.Length, serve))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        string? Get(string name) => environment.GetValueOrDefault(name);
+
+        var totals = await CliRun.RunAsync(Get, "totals", "--date", "2025-03-03", "--json");
+        var report = await CliRun.RunAsync(Get, "report", "--date", "2025-03-03");
+        var reconcile = await CliRun.RunAsync(Get, "reconcile", "--from", "2025-03-03", "--to", "2025-03-04", "--fix");
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, await serve);
+
+        Assert.True(totals.ExitCode == 0, totals.Error);
+        Assert.DoesNotContain("\"issued_count\": 0,", totals.Output, StringComparison.Ordinal);
+        Assert.True(report.ExitCode == 0, report.Error);
+        Assert.Contains("revision: ", report.Output, StringComparison.Ordinal);
+        Assert.True(reconcile.ExitCode == 0, reconcile.Output + reconcile.Error);
+        Assert.Contains("2 days checked, 0 differ", reconcile.Output, StringComparison.Ordinal);
+        output.WriteLine(totals.Output + report.Output + reconcile.Output);
+    }
+
+    [Fact]
+    public async Task Generate_with_the_same_seed_writes_byte_identical_files()
+    {
+        var first = Path.Combine(_directory, "first.jsonl");
+        var second = Path.Combine(_directory, "second.jsonl");
+
+        foreach (var file in new[] { first, second })
+        {
+            var run = await CliRun.RunAsync(_ => null, "generate", "--rewards", "2000", "--days", "2", "--shards", "8", "--seed", "11", "--out", file);
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+    }
+
     private static async Task<string[]> WaitForLinesAsync(string file, int count, Task<int> serve)
     {
         for (var i = 0; i < 1_200; i++)

@@ -47,7 +47,7 @@ public sealed partial class ReadmeTests
         var missing = CommandTree()
             .Where(c => lines.ContainsKey(c.Path))
             .SelectMany(c => c.Command.Options
-                .Where(o => o is not HelpOption and not VersionOption && !o.Recursive)
+                .Where(o => o is not HelpOption and not VersionOption && !o.Recursive && o.Name != "--local")
                 .Where(o => !Regex.IsMatch(lines[c.Path], $@"(?<![\w-]){Regex.Escape(o.Name)}(?![\w-])"))
                 .Select(o => $"{c.Path} {o.Name}"))
             .ToList();
@@ -72,6 +72,55 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void The_README_says_which_commands_take_local_and_every_command_that_does_is_one_that_talks_to_AWS()
+    {
+        Assert.Contains("Every command that talks to AWS reads", Readme.Text, StringComparison.Ordinal);
+        Assert.Contains("takes `--local`", Readme.Text, StringComparison.Ordinal);
+        var app = new CliApp(TextWriter.Null, TextWriter.Null, _ => null, TimeProvider.System);
+        var withLocal = CommandCatalog.Build(app).SelectMany(c => Walk(c, c.Name)).Where(c => c.Command.Options.Any(o => o.Name == "--local")).Select(c => c.Path);
+        Assert.Equal(["invoke aggregate", "invoke finalize", "totals", "finalize", "report", "reconcile"], withLocal.Take(6));
+        Assert.DoesNotContain(withLocal, p => p is "demo" or "generate" or "local serve");
+    }
+
+    [Fact]
+    public void The_README_is_honest_about_the_first_run_and_quotes_the_line_printed_while_npm_ci_runs()
+    {
+        Assert.DoesNotContain("about 30 s on a 2-core machine at a low load average, build included", Readme.Text, StringComparison.Ordinal);
+        Assert.Contains("the first run takes a few minutes", Readme.Text, StringComparison.Ordinal);
+        Assert.Contains($"`{RewardAnalytics.Local.Emulators.EmulatorPackages.InstallingLine}tools/local-aws …)`", Readme.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_README_says_where_the_figures_of_dotnet_test_are_and_the_build_puts_them_there()
+    {
+        Assert.Contains("`[figures] …` lines in the results: `grep -ho '\\[figures\\][^<&]*' TestResults/*.trx`", Readme.Text, StringComparison.Ordinal);
+        var props = File.ReadAllText(RepositoryRoot.Combine("Directory.Build.props"));
+        Assert.Contains("<VSTestLogger>trx", props, StringComparison.Ordinal);
+        Assert.Contains("<VSTestResultsDirectory>$(MSBuildThisFileDirectory)TestResults</VSTestResultsDirectory>", props, StringComparison.Ordinal);
+        Assert.Equal("[figures]", Figures.Prefix);
+    }
+
+    [Fact]
+    public void The_README_says_how_to_get_a_reward_analytics_command_and_the_project_builds_one_of_that_name()
+    {
+        Assert.Contains("`dotnet publish src/RewardAnalytics.Cli -o ~/.reward-analytics` and add that directory to `PATH`", Readme.Text, StringComparison.Ordinal);
+        Assert.Contains("<AssemblyName>reward-analytics</AssemblyName>", File.ReadAllText(RepositoryRoot.Combine("src", "RewardAnalytics.Cli", "RewardAnalytics.Cli.csproj")), StringComparison.Ordinal);
+    }
+
+    /// <summary>The workflow itself runs in <c>LocalServeAndGenerateTests</c>; here, README shows it on one directory.</summary>
+    [Fact]
+    public void The_README_shows_a_demo_world_kept_with_data_then_served_with_the_same_data()
+    {
+        var block = Readme.CodeBlocks().Select(b => string.Join('\n', b.Lines)).Single(b => b.Contains("local serve --data", StringComparison.Ordinal));
+        var demo = Regex.Match(block, @"reward-analytics demo --data (\S+)");
+        var serve = Regex.Match(block, @"reward-analytics local serve --data (\S+)");
+
+        Assert.True(demo.Success && serve.Success, block);
+        Assert.Equal(demo.Groups[1].Value, serve.Groups[1].Value);
+        Assert.Contains("reward-analytics totals --date 2025-03-03", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_demo_output_rule_joins_wrapped_check_lines_and_masks_only_the_elapsed_time()
     {
         const string printed =
@@ -89,12 +138,12 @@ public sealed partial class ReadmeTests
         // The tree CliApp.RunAsync builds under its root: CommandCatalog's commands, each with its sub-commands.
         var app = new CliApp(TextWriter.Null, TextWriter.Null, _ => null, TimeProvider.System);
         return CommandCatalog.Build(app).SelectMany(c => Walk(c, c.Name));
-
-        static IEnumerable<(string, Command)> Walk(Command command, string path) =>
-            command.Subcommands.Count == 0
-                ? [(path, command)]
-                : command.Subcommands.SelectMany(sub => Walk(sub, $"{path} {sub.Name}"));
     }
+
+    private static IEnumerable<(string Path, Command Command)> Walk(Command command, string path) =>
+        command.Subcommands.Count == 0
+            ? [(path, command)]
+            : command.Subcommands.SelectMany(sub => Walk(sub, $"{path} {sub.Name}"));
 
     /// <summary>The lines of the code block under README's "## Commands": <c>reward-analytics &lt;path&gt; [options] # what it does</c>.</summary>
     private static IEnumerable<(string Path, string Line)> ReadmeCommandLines()

@@ -38,21 +38,37 @@ public sealed class BadRecordTests(ITestOutputHelper output)
             ["modify-without-old-image"] = SkipReason.MissingOldImage,
             ["unknown-event-name"] = SkipReason.UnknownEventName,
             ["duplicated-amount"] = SkipReason.DuplicateAttribute,
+            ["malformed-record"] = SkipReason.RecordMalformed,
         }, SkipReasonsById(batch));
-        Assert.Equal(21, batch.RecordCount);
+        Assert.Equal(22, batch.RecordCount);
         Assert.Equal(new Dictionary<LocalDate, DailyTotals> { [Nov15] = new(100m, 40.5m, 1, 1) }, Totals(batch));
         Figures.Print(output, $"bad-records fixture: {batch.RecordCount} records, {batch.Skipped.Count} skipped over {batch.Skipped.Select(s => s.Reason).Distinct().Count()} reasons, 2 counted");
     }
 
     [Fact]
-    public void A_skipped_record_carries_its_eventID_event_name_sequence_number_and_keys_as_delivered()
+    public void A_skipped_record_carries_its_eventID_event_name_sequence_number_and_keys_as_one_line_of_JSON()
     {
         using var batch = Read(Fixture("bad-records-event.json"));
 
         var skipped = batch.Skipped.Single(s => s.EventId == "unknown-event-name");
 
         Assert.Equal(
-            new SkippedRecord("unknown-event-name", "UPSERT", "300000000000000000019", "{\n          \"rewardId\": {\n            \"S\": \"r-b18\"\n          }\n        }", SkipReason.UnknownEventName),
+            new SkippedRecord("unknown-event-name", "UPSERT", "300000000000000000019", """{"rewardId":{"S":"r-b18"}}""", SkipReason.UnknownEventName),
+            skipped);
+    }
+
+    [Fact]
+    public void A_malformed_record_says_what_in_its_structure_could_not_be_read()
+    {
+        using var batch = Read(Fixture("bad-records-event.json"));
+
+        var skipped = batch.Skipped.Single(s => s.EventId == "malformed-record");
+
+        Assert.Equal(
+            new SkippedRecord("malformed-record", "INSERT", "300000000000000000022", """{"rewardId":{"S":"r-b22"}}""", SkipReason.RecordMalformed)
+            {
+                Problem = "Records[21].dynamodb.NewImage is a JSON string: expected a DynamoDB item (an object of attribute values).",
+            },
             skipped);
     }
 
@@ -74,6 +90,7 @@ public sealed class BadRecordTests(ITestOutputHelper output)
                 "missing_new_image", "missing_old_image", "unknown_event_name", "duplicate_attribute", "type_missing", "type_not_string",
                 "type_unknown", "amount_missing", "amount_not_number", "amount_invalid", "amount_negative", "amount_out_of_range",
                 "amount_too_precise", "created_at_missing", "created_at_wrong_type", "created_at_invalid", "created_at_out_of_range",
+                "record_malformed",
             ],
             names);
         Assert.All(SkipReasons.All, r => Assert.True(SkipReasons.TryParse(r.Name(), out var back) && back == r));
@@ -88,6 +105,12 @@ public sealed class BadRecordTests(ITestOutputHelper output)
     [InlineData("12,50", SkipReason.AmountInvalid)]
     [InlineData("1e-29", SkipReason.AmountTooPrecise)]
     [InlineData("12345678901234567890123456789", SkipReason.AmountTooPrecise)]
+    [InlineData("1000000000000", SkipReason.AmountOutOfRange)]                  // 10^12: the first amount beyond AmountBounds
+    [InlineData("1e12", SkipReason.AmountOutOfRange)]
+    [InlineData("9999999999999999999999999999", SkipReason.AmountOutOfRange)]   // 28 digits: a handful overflowed a day's decimal
+    [InlineData("0.0000001", SkipReason.AmountTooPrecise)]                      // 7 decimal places
+    [InlineData("1.234567890123456789012345678", SkipReason.AmountTooPrecise)]  // 28 digits: three of them rounded silently
+    [InlineData("0.0000000000000000000000000001", SkipReason.AmountTooPrecise)]
     public void A_bad_amount_is_skipped_with_its_reason(string amount, SkipReason reason)
     {
         using var batch = Read(Insert(1, Item("r1", "ISSUED", amount, "2023-11-15T08:00:00Z")), Insert(2, Item("r2", "ISSUED", "5", "2023-11-15T08:00:00Z")));

@@ -23,7 +23,7 @@ public sealed class DocumentedPayloadTests
         Assert.Equal(5, batch.RecordCount);
         Assert.Equal(1, batch.TtlRemovals);
         var skipped = Assert.Single(batch.Skipped);
-        Assert.Equal(new SkippedRecord("e4da3b7fbbce2345d7772b0674a318d5", "INSERT", "111000000000000000004", """{ "rewardId": { "S": "r-0003" } }""", SkipReason.TypeUnknown), skipped);
+        Assert.Equal(new SkippedRecord("e4da3b7fbbce2345d7772b0674a318d5", "INSERT", "111000000000000000004", """{"rewardId":{"S":"r-0003"}}""", SkipReason.TypeUnknown), skipped);
         // The TTL removal of a 2023-11-14 reward changes no total; it is tallied apart as expired on its day.
         Assert.Equal(2, batch.Days.Count);
         var expiredDay = batch.Days[0];

@@ -85,12 +85,18 @@ public sealed class EnvelopeTests
     [InlineData("Records", """{ "Records": [], "Records": [], "shardId": "s" }""")]
     [InlineData("shardId", """{ "Records": [], "shardId": "s", "shardId": "t" }""")]
     [InlineData("isFinalInvokeForWindow", """{ "Records": [], "shardId": "s", "isFinalInvokeForWindow": true, "isFinalInvokeForWindow": false }""")]
+    public void A_duplicated_key_of_the_envelope_is_refused(string name, string json)
+    {
+        Assert.Equal($"The property '{name}' appears twice: expected it once.", Refused(json).Message);
+    }
+
+    [Theory]
     [InlineData("Records[0].dynamodb.SequenceNumber", """{ "Records": [ { "dynamodb": { "SequenceNumber": "1", "SequenceNumber": "2" } } ], "shardId": "s" }""")]
     [InlineData("Records[0].dynamodb.NewImage", """{ "Records": [ { "dynamodb": { "SequenceNumber": "1", "NewImage": {}, "NewImage": {} } } ], "shardId": "s" }""")]
     [InlineData("Records[0].eventName", """{ "Records": [ { "eventName": "INSERT", "eventName": "REMOVE", "dynamodb": { "SequenceNumber": "1" } } ], "shardId": "s" }""")]
-    public void A_duplicated_key_of_the_envelope_or_a_record_is_refused(string name, string json)
+    public void A_duplicated_key_of_a_record_skips_that_record(string name, string json)
     {
-        Assert.Equal($"The property '{name}' appears twice: expected it once.", Refused(json).Message);
+        Assert.Equal($"The property '{name}' appears twice: expected it once.", SkippedAsMalformed(json).Problem);
     }
 
     [Theory]
@@ -99,27 +105,31 @@ public sealed class EnvelopeTests
     [InlineData("\"-1\"", "'-1'")]
     [InlineData("\"1.5\"", "'1.5'")]
     [InlineData("\"12345678901234567890123456789012345678901\"", "'12345678901234567890123456789012345678901'")]
-    public void A_record_with_a_bad_sequence_number_is_refused(string sequence, string shown)
+    public void A_record_with_a_bad_sequence_number_is_skipped_saying_why(string sequence, string shown)
     {
         Assert.Equal(
             $"Records[0].dynamodb.SequenceNumber is {shown}: expected 1 to 40 decimal digits.",
-            Refused($$"""{ "Records": [ {{Record(sequence)}} ], {{Window}} }""").Message);
+            SkippedAsMalformed($$"""{ "Records": [ {{Record(sequence)}} ], {{Window}} }""").Problem);
     }
 
     [Fact]
-    public void A_sequence_number_that_is_not_a_string_is_refused()
+    public void A_sequence_number_that_is_not_a_string_skips_its_record()
     {
         Assert.Equal(
             "Records[0].dynamodb.SequenceNumber is a JSON number: expected a string.",
-            Refused($$"""{ "Records": [ {{Record("111")}} ], {{Window}} }""").Message);
+            SkippedAsMalformed($$"""{ "Records": [ {{Record("111")}} ], {{Window}} }""").Problem);
     }
 
     [Fact]
-    public void A_record_without_a_sequence_number_is_refused_naming_its_index()
+    public void A_record_without_a_sequence_number_is_skipped_naming_its_index_and_the_record_before_it_counts()
     {
-        Assert.Equal(
-            "Records[1] has no dynamodb.SequenceNumber: expected every stream record to carry one.",
-            Refused($$"""{ "Records": [ {{Record("\"111\"")}}, { "eventID": "e2", "eventName": "INSERT", "dynamodb": {} } ], {{Window}} }""").Message);
+        using var batch = Read(System.Text.Encoding.UTF8.GetBytes(
+            $$"""{ "Records": [ {{Record("\"111\"")}}, { "eventID": "e2", "eventName": "INSERT", "dynamodb": {} } ], {{Window}} }"""));
+
+        var skipped = Assert.Single(batch.Skipped, s => s.Reason == SkipReason.RecordMalformed);
+        Assert.Equal(("e2", "", "Records[1] has no dynamodb.SequenceNumber: expected every stream record to carry one."),
+            (skipped.EventId, skipped.SequenceNumber, skipped.Problem));
+        Assert.Equal(2, batch.RecordCount);
     }
 
     [Theory]
@@ -128,9 +138,18 @@ public sealed class EnvelopeTests
     [InlineData("""{ "dynamodb": { "SequenceNumber": "1", "NewImage": "item" } }""", "Records[0].dynamodb.NewImage is a JSON string: expected a DynamoDB item (an object of attribute values).")]
     [InlineData("""{ "dynamodb": { "SequenceNumber": "1", "OldImage": 5 } }""", "Records[0].dynamodb.OldImage is a JSON number: expected a DynamoDB item (an object of attribute values).")]
     [InlineData("""{ "eventName": 1, "dynamodb": { "SequenceNumber": "1" } }""", "Records[0].eventName is a JSON number: expected a string.")]
-    public void A_record_of_the_wrong_shape_is_refused(string record, string message)
+    public void A_record_of_the_wrong_shape_is_skipped_saying_why(string record, string message)
     {
-        Assert.Equal(message, Refused($$"""{ "Records": [ {{record}} ], {{Window}} }""").Message);
+        Assert.Equal(message, SkippedAsMalformed($$"""{ "Records": [ {{record}} ], {{Window}} }""").Problem);
+    }
+
+    private static SkippedRecord SkippedAsMalformed(string json)
+    {
+        using var batch = Read(System.Text.Encoding.UTF8.GetBytes(json));
+        var skipped = Assert.Single(batch.Skipped);
+        Assert.Equal(SkipReason.RecordMalformed, skipped.Reason);
+        Assert.Empty(batch.Days);
+        return skipped;
     }
 
     [Fact]

@@ -19,15 +19,12 @@ namespace RewardAnalytics.Provisioning.Tests.Package;
 [Collection(LocalAwsCollection.Name)]
 public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper output)
 {
-    private static readonly Lazy<string> PublishedPackage = new(() => FunctionPublish.EnsurePublished(
-        Path.Combine(Repository.Root, "artifacts", "lambda-host-test", FunctionPublish.MachineRuntimeIdentifier), FunctionPublish.MachineRuntimeIdentifier));
-
-    private static string TumblingWindowEvent => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tumbling-window-event.json");
+    internal static string TumblingWindowEvent => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tumbling-window-event.json");
 
     [Fact]
     public async Task The_aggregator_started_as_bootstrap_sh_starts_it_applies_the_fixture_event_and_returns_its_tumbling_window_response()
     {
-        var (run, response) = await BootstrapLaunch.RunAsync(PublishedPackage.Value, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment());
+        var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment());
 
         Assert.True(run.ExitCode == LambdaHostExit.Success, run.ToString());
         Assert.Equal("""{"state":{},"batchItemFailures":[]}""", response);
@@ -81,10 +78,10 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
 
         try
         {
-            var aggregated = await BootstrapLaunch.RunAsync(PublishedPackage.Value, LambdaHandlers.StreamAggregator, recordsOfTheDay, Environment());
+            var aggregated = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.StreamAggregator, recordsOfTheDay, Environment());
             Assert.True(aggregated.Run.ExitCode == LambdaHostExit.Success, aggregated.Run.ToString());
 
-            var (run, response) = await BootstrapLaunch.RunAsync(PublishedPackage.Value, LambdaHandlers.DailyFinalizer, request, Environment(logFormat: "JSON"));
+            var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.DailyFinalizer, request, Environment(logFormat: "JSON"));
 
             output.WriteLine(run.ToString());
             Assert.True(run.ExitCode == LambdaHostExit.Success, run.ToString());
@@ -117,7 +114,7 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
     [InlineData("RewardAnalytics.Functions::RewardAnalytics.Functions.StreamAggregator::AggregateAsync", "this host calls only Task<Stream> AggregateAsync(Stream)")]
     public async Task A_wrong_handler_string_fails_the_cold_start_with_the_reason(string handler, string reason)
     {
-        var (run, response) = await BootstrapLaunch.RunAsync(PublishedPackage.Value, handler, TumblingWindowEvent, Environment());
+        var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, handler, TumblingWindowEvent, Environment());
 
         Assert.True(run.ExitCode == LambdaHostExit.HandlerNotBound, run.ToString());
         Assert.Contains(reason, run.StandardError, StringComparison.Ordinal);
@@ -154,7 +151,7 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
     {
         var runtimeConfig = withTheHostsOwnRuntimeConfig ? BootstrapLaunch.HostRuntimeConfig : string.Empty;
 
-        var (run, response) = await BootstrapLaunch.RunAsync(PublishedPackage.Value, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment(), runtimeConfig);
+        var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment(), runtimeConfig);
 
         Assert.True(run.ExitCode == LambdaHostExit.RuntimeConfigNotApplied, run.ToString());
         Assert.Contains("System.Globalization.Invariant is true in RewardAnalytics.Functions.runtimeconfig.json but false in this process", run.StandardError, StringComparison.Ordinal);
@@ -164,7 +161,7 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
     [Fact]
     public void The_package_CI_builds_does_not_list_Amazon_Lambda_Core_so_only_the_pulumi_up_package_can_start_in_Lambda()
     {
-        using var deps = JsonDocument.Parse(File.ReadAllText(BootstrapLaunch.DepsFile(PublishedPackage.Value)));
+        using var deps = JsonDocument.Parse(File.ReadAllText(BootstrapLaunch.DepsFile(FunctionPublish.MachinePackage)));
         var libraries = deps.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToList();
 
         // The real RuntimeSupport would fail to load Amazon.Lambda.Core from this package; the host launches it anyway,
@@ -175,7 +172,10 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
         Figures.Print(output, "bootstrap_launch ci_package_deps_json_lists_Amazon.Lambda.Core=no (the managed runtime needs it: only the publish pulumi up runs adds it)");
     }
 
-    private Dictionary<string, string?> Environment(string logFormat = "JSON")
+    private Dictionary<string, string?> Environment(string logFormat = "JSON") => LaunchEnvironment(aws, logFormat);
+
+    /// <summary>The local world's variables as the function's configuration, the log format as Lambda sets it.</summary>
+    internal static Dictionary<string, string?> LaunchEnvironment(LocalAwsFixture aws, string logFormat = "JSON")
     {
         var environment = aws.World.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
         environment["AWS_LAMBDA_LOG_FORMAT"] = logFormat;
@@ -213,7 +213,7 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
     private static string CopyPackage()
     {
         var copy = Directory.CreateTempSubdirectory("lambda-package-").FullName;
-        foreach (var file in Directory.EnumerateFiles(PublishedPackage.Value))
+        foreach (var file in Directory.EnumerateFiles(FunctionPublish.MachinePackage))
         {
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }

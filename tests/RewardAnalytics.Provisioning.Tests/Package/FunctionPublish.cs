@@ -19,6 +19,12 @@ public static class FunctionPublish
     private static readonly Lock Gate = new();
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>The package for this machine, published once per test run (or reused while it is newer than every input).</summary>
+    public static string MachinePackage => MachinePackageLazy.Value;
+
+    private static readonly Lazy<string> MachinePackageLazy = new(() => EnsurePublished(
+        Path.Combine(Repository.Root, "artifacts", "lambda-host-test", MachineRuntimeIdentifier), MachineRuntimeIdentifier));
+
     /// <summary>This machine's portable runtime identifier (linux-x64, linux-arm64, osx-arm64, …).</summary>
     public static string MachineRuntimeIdentifier
     {

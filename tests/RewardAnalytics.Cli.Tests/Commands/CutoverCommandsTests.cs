@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.TestSupport;
+using Xunit.Abstractions;
+using static RewardAnalytics.TestSupport.RewardRecords;
+
+namespace RewardAnalytics.Cli.Tests.Commands;
+
+/// <summary>
+/// The cutover from the daily batch job, against the emulators: history written straight to the rewards table (no stream),
+/// the day the stream was enabled partly streamed and already finalized, the old job's reports in its own format under
+/// their own prefix; then <c>backfill</c> and <c>parity</c> as an operator runs them.
+/// </summary>
+[Collection(LocalAwsCollection.Name)]
+public sealed class CutoverCommandsTests : IDisposable
+{
+    private const string FirstDay = "2023-11-10";
+    private const string StreamEnabledDay = "2023-11-14";
+    private readonly CommandWorld _world;
+    private readonly ITestOutputHelper _output;
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly IAmazonS3 _s3;
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _oldPrefix = $"old-{Guid.NewGuid():N}/";
+
+    public CutoverCommandsTests(LocalAwsFixture fixture, ITestOutputHelper output)
+    {
+        _output = output;
+        _world = new CommandWorld(fixture.World, "shadow");
+        _dynamo = _world.Dynamo;
+        _environment = _world.Environment;
+        _s3 = fixture.World.CreateS3();
+    }
+
+    private Task<CliRun> RunAsync(params string[] args) => _world.RunAsync(args);
+
+    /// <summary>
+    /// Five days of history: 2023-11-10 .. 2023-11-13 written before the stream existed; on 2023-11-14 the stream was
+    /// enabled at noon, so only the afternoon went through the aggregator, and the finalizer published that partial day.
+    /// </summary>
+    private async Task SeedHistoryAsync()
+    {
+        for (var day = 10; day <= 14; day++)
+        {
+            var date = $"2023-11-{day}";
+            for (var i = 0; i < day; i++)
+            {
+                await PutAsync(Item($"{date}-i{i}", "ISSUED", (10.25m * (i + 1)).ToString(CultureInfo.InvariantCulture), $"{date}T{i % 12:00}:15:00Z"));
+            }
+
+            for (var r = 0; r < day / 2; r++)
+            {
+                await PutAsync(Item($"{date}-r{r}", "REDEEMED", "3.3", $"{date}T{r % 12:00}:45:00Z"));
+            }
+        }
+
+        // Not a reward the stream would count: the scan skips it too.
+        await PutAsync(Item("broken", "ISSUED", "-1", "2023-11-12T09:00:00Z"));
+
+        // The stream, enabled at noon on 2023-11-14, delivered the afternoon only.
+        var afternoon = new[]
+        {
+            Item("2023-11-14-late-i", "ISSUED", "100", "2023-11-14T15:00:00Z"),
+            Item("2023-11-14-late-r", "REDEEMED", "0.7", "2023-11-14T16:00:00Z"),
+        };
+        foreach (var item in afternoon)
+        {
+            await PutAsync(item);
+        }
+
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-14T16:00:00Z", CultureInfo.InvariantCulture));
+        var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = _environment["AGGREGATES_TABLE"] },
+            new DynamoAggregatesTable(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
+        await aggregation.HandleAsync(Event(ShardA, afternoon.Select((item, i) => Insert(7_000 + i, item)).ToArray()), default);
+        Assert.Equal(0, (await RunAsync("finalize", "--date", StreamEnabledDay)).ExitCode);
+    }
+
+    private async Task PutAsync(Dictionary<string, AttributeValue> item) =>
+        await _dynamo.PutItemAsync(new PutItemRequest { TableName = _environment["REWARDS_TABLE"], Item = item });
+
+    /// <summary>A report as the old job stored it, at its own prefix.</summary>
+    private async Task PutOldReportAsync(string day, string body) => await _s3.PutObjectAsync(new PutObjectRequest
+    {
+        BucketName = _environment["ANALYTICS_BUCKET"],
+        Key = $"{_oldPrefix}{day}.json",
+        InputStream = new MemoryStream(Encoding.UTF8.GetBytes(body)),
+        ContentType = "application/json",
+        UseChunkEncoding = false,
+    });
+
+    /// <summary>The old job's reports of 2023-11-11 .. 2023-11-13, from the scan's own figures: one in the seed's exact layout,
+    /// one with other whitespace, key order and number style, and one whose issued_count the old job got wrong.</summary>
+    private async Task PutOldJobReportsAsync()
+    {
+        // 2023-11-11: 11 issued of 10.25 * (1..11) = 676.5, 5 redeemed of 3.3 = 16.5.
+        await PutOldReportAsync("2023-11-11",
+            "{\n  \"date\": \"2023-11-11\",\n  \"total_issued\": 676.5,\n  \"total_redeemed\": 16.5,\n  \"net_rewards\": 660.0,\n  \"issued_count\": 11,\n  \"redeemed_count\": 5\n}");
+        // 2023-11-12: 12 issued = 799.5, 6 redeemed = 19.8; the old job counted one issued reward too many.
+        await PutOldReportAsync("2023-11-12",
+            "{\n  \"date\": \"2023-11-12\",\n  \"total_issued\": 799.5,\n  \"total_redeemed\": 19.8,\n  \"net_rewards\": 779.7,\n  \"issued_count\": 13,\n  \"redeemed_count\": 6\n}");
+        // 2023-11-13: 13 issued = 932.75, 6 redeemed = 19.8; compact, keys shuffled, trailing zeros and exponent.
+        await PutOldReportAsync("2023-11-13",
+            "{\"redeemed_count\":6,\"net_rewards\":912.950,\"date\":\"2023-11-13\",\"issued_count\":13,\"total_redeemed\":1.98E1,\"total_issued\":932.75}\n");
+    }
+
+    [Fact]
+    public async Task Backfill_makes_history_and_the_partly_streamed_day_exact_and_parity_names_the_one_differing_field()
+    {
+        await SeedHistoryAsync();
+        await PutOldJobReportsAsync();
+        Assert.Equal(1, (await RunAsync("reconcile", "--from", FirstDay, "--to", StreamEnabledDay)).ExitCode);
+
+        var backfill = await RunAsync("backfill", "--from", FirstDay, "--to", StreamEnabledDay);
+
+        Assert.True(backfill.ExitCode == 0, backfill.Error);
+        Assert.Matches(@"2023-11-10\s+563\.75\s+16\.5\s+547\.25\s+10\s+5\s+corrected, report created r1\n", backfill.Output);
+        Assert.Matches(@"2023-11-13\s+932\.75\s+19\.8\s+912\.95\s+13\s+6\s+corrected, report created r1\n", backfill.Output);
+        // 14 morning rewards (1076.25, 7 x 3.3) plus the streamed afternoon (100, 0.7): the correction covers the morning.
+        Assert.Matches(@"2023-11-14\s+1176\.25\s+23\.8\s+1152\.45\s+15\s+8\s+corrected, report revised r2\n", backfill.Output);
+        Assert.EndsWith("5 days backfilled from one scan (92 items scanned): 5 corrected, 5 reports written\n", backfill.Output, StringComparison.Ordinal);
+
+        // The running totals now equal a full scan, and the report of the partly streamed day is the whole day.
+        Assert.Equal(0, (await RunAsync("reconcile", "--from", FirstDay, "--to", StreamEnabledDay)).ExitCode);
+        Assert.Contains("\"total_issued\": 1176.25", (await RunAsync("totals", "--date", StreamEnabledDay, "--json")).Output, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\n\n{\n  \"date\": \"2023-11-14\",\n  \"total_issued\": 1176.25,\n  \"total_redeemed\": 23.8,\n  \"net_rewards\": 1152.45,\n" +
+            "  \"issued_count\": 15,\n  \"redeemed_count\": 8\n}\n", (await RunAsync("report", "--date", StreamEnabledDay)).Output, StringComparison.Ordinal);
+
+        var parity = await RunAsync("parity", "--from", "2023-11-11", "--to", "2023-11-13", "--baseline-prefix", _oldPrefix);
+        Assert.Equal(1, parity.ExitCode);
+        var differing = parity.Output.Split('\n').Where(l => l.StartsWith("2023-", StringComparison.Ordinal)).ToArray();
+        Assert.Matches(@"^2023-11-12\s+differs\s+issued_count\s+13\s+12\s*$", Assert.Single(differing));
+        Assert.Contains("3 days compared, baseline s3://", parity.Output, StringComparison.Ordinal);
+        Assert.EndsWith(": 2 match, 1 differ, 0 missing a report\n", parity.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("parity", "--from", "2023-11-11", "--to", "2023-11-11", "--baseline-prefix", _oldPrefix)).ExitCode);
+        var otherLayout = await RunAsync("parity", "--from", "2023-11-13", "--to", "2023-11-13", "--baseline-prefix", _oldPrefix,
+            "--candidate-prefix", _environment["REPORT_PREFIX"]);
+        Assert.Equal(0, otherLayout.ExitCode);
+        Assert.EndsWith(": every day matches\n", otherLayout.Output, StringComparison.Ordinal);
+
+        // A second backfill finds everything in place and says so.
+        var again = await RunAsync("backfill", "--from", FirstDay, "--to", StreamEnabledDay, "--json");
+        Assert.Equal(0, again.ExitCode);
+        using var json = JsonDocument.Parse(again.Output);
+        Assert.False(json.RootElement.GetProperty("changed").GetBoolean());
+        Assert.All(json.RootElement.GetProperty("days").EnumerateArray(), d => Assert.Equal("unchanged", d.GetProperty("action").GetString()));
+        Assert.Contains("nothing changed", (await RunAsync("backfill", "--from", FirstDay, "--to", StreamEnabledDay)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backfill_of_a_month_reads_the_table_once_and_prints_its_figures()
+    {
+        const int Rewards = 3_000;
+        var expected = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var chunk in Enumerable.Range(0, Rewards).Chunk(25))
+        {
+            var writes = chunk.Select(i =>
+            {
+                var day = $"2023-10-{1 + (i % 30):00}";
+                var amount = 1m + (i % 97) / 4m;
+                expected[day] = expected.GetValueOrDefault(day) + amount;
+                return new WriteRequest(new PutRequest(Item($"m{i}", "ISSUED", amount.ToString(CultureInfo.InvariantCulture), $"{day}T{i % 24:00}:00:00Z")));
+            }).ToList();
+            var batch = new BatchWriteItemRequest { RequestItems = new() { [_environment["REWARDS_TABLE"]] = writes } };
+            while (batch.RequestItems.Count > 0)
+            {
+                var response = await _dynamo.BatchWriteItemAsync(batch);
+                batch.RequestItems = response.UnprocessedItems ?? [];
+            }
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var first = await RunAsync("backfill", "--from", "2023-10-01", "--to", "2023-10-30", "--json");
+        var firstMs = clock.ElapsedMilliseconds;
+        clock.Restart();
+        var second = await RunAsync("backfill", "--from", "2023-10-01", "--to", "2023-10-30", "--json");
+        var secondMs = clock.ElapsedMilliseconds;
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        using var json = JsonDocument.Parse(first.Output);
+        // One scan for the whole month: every item read once, not once per day.
+        Assert.Equal(Rewards, json.RootElement.GetProperty("itemsScanned").GetInt32());
+        Assert.All(json.RootElement.GetProperty("days").EnumerateArray(), d =>
+            Assert.Equal(expected[d.GetProperty("date").GetString()!], d.GetProperty("total_issued").GetDecimal()));
+        using var rerun = JsonDocument.Parse(second.Output);
+        Assert.False(rerun.RootElement.GetProperty("changed").GetBoolean());
+        Figures.Print(_output, $"backfill days=30 rewards={Rewards} first_ms={firstMs} rerun_unchanged_ms={secondMs} (dynalite + s3rver, 4 segments)");
+    }
+
+    [Fact]
+    public async Task Parity_reports_days_missing_on_either_side_with_json()
+    {
+        await PutOldReportAsync("2023-11-11",
+            "{\n  \"date\": \"2023-11-11\",\n  \"total_issued\": 0.0,\n  \"total_redeemed\": 0.0,\n  \"net_rewards\": 0.0,\n  \"issued_count\": 0,\n  \"redeemed_count\": 0\n}");
+        Assert.Equal(0, (await RunAsync("backfill", "--from", "2023-11-12", "--to", "2023-11-12")).ExitCode);
+
+        var parity = await RunAsync("parity", "--from", "2023-11-11", "--to", "2023-11-13", "--baseline-prefix", _oldPrefix, "--json");
+
+        Assert.Equal(1, parity.ExitCode);
+        using var json = JsonDocument.Parse(parity.Output);
+        Assert.False(json.RootElement.GetProperty("matches").GetBoolean());
+        Assert.Equal(
+            ["2023-11-11 missing-candidate", "2023-11-12 missing-baseline", "2023-11-13 missing-both"],
+            json.RootElement.GetProperty("days").EnumerateArray().Select(d => $"{d.GetProperty("date").GetString()} {d.GetProperty("result").GetString()}"));
+    }
+
+    [Fact]
+    public async Task Backfill_is_refused_for_today_and_parity_for_one_prefix_against_itself()
+    {
+        var today = LocalDate.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", null);
+        var yesterday = LocalDate.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).PlusDays(-1).ToString("yyyy-MM-dd", null);
+
+        var backfill = await RunAsync("backfill", "--from", "2023-11-10", "--to", today);
+        var parity = await RunAsync("parity", "--from", "2023-11-10", "--to", "2023-11-11", "--baseline-prefix", _environment["REPORT_PREFIX"]);
+
+        Assert.Equal(2, backfill.ExitCode);
+        Assert.Equal(
+            $"error: --to is {today}: today in UTC is {today}, and a day that has not ended is still being written by the stream; backfill up to {yesterday}\n",
+            backfill.Error);
+        Assert.Equal(2, parity.ExitCode);
+        Assert.StartsWith($"error: --baseline-prefix and the candidate prefix are both '{_environment["REPORT_PREFIX"]}'", parity.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("backfill", "Example: reward-analytics backfill --from 2023-01-01 --to 2023-11-14")]
+    [InlineData("parity", "Example: reward-analytics parity --from 2023-11-01 --to 2023-11-14 --baseline-prefix daily-rewards/ --candidate-prefix daily-rewards-shadow/")]
+    public async Task Each_cutover_command_has_help_with_an_example(string command, string example)
+    {
+        var result = await RunAsync(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(example, result.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _world.Dispose();
+        _s3.Dispose();
+    }
+}
