@@ -43,10 +43,10 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
         await File.WriteAllTextAsync(request, node.ToJsonString());
         try
         {
-            var aggregated = await BootstrapLaunch.RunAsync(PublishedPackage.Value, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment());
+            var aggregated = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment());
             Assert.True(aggregated.Run.ExitCode == LambdaHostExit.Success, aggregated.Run.ToString());
 
-            var (run, response) = await BootstrapLaunch.RunAsync(PublishedPackage.Value, LambdaHandlers.TotalsApi, request, Environment());
+            var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.TotalsApi, request, Environment());
 
             Assert.True(run.ExitCode == LambdaHostExit.Success, run.ToString());
             using var answer = JsonDocument.Parse(response!);
