@@ -6,10 +6,12 @@ using RewardAnalytics.Provisioning.Iam;
 using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
-/// <summary>The two functions, their roles and log groups, the stream mapping and the daily schedule.</summary>
+/// <summary>The three functions, their roles and log groups, the stream mapping, the daily schedule and the totals API's URL.</summary>
 public sealed record FunctionResources(
     Aws.Lambda.Function StreamAggregatorFunction,
     Aws.Lambda.Function DailyFinalizerFunction,
+    Aws.Lambda.Function TotalsApiFunction,
+    Aws.Lambda.FunctionUrl TotalsApiUrl,
     Aws.Lambda.EventSourceMapping StreamMapping,
     Aws.Lambda.FunctionEventInvokeConfig FinalizerAsyncInvoke,
     Aws.Scheduler.Schedule FinalizerSchedule)
@@ -28,23 +30,10 @@ public sealed record FunctionResources(
             Policy = Output.Tuple(data.RewardsStreamArn, data.AggregatesTableResource.Arn, data.FailedBatchesBucketResource.Arn, aggregatorLogs.Arn)
                 .Apply(arns => Policies.StreamAggregator(new StreamAggregatorResources(arns.Item1, arns.Item2, arns.Item3, arns.Item4)).ToJson()),
         });
-        var aggregator = new Aws.Lambda.Function(names.StreamAggregatorFunction, new Aws.Lambda.FunctionArgs
-        {
-            Name = names.StreamAggregatorFunction,
-            Description = "Reward Analytics: folds the rewards stream into exact per-(day, shard) running totals.",
-            Runtime = LambdaHandlers.Runtime,
-            Architectures = { settings.Architecture },
-            Handler = LambdaHandlers.StreamAggregator,
-            Code = code,
-            Role = aggregatorRole.Arn,
-            MemorySize = settings.AggregatorMemoryMb,
-            Timeout = settings.AggregatorTimeoutSeconds,
-            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs
-            {
-                Variables = new Dictionary<string, string>(FunctionEnvironment.StreamAggregator(settings)),
-            },
-            LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = aggregatorLogs.Name },
-        }, new CustomResourceOptions { DependsOn = { aggregatorLogs, aggregatorPolicy } });
+        var aggregator = Function(names.StreamAggregatorFunction,
+            "Reward Analytics: folds the rewards stream into exact per-(day, shard) running totals.",
+            LambdaHandlers.StreamAggregator, settings, code, aggregatorRole, settings.AggregatorMemoryMb, settings.AggregatorTimeoutSeconds,
+            new Dictionary<string, string>(FunctionEnvironment.StreamAggregator(settings)), aggregatorLogs, aggregatorPolicy);
 
         var mappingParameters = settings.Mapping;
         var mapping = new Aws.Lambda.EventSourceMapping(names.StreamMapping, new Aws.Lambda.EventSourceMappingArgs
@@ -83,23 +72,11 @@ public sealed record FunctionResources(
                 .Apply(arns => Policies.DailyFinalizer(new DailyFinalizerResources(
                     arns.Item1, arns.Item2, settings.ReportPrefix, arns.Item3, arns.Item4, names.DailyFinalizerFunction)).ToJson()),
         });
-        var finalizer = new Aws.Lambda.Function(names.DailyFinalizerFunction, new Aws.Lambda.FunctionArgs
-        {
-            Name = names.DailyFinalizerFunction,
-            Description = "Reward Analytics: finalizes yesterday into the S3 report and CloudWatch metrics, re-checking recent days.",
-            Runtime = LambdaHandlers.Runtime,
-            Architectures = { settings.Architecture },
-            Handler = LambdaHandlers.DailyFinalizer,
-            Code = code,
-            Role = finalizerRole.Arn,
-            MemorySize = settings.FinalizerMemoryMb,
-            Timeout = settings.FinalizerTimeoutSeconds,
-            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs
-            {
-                Variables = data.AnalyticsBucketResource.Id.Apply(bucket => new Dictionary<string, string>(FunctionEnvironment.DailyFinalizer(settings, bucket))),
-            },
-            LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = finalizerLogs.Name },
-        }, new CustomResourceOptions { DependsOn = { finalizerLogs, finalizerPolicy } });
+        var finalizer = Function(names.DailyFinalizerFunction,
+            "Reward Analytics: finalizes yesterday into the S3 report and CloudWatch metrics, re-checking recent days.",
+            LambdaHandlers.DailyFinalizer, settings, code, finalizerRole, settings.FinalizerMemoryMb, settings.FinalizerTimeoutSeconds,
+            data.AnalyticsBucketResource.Id.Apply(bucket => new Dictionary<string, string>(FunctionEnvironment.DailyFinalizer(settings, bucket))),
+            finalizerLogs, finalizerPolicy);
 
         // Scheduler invokes the finalizer asynchronously: Lambda, not the schedule, retries a failing run, then keeps the
         // invocation record (event and error) in the failed-batches bucket under aws/lambda/async/<function>/.
@@ -150,7 +127,26 @@ public sealed record FunctionResources(
             },
         }, new CustomResourceOptions { DependsOn = { schedulePolicy, finalizerAsyncInvoke } });
 
-        return new FunctionResources(aggregator, finalizer, mapping, finalizerAsyncInvoke, schedule);
+        // Totals API: reads the aggregates table (Query only) behind a function URL that takes SigV4-signed requests only.
+        var totalsLogs = LogGroup(names.TotalsApiFunction, settings);
+        var totalsRole = FunctionRole(names.TotalsApiRole, account);
+        var totalsPolicy = new Aws.Iam.RolePolicy(names.TotalsApiRole, new Aws.Iam.RolePolicyArgs
+        {
+            Role = totalsRole.Name,
+            Policy = Output.Tuple(data.AggregatesTableResource.Arn, totalsLogs.Arn)
+                .Apply(arns => Policies.TotalsApi(new TotalsApiResources(arns.Item1, arns.Item2)).ToJson()),
+        });
+        var totals = Function(names.TotalsApiFunction,
+            "Reward Analytics: the running totals by day over a function URL (AWS_IAM) and the dashboard's custom widget.",
+            LambdaHandlers.TotalsApi, settings, code, totalsRole, StackSettings.TotalsApiMemoryMb, StackSettings.TotalsApiTimeoutSeconds,
+            new Dictionary<string, string>(FunctionEnvironment.TotalsApi(settings)), totalsLogs, totalsPolicy);
+        var totalsUrl = new Aws.Lambda.FunctionUrl(names.TotalsApiFunction, new Aws.Lambda.FunctionUrlArgs
+        {
+            FunctionName = totals.Name,
+            AuthorizationType = settings.TotalsApiAuthType,
+        });
+
+        return new FunctionResources(aggregator, finalizer, totals, totalsUrl, mapping, finalizerAsyncInvoke, schedule);
     }
 
     /// <summary>The publish folder the project's build filled for the configured architecture.</summary>
@@ -165,6 +161,25 @@ public sealed record FunctionResources(
 
         return directory;
     }
+
+    /// <summary>A function of the shared package with JSON logs into its own log group, created after its logs and policy.</summary>
+    private static Aws.Lambda.Function Function(
+        string name, string description, string handler, StackSettings settings, Archive code, Aws.Iam.Role role, int memoryMb, int timeoutSeconds,
+        InputMap<string> variables, Aws.CloudWatch.LogGroup logs, Aws.Iam.RolePolicy policy) =>
+        new Aws.Lambda.Function(name, new Aws.Lambda.FunctionArgs
+        {
+            Name = name,
+            Description = description,
+            Runtime = LambdaHandlers.Runtime,
+            Architectures = { settings.Architecture },
+            Handler = handler,
+            Code = code,
+            Role = role.Arn,
+            MemorySize = memoryMb,
+            Timeout = timeoutSeconds,
+            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = variables },
+            LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = logs.Name },
+        }, new CustomResourceOptions { DependsOn = { logs, policy } });
 
     private static Aws.CloudWatch.LogGroup LogGroup(string functionName, StackSettings settings) =>
         new Aws.CloudWatch.LogGroup(functionName, new Aws.CloudWatch.LogGroupArgs

@@ -91,8 +91,8 @@ public sealed record MonitoringResources(Output<string>? AlarmTopicArn)
         var dashboard = new Aws.CloudWatch.Dashboard(names.Dashboard, new Aws.CloudWatch.DashboardArgs
         {
             DashboardName = names.Dashboard,
-            DashboardBody = Output.Tuple(account.Region, functions.StreamMapping.Uuid)
-                .Apply(values => DashboardBody.Build(settings, values.Item1, values.Item2)),
+            DashboardBody = Output.Tuple(account.Region, functions.StreamMapping.Uuid, functions.TotalsApiFunction.Arn)
+                .Apply(values => DashboardBody.Build(settings, values.Item1, values.Item2, values.Item3)),
         });
         _ = dashboard;
 

@@ -32,6 +32,8 @@ public static class RewardAnalyticsStack
             ["failedBatchesBucketName"] = data.FailedBatchesBucketResource.Id,
             ["streamAggregatorFunctionName"] = functions.StreamAggregatorFunction.Name,
             ["dailyFinalizerFunctionName"] = functions.DailyFinalizerFunction.Name,
+            ["totalsApiFunctionName"] = functions.TotalsApiFunction.Name,
+            ["totalsApiUrl"] = functions.TotalsApiUrl.FunctionUrlResult,
             ["eventSourceMappingId"] = functions.StreamMapping.Uuid,
             ["scheduleName"] = functions.FinalizerSchedule.Name,
             ["dashboardUrl"] = account.Region.Apply(region => DashboardBody.Url(region, settings.Names.Dashboard)),

@@ -42,7 +42,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         {
             // In order (the first delivery): one conditional write, no read.
             await _dynamo.UpdateItemAsync(BuildInOrderUpdate(key, group), cancellationToken).ConfigureAwait(false);
-            return new WatermarkWrite(1, 0, group.EntryCount, 0);
+            return new WatermarkWrite(1, 0, group.EntryCount, 0).Committing(group);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -72,7 +72,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
             {
                 writes++;
                 await _dynamo.UpdateItemAsync(BuildHistoryUpdate(key, group, pending, observed), cancellationToken).ConfigureAwait(false);
-                return WatermarkWrite.AfterRead(writes, reads, pending.EntryCount, overlap);
+                return WatermarkWrite.AfterRead(writes, reads, pending.EntryCount, overlap).Committing(pending);
             }
             catch (ConditionalCheckFailedException)
             {

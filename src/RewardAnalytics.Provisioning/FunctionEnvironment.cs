@@ -27,4 +27,11 @@ public static class FunctionEnvironment
         [FinalizerSettings.RecheckDaysVariable] = settings.RecheckDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [FinalizerSettings.MetricsEnvironmentVariable] = settings.MetricsEnvironment,
     };
+
+    /// <summary>The totals API's variables: the aggregates table it reads, and the zone whose day <c>/today</c> is.</summary>
+    public static IReadOnlyDictionary<string, string> TotalsApi(StackSettings settings) => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        [AggregatorSettings.AggregatesTableVariable] = settings.AggregatesTableName,
+        [AggregatorSettings.ReportTimeZoneVariable] = settings.ReportTimeZone,
+    };
 }

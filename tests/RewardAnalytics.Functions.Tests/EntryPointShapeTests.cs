@@ -9,6 +9,7 @@ public sealed class EntryPointShapeTests
     [Theory]
     [InlineData(typeof(StreamAggregator))]
     [InlineData(typeof(DailyFinalizer))]
+    [InlineData(typeof(TotalsApi))]
     public void Each_entry_point_has_one_HandleAsync_taking_and_returning_a_stream_and_a_parameterless_constructor(Type entryPoint)
     {
         var handlers = entryPoint.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)

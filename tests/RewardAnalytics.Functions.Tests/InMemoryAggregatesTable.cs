@@ -49,12 +49,13 @@ internal sealed class InMemoryAggregatesTable : IAggregatesTable
                 Writes.Add((shardId, group.Day, pending.Delta));
             }
 
-            return Task.FromResult(WatermarkWrite.AfterRead(pending is null ? 1 : 2, 1, pending?.EntryCount ?? 0, overlap));
+            var write = WatermarkWrite.AfterRead(pending is null ? 1 : 2, 1, pending?.EntryCount ?? 0, overlap);
+            return Task.FromResult(pending is null ? write : write.Committing(pending));
         }
 
         _items[key] = (item.Totals + group.Delta, group.LastSequence, item.History.Add(group.Range));
         Writes.Add((shardId, group.Day, group.Delta));
-        return Task.FromResult(new WatermarkWrite(1, 0, group.EntryCount, 0));
+        return Task.FromResult(new WatermarkWrite(1, 0, group.EntryCount, 0).Committing(group));
     }
 
     public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>

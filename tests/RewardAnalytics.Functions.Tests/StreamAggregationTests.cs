@@ -66,11 +66,15 @@ public sealed class StreamAggregationTests : IDisposable
         // Two days: 2023-11-15's totals, and 2023-11-14 where the TTL expiry is tallied apart (its totals unchanged).
         Assert.Equal(
             [
-                ("RecordsReceived", 5), ("RecordsApplied", 3), ("RecordsSkipped", 1), ("TtlRemovalsIgnored", 1), ("DaysTouched", 2),
-                ("AggregateWrites", 2), ("BatchItemFailures", 0), ("RedeliveredBeyondHistory", 0), ("RecordsSkipped_type_unknown", 1),
+                ("RecordsReceived", 5), ("RecordsApplied", 3), ("RecordsDuplicate", 0), ("RecordsSkipped", 1), ("TtlRemovalsIgnored", 1),
+                ("DaysTouched", 2), ("AggregateWrites", 2), ("BatchItemFailures", 0), ("RedeliveredBeyondHistory", 0),
+                ("IssuedAmountApplied", 1500), ("RedeemedAmountApplied", 750), ("IssuedCountApplied", 1), ("RedeemedCountApplied", 1),
+                ("RecordsSkipped_type_unknown", 1),
             ],
             names.Select(n => (n, emf.GetProperty(n).GetInt32())));
-        Assert.All(directive.GetProperty("Metrics").EnumerateArray(), m => Assert.Equal("Count", m.GetProperty("Unit").GetString()));
+        Assert.All(
+            directive.GetProperty("Metrics").EnumerateArray(),
+            m => Assert.Equal(m.GetProperty("Name").GetString()!.EndsWith("AmountApplied", StringComparison.Ordinal) ? "None" : "Count", m.GetProperty("Unit").GetString()));
         Assert.Equal("test", emf.GetProperty("Environment").GetString());
         Assert.Equal("shardId-00000001700000000000-a1b2c3d4", emf.GetProperty("shardId").GetString());
     }

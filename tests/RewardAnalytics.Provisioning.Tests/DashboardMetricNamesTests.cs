@@ -20,6 +20,7 @@ public sealed class DashboardMetricNamesTests
 
         var emitted = Assert.Single(EmfLine.ParseAll(log.ToString())).Metrics.Keys;
         Assert.All(DashboardBody.AggregatorMetrics, name => Assert.Contains(name, emitted));
+        Assert.All(DashboardBody.FlowAmountMetrics.Concat(DashboardBody.FlowCountMetrics), name => Assert.Contains(name, emitted));
         Assert.Contains(DashboardBody.RedeliveredBeyondHistory, emitted);
     }
 

@@ -15,7 +15,7 @@ public sealed class HandlerTests
 
 
     [Fact]
-    public void Both_functions_load_the_functions_assembly_on_the_managed_dotnet10_runtime()
+    public void Every_function_loads_the_functions_assembly_on_the_managed_dotnet10_runtime()
     {
         Assert.Equal(["RewardAnalytics.Functions"], LambdaHandlers.All.Select(h => LambdaHandlers.Parse(h).Assembly).Distinct());
         Assert.Equal(LambdaHandlers.FunctionsAssembly, typeof(StreamAggregator).Assembly.GetName().Name);
@@ -35,6 +35,7 @@ public sealed class HandlerTests
     [Theory]
     [InlineData(LambdaHandlers.StreamAggregator)]
     [InlineData(LambdaHandlers.DailyFinalizer)]
+    [InlineData(LambdaHandlers.TotalsApi)]
     public void The_handler_names_a_method_lambda_can_resolve_in_the_functions_assembly(string handler)
     {
         var (assemblyName, typeName, methodName) = LambdaHandlers.Parse(handler);

@@ -1,3 +1,4 @@
+using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Provisioning.Settings;
 
 namespace RewardAnalytics.Provisioning.Tests;
@@ -124,6 +125,12 @@ public sealed class MappingAndScheduleTests
             ["REPORT_PREFIX"] = "daily-rewards/",
             ["REPORT_TIME_ZONE"] = "Europe/Berlin",
         }, FunctionEnvironment.DailyFinalizer(settings, "loyalty-platform-analytics"));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "reward-analytics-prod-aggregates",
+            ["REPORT_TIME_ZONE"] = "Europe/Berlin",
+        }, FunctionEnvironment.TotalsApi(settings));
+        Assert.Equal("Europe/Berlin", TotalsApiSettings.FromEnvironment(EnvironmentReader.From(FunctionEnvironment.TotalsApi(settings))).ReportTimeZone.Id);
     }
 
     [Theory]

@@ -102,8 +102,8 @@ public sealed class MonitoringTests
     [Fact]
     public void The_dashboard_shows_the_daily_metrics_summed_over_a_day_lag_errors_and_skipped_records()
     {
-        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid")).RootElement;
-        var widgets = body.GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("properties")).ToList();
+        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid", TotalsApiArn)).RootElement;
+        var widgets = body.GetProperty("widgets").EnumerateArray().Where(w => w.GetProperty("type").GetString() == "metric").Select(w => w.GetProperty("properties")).ToList();
         var metrics = widgets.SelectMany(w => w.GetProperty("metrics").EnumerateArray().Select(m => (Widget: w, Metric: m))).ToList();
 
         foreach (var daily in new[] { "TotalIssuedRewards", "TotalRedeemedRewards", "NetRewards", "IssuedCount", "RedeemedCount" })
@@ -114,13 +114,43 @@ public sealed class MonitoringTests
         }
 
         Assert.Contains(metrics, m => m.Metric[1].GetString() == "IteratorAge" && m.Metric[3].GetString() == "reward-analytics-prod-stream-aggregator");
-        Assert.Equal(2, metrics.Count(m => m.Metric[1].GetString() == "Errors"));
+        Assert.Equal(
+            ["reward-analytics-prod-stream-aggregator", "reward-analytics-prod-daily-finalizer", "reward-analytics-prod-totals-api"],
+            metrics.Where(m => m.Metric[1].GetString() == "Errors").Select(m => m.Metric[3].GetString()));
         Assert.Contains(metrics, m => m.Metric[1].GetString() == "RecordsSkipped" && m.Metric[0].GetString() == "LoyaltyPlatform/Rewards");
         var (aggregatorWidget, redelivered) = Assert.Single(metrics, m => m.Metric[1].GetString() == "RedeliveredBeyondHistory");
         Assert.Equal(["LoyaltyPlatform/Rewards", "RedeliveredBeyondHistory", "Environment", "prod"], redelivered.EnumerateArray().Select(v => v.GetString()));
         Assert.Contains(aggregatorWidget.GetProperty("metrics").EnumerateArray(), m => m[1].GetString() == "RecordsSkipped");
         Assert.Contains(metrics, m => m.Metric[1].GetString() == "OnFailureDestinationDeliveredEventCount" && m.Metric[3].GetString() == "mapping-uuid");
         Assert.All(widgets, w => Assert.Equal("eu-west-1", w.GetProperty("region").GetString()));
+    }
+
+    private const string TotalsApiArn = "arn:aws:lambda:eu-west-1:123456789012:function:reward-analytics-prod-totals-api";
+
+    [Fact]
+    public void The_dashboard_opens_with_the_running_totals_widget_backed_by_the_totals_API_function()
+    {
+        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid", TotalsApiArn)).RootElement;
+
+        var widget = body.GetProperty("widgets")[0];
+        Assert.Equal(("custom", 0, 0, 24), (widget.GetProperty("type").GetString(), widget.GetProperty("x").GetInt32(), widget.GetProperty("y").GetInt32(), widget.GetProperty("width").GetInt32()));
+        var properties = widget.GetProperty("properties");
+        Assert.Equal(TotalsApiArn, properties.GetProperty("endpoint").GetString());
+        Assert.Equal("""{"refresh":true,"resize":false,"timeRange":false}""", properties.GetProperty("updateOn").GetRawText());
+    }
+
+    [Fact]
+    public void The_dashboard_charts_the_intraday_flow_per_minute_by_processing_time()
+    {
+        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid", TotalsApiArn)).RootElement;
+        var flow = body.GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("properties"))
+            .Where(p => p.TryGetProperty("title", out var t) && t.GetString()!.StartsWith("Intraday flow", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, flow.Count);
+        Assert.All(flow, w => Assert.Equal(("Sum", 60), (w.GetProperty("stat").GetString(), w.GetProperty("period").GetInt32())));
+        Assert.Equal(
+            ["IssuedAmountApplied", "RedeemedAmountApplied", "IssuedCountApplied", "RedeemedCountApplied", "RecordsApplied", "RecordsDuplicate"],
+            flow.SelectMany(w => w.GetProperty("metrics").EnumerateArray().Select(m => m[1].GetString())));
     }
 
     [Fact]

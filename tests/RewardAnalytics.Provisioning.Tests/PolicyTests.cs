@@ -17,13 +17,16 @@ public sealed class PolicyTests
     private static readonly PolicyDocument FinalizerPolicy = Policies.DailyFinalizer(
         new DailyFinalizerResources(Aggregates, Analytics, "daily-rewards/", FinalizerLogs, FailedBatches, "reward-analytics-prod-daily-finalizer"));
     private static readonly PolicyDocument SchedulePolicy = Policies.ScheduleInvoke(Finalizer);
+    private const string TotalsApiLogs = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/reward-analytics-prod-totals-api";
+    private static readonly PolicyDocument TotalsApiPolicy = Policies.TotalsApi(new TotalsApiResources(Aggregates, TotalsApiLogs));
 
-    public static TheoryData<string> RolePolicies => new() { nameof(AggregatorPolicy), nameof(FinalizerPolicy), nameof(SchedulePolicy) };
+    public static TheoryData<string> RolePolicies => new() { nameof(AggregatorPolicy), nameof(FinalizerPolicy), nameof(SchedulePolicy), nameof(TotalsApiPolicy) };
 
     private static JsonElement Parsed(string name) => JsonDocument.Parse(name switch
     {
         nameof(AggregatorPolicy) => AggregatorPolicy.ToJson(),
         nameof(FinalizerPolicy) => FinalizerPolicy.ToJson(),
+        nameof(TotalsApiPolicy) => TotalsApiPolicy.ToJson(),
         _ => SchedulePolicy.ToJson(),
     }).RootElement;
 
@@ -54,6 +57,17 @@ public sealed class PolicyTests
                 ("WriteOwnLogs", "logs:CreateLogStream logs:PutLogEvents", AggregatorLogs + ":*"),
             ],
             Statements(Parsed(nameof(AggregatorPolicy))));
+    }
+
+    [Fact]
+    public void The_totals_API_may_only_query_the_aggregates_table_and_write_its_logs()
+    {
+        Assert.Equal(
+            [
+                ("QueryAggregates", "dynamodb:Query", Aggregates),
+                ("WriteOwnLogs", "logs:CreateLogStream logs:PutLogEvents", TotalsApiLogs + ":*"),
+            ],
+            Statements(Parsed(nameof(TotalsApiPolicy))));
     }
 
     [Fact]

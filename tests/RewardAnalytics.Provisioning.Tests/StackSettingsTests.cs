@@ -37,6 +37,7 @@ public sealed class StackSettingsTests
         Assert.Equal((2, 3600), (settings.FinalizerInvoke.MaximumRetryAttempts, settings.FinalizerInvoke.MaximumEventAgeSeconds));
         Assert.Equal((300, 6), (settings.Alarms.IteratorAgeAlarmSeconds, settings.Alarms.FinalizerDeadlineHour));
         Assert.Null(settings.Alarms.AlarmEmail);
+        Assert.Equal("AWS_IAM", settings.TotalsApiAuthType);
     }
 
     [Fact]
@@ -107,6 +108,14 @@ public sealed class StackSettingsTests
         { ConfigKeys.IteratorAgeAlarmSeconds, "0", "reward-analytics:iteratorAgeAlarmSeconds is '0': expected a whole number from 1 to 86400" },
         { ConfigKeys.FinalizerDeadlineHour, "24", "reward-analytics:finalizerDeadlineHour is '24': expected a whole number from 1 to 23" },
         { ConfigKeys.AlarmEmail, "oncall", "reward-analytics:alarmEmail is 'oncall': expected an email address" },
+        {
+            ConfigKeys.TotalsApiAuthType, "NONE",
+            "reward-analytics:totalsApiAuthType is 'NONE': expected 'AWS_IAM' (a function URL with auth type NONE would publish the running totals to anyone who has the URL)"
+        },
+        {
+            ConfigKeys.TotalsApiAuthType, "aws_iam",
+            "reward-analytics:totalsApiAuthType is 'aws_iam': expected 'AWS_IAM' (SigV4-signed requests; callers need lambda:InvokeFunctionUrl)"
+        },
     };
 
     [Theory]
@@ -204,6 +213,7 @@ public sealed class StackSettingsTests
         Assert.Equal("/aws/lambda/reward-analytics-prod-stream-aggregator", ResourceNames.LogGroup(names.StreamAggregatorFunction));
         Assert.Equal("reward-analytics-prod-finalizer-schedule", names.ScheduleRole);
         Assert.Equal("reward-analytics-prod", names.Dashboard);
-        Assert.All(new[] { names.StreamAggregatorRole, names.DailyFinalizerRole, names.ScheduleRole }, role => Assert.True(role.Length <= 64));
+        Assert.Equal(("reward-analytics-prod-totals-api", "reward-analytics-prod-totals-api"), (names.TotalsApiFunction, names.TotalsApiRole));
+        Assert.All(new[] { names.StreamAggregatorRole, names.DailyFinalizerRole, names.ScheduleRole, names.TotalsApiRole }, role => Assert.True(role.Length <= 64));
     }
 }

@@ -1,14 +1,15 @@
 using System.CommandLine;
+using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Cli.Commands;
 
-/// <summary><c>invoke aggregate|finalize --event FILE</c>: runs a function's real entry point on a Lambda event file.</summary>
+/// <summary><c>invoke aggregate|finalize|totals-api --event FILE</c>: runs a function's real entry point on a Lambda event file.</summary>
 public static class InvokeCommand
 {
-    /// <summary>The <c>invoke</c> command and its <c>aggregate</c> and <c>finalize</c> sub-commands, bound to <paramref name="app"/>.</summary>
+    /// <summary>The <c>invoke</c> command and its <c>aggregate</c>, <c>finalize</c> and <c>totals-api</c> sub-commands, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
         var invoke = new Command("invoke", "Run a function's real Lambda entry point on an event file, against the endpoints in the environment.");
@@ -44,6 +45,7 @@ public static class InvokeCommand
         }, ct));
         invoke.Add(aggregate);
         invoke.Add(Finalize(app));
+        invoke.Add(TotalsApiCommand(app));
         return invoke;
     }
 
@@ -96,5 +98,42 @@ public static class InvokeCommand
             }
         }, ct));
         return finalize;
+    }
+
+    private static Command TotalsApiCommand(CliApp app)
+    {
+        var eventOption = EventOption();
+        var command = new Command("totals-api",
+            "Invoke the totals API (RewardAnalytics.Functions.TotalsApi::HandleAsync) with a Lambda function URL event (payload format 2.0: " +
+            "rawPath, queryStringParameters, requestContext.http.method) or a CloudWatch custom widget event (widgetContext), and print its " +
+            "response ({\"statusCode\",\"headers\",\"body\"}, or the widget's HTML as a JSON string). Exits non-zero on a 5xx.\n" +
+            "Needs AGGREGATES_TABLE (and REPORT_TIME_ZONE for /today if not UTC).\n" +
+            "Example: reward-analytics invoke totals-api --event tests/RewardAnalytics.Functions.Tests/Fixtures/function-url-request-event.json")
+        {
+            eventOption,
+        };
+        command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
+        {
+            var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
+            var function = new TotalsApi(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            await using var input = file.OpenRead();
+            string response;
+            try
+            {
+                response = await function.AnswerAsync(input, ct).ConfigureAwait(false);
+            }
+            catch (TotalsApiEventException ex)
+            {
+                throw new UsageException($"--event '{file.Name}' {ex.Message}", ex);
+            }
+
+            await context.Output.WriteLineAsync(response).ConfigureAwait(false);
+            // A 5xx means the read failed (the function's log line on stderr says why); a 4xx is the API answering as designed.
+            using var answer = System.Text.Json.JsonDocument.Parse(response);
+            return answer.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && answer.RootElement.GetProperty("statusCode").GetInt32() >= 500
+                ? ExitCodes.Failed
+                : ExitCodes.Success;
+        }, ct));
+        return command;
     }
 }

@@ -1,11 +1,18 @@
 using System.CommandLine;
+using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Functions;
+using RewardAnalytics.Local.Api;
 using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary><c>local serve [--env-file PATH] [--data DIR]</c>: the local world for other commands to use, until stopped.</summary>
 public static class LocalCommand
 {
+    /// <summary>The variable <c>local serve</c> prints with the totals API's local base URL.</summary>
+    public const string TotalsApiUrlVariable = "TOTALS_API_URL";
+
     /// <summary>The <c>local</c> command and its <c>serve</c> sub-command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
@@ -13,9 +20,9 @@ public static class LocalCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "Keep the emulators' data in this directory between runs (in memory without it).", HelpName = "DIR" };
         var serve = new Command("serve",
             "Start dynalite (DynamoDB) and s3rver (S3) on free 127.0.0.1 ports, create the 'rewards' and 'reward-aggregates' tables and the " +
-            "'reward-analytics-local' bucket, print the environment that points every other command at them (one KEY=VALUE a line) and run " +
+            "'reward-analytics-local' bucket, serve the totals API on 127.0.0.1 (TOTALS_API_URL; no authentication locally), print the environment that points every other command at them (one KEY=VALUE a line) and run " +
             "until Ctrl-C, which stops both emulators.\n" +
-            "Example: reward-analytics local serve --env-file .local.env   # then, in another shell: set -a; . ./.local.env; set +a; reward-analytics totals --date 2025-03-03")
+            "Example: reward-analytics local serve --env-file .local.env   # then, in another shell: set -a; . ./.local.env; set +a; reward-analytics totals --date 2025-03-03; curl \"$TOTALS_API_URL/days/2025-03-03\"")
         {
             envFile,
             data,
@@ -25,15 +32,21 @@ public static class LocalCommand
             var options = new LocalAwsOptions { Progress = context.Error.WriteLine, DataDirectory = CliInput.DirectoryPath(parse.GetValue(data), "--data")?.FullName };
             var file = parse.GetValue(envFile) is { } path ? CliInput.FileToWrite(path, "--env-file") : null;
             await using var world = await LocalAwsWorld.StartAsync(options, ct).ConfigureAwait(false);
+            // The totals API reads the world's table; REPORT_TIME_ZONE (for /today) comes from this shell if set.
+            var environment = new EnvironmentReader(name => world.Get(name) ?? context.Get(name));
+            var function = new TotalsApi(environment, context.Clock, LambdaProcessOutput.For(context.Error, environment, context.Clock));
+            await using var api = LocalFunctionUrl.Start(function, context.Clock);
+            var lines = world.EnvironmentFile + $"{TotalsApiUrlVariable}={api.Url}\n";
             if (file is not null)
             {
-                await File.WriteAllTextAsync(file.FullName, world.EnvironmentFile, ct).ConfigureAwait(false);
+                await File.WriteAllTextAsync(file.FullName, lines, ct).ConfigureAwait(false);
             }
 
-            await context.Output.WriteAsync(world.EnvironmentFile).ConfigureAwait(false);
+            await context.Output.WriteAsync(lines).ConfigureAwait(false);
             await context.Output.FlushAsync(ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync(
-                $"local AWS is running: DynamoDB {world.DynamoDbEndpoint}, S3 {world.S3Endpoint} (pids {string.Join(", ", world.ProcessIds)}); " +
+                $"local AWS is running: DynamoDB {world.DynamoDbEndpoint}, S3 {world.S3Endpoint} (pids {string.Join(", ", world.ProcessIds)}), " +
+                $"the totals API at {api.Url} (no authentication locally; in AWS its function URL requires SigV4-signed requests, AWS_IAM); " +
                 $"{(options.DataDirectory is null ? "data in memory" : $"data in {options.DataDirectory}")}. Ctrl-C stops it.").ConfigureAwait(false);
             try
             {

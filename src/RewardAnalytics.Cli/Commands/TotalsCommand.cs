@@ -1,36 +1,108 @@
 using System.CommandLine;
+using System.Globalization;
+using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 
 namespace RewardAnalytics.Cli.Commands;
 
-/// <summary><c>totals --date YYYY-MM-DD [--json]</c>: the day's running totals, as the aggregates table holds them now.</summary>
+/// <summary>
+/// <c>totals --date YYYY-MM-DD [--json]</c>: the day's running totals, as the aggregates table holds them now;
+/// <c>totals --from D1 --to D2 [--json]</c>: each day of a range and their sum, as the totals API answers <c>/days?from=&amp;to=</c>.
+/// </summary>
 public static class TotalsCommand
 {
     /// <summary>The <c>totals</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
-        var dateOption = new Option<string>("--date") { Description = "The day, in the report time zone.", Required = true, HelpName = "YYYY-MM-DD" };
-        var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object with the report's six fields (same names and number style as the S3 report)." };
+        var dateOption = new Option<string>("--date") { Description = "The day, in the report time zone.", HelpName = "YYYY-MM-DD" };
+        var fromOption = new Option<string>("--from") { Description = "First day of a range (with --to), in the report time zone.", HelpName = "YYYY-MM-DD" };
+        var toOption = new Option<string>("--to") { Description = $"Last day of the range (inclusive; at most {TotalsQuery.MaxRangeDays} days).", HelpName = "YYYY-MM-DD" };
+        var jsonOption = new Option<bool>("--json")
+        {
+            Description = "With --date: one JSON object with the report's six fields (same names and number style as the S3 report). " +
+                "With --from/--to: the totals API's range body {\"from\",\"to\",\"days\":[...],\"sum\":{...}}.",
+        };
         var command = new Command("totals",
-            "Print a day's near-real-time running totals: one consistent query of the day's items in AGGREGATES_TABLE, summed.\n" +
-            "Example: reward-analytics totals --date 2023-11-15 --json")
+            "Print a day's near-real-time running totals: one consistent query of the day's items in AGGREGATES_TABLE, summed. With --from and " +
+            "--to, every day of the range (with its report revision, if finalized) and their sum, read as the totals API reads them.\n" +
+            "Example: reward-analytics totals --date 2023-11-15 --json\n" +
+            "Example: reward-analytics totals --from 2023-11-01 --to 2023-11-15")
         {
             dateOption,
+            fromOption,
+            toOption,
             jsonOption,
         };
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
-            var day = CliInput.Date(parse.GetValue(dateOption), "--date");
+            var (date, from, to) = (parse.GetValue(dateOption), parse.GetValue(fromOption), parse.GetValue(toOption));
+            if (date is null == (from is null && to is null) || (from is null != (to is null)))
+            {
+                throw new UsageException("totals needs either --date YYYY-MM-DD, or --from YYYY-MM-DD with --to YYYY-MM-DD");
+            }
+
+            var day = date is null ? (LocalDate?)null : CliInput.Date(date, "--date");
+            var range = day is null ? Range(from!, to!) : default;
             var tableName = context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
-            var table = new DynamoAggregatesTable(dynamo, tableName, context.Clock);
-            var totals = await table.ReadRunningTotalsAsync(day, ct).ConfigureAwait(false);
-            var report = new DailyReport(day, totals);
-            await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report)).ConfigureAwait(false);
+            string output;
+            if (day is { } one)
+            {
+                var totals = await new DynamoAggregatesTable(dynamo, tableName, context.Clock).ReadRunningTotalsAsync(one, ct).ConfigureAwait(false);
+                var report = new DailyReport(one, totals);
+                output = parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report);
+            }
+            else
+            {
+                // The API's read: the time zone only matters for /today, so the default serves.
+                var query = new TotalsQuery(new DynamoFinalizationTable(dynamo, tableName, context.Clock), DateTimeZone.Utc, context.Clock);
+                var days = await query.ReadRangeAsync(range.First, range.Last, ct).ConfigureAwait(false);
+                output = parse.GetValue(jsonOption) ? days.ToJson() : RangeTable(days);
+            }
+
+            await context.Output.WriteLineAsync(output).ConfigureAwait(false);
             return ExitCodes.Success;
         }, ct));
         return command;
     }
+
+    private static (LocalDate First, LocalDate Last) Range(string from, string to)
+    {
+        var first = CliInput.Date(from, "--from");
+        var last = CliInput.Date(to, "--to");
+        if (last < first)
+        {
+            throw new UsageException($"--to is {IsoDate.Format(last)}, before --from {IsoDate.Format(first)}: expected --from <= --to");
+        }
+
+        return TotalsQuery.DaysIn(first, last) is var length && length > TotalsQuery.MaxRangeDays
+            ? throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--from {IsoDate.Format(first)} --to {IsoDate.Format(last)} is {length} days: expected at most {TotalsQuery.MaxRangeDays} days"))
+            : (first, last);
+    }
+
+    private static readonly string[] Header = ["date", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count", "final_revision"];
+
+    private static string RangeTable(DayRangeView range)
+    {
+        var rows = new List<string[]> { Header };
+        rows.AddRange(range.Days.Select(d => Row(IsoDate.Format(d.Date), d.Totals, d.FinalRevision?.ToString(CultureInfo.InvariantCulture) ?? "-")));
+        rows.Add(Row("sum", range.Sum, string.Empty));
+        return TextGrid.Render(rows);
+    }
+
+    private static string[] Row(string label, DailyTotals t, string revision) =>
+    [
+        label,
+        ReportNumber.Format(t.TotalIssued),
+        ReportNumber.Format(t.TotalRedeemed),
+        ReportNumber.Format(t.NetRewards),
+        t.IssuedCount.ToString(CultureInfo.InvariantCulture),
+        t.RedeemedCount.ToString(CultureInfo.InvariantCulture),
+        revision,
+    ];
 }

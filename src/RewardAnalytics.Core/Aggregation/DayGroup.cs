@@ -27,6 +27,13 @@ public sealed class DayGroup
         Expired = expired;
         FirstSequence = first;
         LastSequence = last;
+        foreach (ref readonly var entry in entries.AsSpan(0, count))
+        {
+            if (entry.Expired.IsZero)
+            {
+                ChangeCount++;
+            }
+        }
     }
 
     /// <summary>The calendar day (report time zone) this group's entries count toward.</summary>
@@ -42,6 +49,9 @@ public sealed class DayGroup
     public SequenceNumber LastSequence { get; }
     /// <summary>Number of delta entries (records) in the group.</summary>
     public int EntryCount => _count;
+
+    /// <summary>Entries that are changes to the totals: every entry but the TTL expiries (which are tallied apart).</summary>
+    public int ChangeCount { get; }
 
     /// <summary>The sequence range this group covers, as an item's applied history records it.</summary>
     public SequenceRange Range => new(FirstSequence, LastSequence);

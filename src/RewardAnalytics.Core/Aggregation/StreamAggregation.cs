@@ -96,6 +96,10 @@ public sealed class StreamAggregation
             failures)
         {
             EntriesBeyondHistory = writes.Sum(w => w.Result.EntriesBeyondHistory),
+            // Only what committed: a failed group is retried, and counted when it commits.
+            ChangesApplied = writes.Where(w => w.Error is null).Sum(w => w.Result.ChangesApplied),
+            ChangesDuplicate = writes.Where(w => w.Error is null).Sum(w => w.Group.ChangeCount - w.Result.ChangesApplied),
+            AppliedDelta = writes.Where(w => w.Error is null).Aggregate(DailyTotals.Zero, (sum, w) => sum + w.Result.AppliedDelta),
         };
         WriteMetrics(outcome, batch.Skipped);
         return outcome;
@@ -160,13 +164,19 @@ public sealed class StreamAggregation
         var metrics = new List<EmfMetric>
         {
             new(AggregatorMetricNames.RecordsReceived, outcome.RecordsReceived, MetricUnit.Count),
-            new(AggregatorMetricNames.RecordsApplied, outcome.RecordsReceived - outcome.RecordsSkipped - outcome.TtlRemovals, MetricUnit.Count),
+            new(AggregatorMetricNames.RecordsApplied, outcome.ChangesApplied, MetricUnit.Count),
+            new(AggregatorMetricNames.RecordsDuplicate, outcome.ChangesDuplicate, MetricUnit.Count),
             new(AggregatorMetricNames.RecordsSkipped, outcome.RecordsSkipped, MetricUnit.Count),
             new(AggregatorMetricNames.TtlRemovalsIgnored, outcome.TtlRemovals, MetricUnit.Count),
             new(AggregatorMetricNames.DaysTouched, outcome.DaysTouched, MetricUnit.Count),
             new(AggregatorMetricNames.AggregateWrites, outcome.Writes, MetricUnit.Count),
             new(AggregatorMetricNames.BatchItemFailures, outcome.BatchItemFailures.Count, MetricUnit.Count),
             new(AggregatorMetricNames.RedeliveredBeyondHistory, outcome.EntriesBeyondHistory, MetricUnit.Count),
+            // The intraday flow: what this invocation's committed writes added, at processing time (the line's timestamp).
+            new(AggregatorMetricNames.IssuedAmountApplied, outcome.AppliedDelta.TotalIssued, MetricUnit.None),
+            new(AggregatorMetricNames.RedeemedAmountApplied, outcome.AppliedDelta.TotalRedeemed, MetricUnit.None),
+            new(AggregatorMetricNames.IssuedCountApplied, outcome.AppliedDelta.IssuedCount, MetricUnit.Count),
+            new(AggregatorMetricNames.RedeemedCountApplied, outcome.AppliedDelta.RedeemedCount, MetricUnit.Count),
         };
         foreach (var group in skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key))
         {

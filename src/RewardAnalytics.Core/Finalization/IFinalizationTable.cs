@@ -1,13 +1,8 @@
-using NodaTime;
-
 namespace RewardAnalytics.Core.Finalization;
 
 /// <summary>The aggregates table as the finalizer sees it: a day's ledger, and the <c>FINAL</c> item as commit point.</summary>
-public interface IFinalizationTable
+public interface IFinalizationTable : IDayLedgerReader
 {
-    /// <summary>The day's shard items, correction and <c>FINAL</c> item, from one consistent query.</summary>
-    Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken);
-
     /// <summary>
     /// Writes the <c>FINAL</c> item for <paramref name="final"/>'s revision, on condition that the stored item is
     /// still the previous revision (or absent, for revision 1). Throws <see cref="FinalRevisionConflictException"/>

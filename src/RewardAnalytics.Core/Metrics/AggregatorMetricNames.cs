@@ -8,8 +8,13 @@ public static class AggregatorMetricNames
 {
     /// <summary>Records in the invocation's batch.</summary>
     public const string RecordsReceived = "RecordsReceived";
-    /// <summary>Records that count toward a day: received minus skipped minus TTL removals.</summary>
+    /// <summary>
+    /// Changes to the totals this invocation's committed writes applied for the first time (TTL removals, skipped records,
+    /// redelivered duplicates and writes that failed left out; a MODIFY that moves a reward's day counts once per day).
+    /// </summary>
     public const string RecordsApplied = "RecordsApplied";
+    /// <summary>Changes redelivered after an earlier delivery applied them (or older than the applied history): absorbed by the watermark, not counted again.</summary>
+    public const string RecordsDuplicate = "RecordsDuplicate";
     /// <summary>Records that changed no total (unreadable images, unknown event names); per reason under <see cref="RecordsSkippedByReasonPrefix"/>.</summary>
     public const string RecordsSkipped = "RecordsSkipped";
     /// <summary>REMOVE records made by TTL expiry: history, so no total changes.</summary>
@@ -23,6 +28,15 @@ public static class AggregatorMetricNames
 
     /// <summary>Records redelivered older than their item's applied history: assumed applied, logged, alarmed.</summary>
     public const string RedeliveredBeyondHistory = "RedeliveredBeyondHistory";
+
+    /// <summary>Flow: net issued amount this invocation's committed writes added (processing time; negative when removals outweigh).</summary>
+    public const string IssuedAmountApplied = "IssuedAmountApplied";
+    /// <summary>Flow: net redeemed amount this invocation's committed writes added.</summary>
+    public const string RedeemedAmountApplied = "RedeemedAmountApplied";
+    /// <summary>Flow: net number of issued rewards this invocation's committed writes added.</summary>
+    public const string IssuedCountApplied = "IssuedCountApplied";
+    /// <summary>Flow: net number of redeemed rewards this invocation's committed writes added.</summary>
+    public const string RedeemedCountApplied = "RedeemedCountApplied";
 
     /// <summary>One metric per skip reason: <c>RecordsSkipped_&lt;reason&gt;</c>.</summary>
     public const string RecordsSkippedByReasonPrefix = "RecordsSkipped_";

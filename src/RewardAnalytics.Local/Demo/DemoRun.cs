@@ -52,7 +52,8 @@ public sealed class DemoRun
         var aggregates = new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock);
         var log = new SkippedRecordLog();
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
-        var driver = new StreamDriver(stream, function, _options.Delivery, faults, clock);
+        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, zone, clock);
+        var driver = new StreamDriver(stream, api.Watching(function), _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
         var finalizer = new DemoFinalizer(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
         var finalizing = new FinalizationTracker(finalizer, table, settings.Schema, zone, clock,
@@ -78,10 +79,21 @@ public sealed class DemoRun
             await runner.RunAsync(operations, cancellationToken).ConfigureAwait(false);
             CountLate(stream.Commit(), w.FirstDay.PlusDays(phase), settings.Schema, zone, lateRecords);
             var isLatePhase = phase == workload.LatePhase;
-            clock.Set(isLatePhase
-                ? operations.Select(o => o.At.ToDateTimeOffset()).DefaultIfEmpty(StartOf(w.FirstDay.PlusDays(phase), zone)).Max().AddMinutes(5)
-                : StartOf(w.FirstDay.PlusDays(phase + 1), zone).AddMinutes(5));
-            await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+            if (isLatePhase)
+            {
+                clock.Set(operations.Select(o => o.At.ToDateTimeOffset()).DefaultIfEmpty(StartOf(w.FirstDay.PlusDays(phase), zone)).Max().AddMinutes(5));
+                await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // The day is streamed before it ends (the totals API's /today is that day), finalized at 00:05 the next.
+                var today = w.FirstDay.PlusDays(phase);
+                clock.Set(StartOf(today.PlusDays(1), zone).AddMinutes(-5));
+                api.Streaming(today);
+                await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+                await api.DrainedAsync(today, await aggregates.ReadRunningTotalsAsync(today, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                clock.Set(StartOf(today.PlusDays(1), zone).AddMinutes(5));
+            }
 
             if (!isLatePhase)
             {
@@ -100,7 +112,8 @@ public sealed class DemoRun
 
         Report(DemoStage.Verifying, 0, 1);
         var verifier = new DemoVerifier(dynamo, _world.Options.RewardsTable, aggregates, settings.Schema, zone, finalizer);
-        var (days, checks) = await verifier.VerifyAsync(w, table, stream, log, driver, finalizing, lateRecords, finalizerLog.ToString(), cancellationToken).ConfigureAwait(false);
+        var (days, verified) = await verifier.VerifyAsync(w, table, stream, log, driver, finalizing, lateRecords, finalizerLog.ToString(), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DemoCheck> checks = [.. verified, api.TodayCheck(), await api.CheckDaysAsync(days, cancellationToken).ConfigureAwait(false)];
         Report(DemoStage.Verifying, 1, 1);
 
         var counters = driver.Counters;

@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>The finalizer sums a day with a Query (its FINAL item included) and records FINAL with a conditional PutItem.</summary>
     public static readonly IReadOnlyList<string> FinalizerTableActions = ["dynamodb:PutItem", "dynamodb:Query"];
 
+    /// <summary>The totals API reads each day with one consistent Query (shard items, correction, FINAL) and nothing else.</summary>
+    public static readonly IReadOnlyList<string> TotalsApiTableActions = ["dynamodb:Query"];
+
     /// <summary>The finalizer only writes reports; reading them back is the CLI's, under the operator's own credentials.</summary>
     public static readonly IReadOnlyList<string> ReportActions = ["s3:PutObject"];
     /// <summary>Writing a function's own log streams (the log group is created by the stack).</summary>
@@ -64,6 +67,13 @@ public static class Policies
             Resource = [$"{arns.FailedBatchesBucketArn}/{FinalizerInvokeParameters.FailureRecordPrefix(arns.FunctionName)}*"],
         },
         new PolicyStatement { Sid = "ListFailedRuns", Action = FailureBucketActions, Resource = [arns.FailedBatchesBucketArn] },
+        new PolicyStatement { Sid = "WriteOwnLogs", Action = LogActions, Resource = [LogStreams(arns.LogGroupArn)] },
+    ]);
+
+    /// <summary>The totals API's role: Query the aggregates table (no write, no other table) and write its own logs.</summary>
+    public static PolicyDocument TotalsApi(TotalsApiResources arns) => new(
+    [
+        new PolicyStatement { Sid = "QueryAggregates", Action = TotalsApiTableActions, Resource = [arns.AggregatesTableArn] },
         new PolicyStatement { Sid = "WriteOwnLogs", Action = LogActions, Resource = [LogStreams(arns.LogGroupArn)] },
     ]);
 

@@ -5,9 +5,10 @@ using RewardAnalytics.Provisioning.Settings;
 namespace RewardAnalytics.Provisioning.Monitoring;
 
 /// <summary>
-/// The CloudWatch dashboard, built as JSON objects. Running totals live in the aggregates table, so the dashboard shows
-/// what only metrics can: the finalized daily figures (Sum over one day), how far behind the stream the aggregator is,
-/// errors, skipped records and batches given up on.
+/// The CloudWatch dashboard, built as JSON objects: today's running totals and the last seven days (a custom widget
+/// backed by the totals API function, which reads the aggregates table), the intraday flow per minute (the aggregator's
+/// flow metrics, by processing time), the finalized daily figures (Sum over one day), how far behind the stream the
+/// aggregator is, errors, skipped records and batches given up on.
 /// </summary>
 public static class DashboardBody
 {
@@ -36,26 +37,48 @@ public static class DashboardBody
         AggregatorMetricNames.BatchItemFailures, RedeliveredBeyondHistory,
     ];
 
-    /// <summary>The dashboard JSON for a stack in <paramref name="region"/>, its mapping metrics under <paramref name="eventSourceMappingUuid"/>.</summary>
-    public static string Build(StackSettings settings, string region, string eventSourceMappingUuid)
+    /// <summary>One minute in seconds (the intraday flow).</summary>
+    public const int OneMinute = 60;
+
+    /// <summary>The aggregator's flow metrics of amounts (what committed writes added, by processing time).</summary>
+    public static readonly IReadOnlyList<string> FlowAmountMetrics = [AggregatorMetricNames.IssuedAmountApplied, AggregatorMetricNames.RedeemedAmountApplied];
+
+    /// <summary>The aggregator's flow metrics of counts, and the duplicates the watermark absorbed.</summary>
+    public static readonly IReadOnlyList<string> FlowCountMetrics =
+        [AggregatorMetricNames.IssuedCountApplied, AggregatorMetricNames.RedeemedCountApplied, AggregatorMetricNames.RecordsApplied, AggregatorMetricNames.RecordsDuplicate];
+
+    /// <summary>The title of the custom widget that shows the running totals.</summary>
+    public const string RunningTotalsTitle = "Running totals: today and the last 7 days (totals API; revision once finalized)";
+
+    /// <summary>
+    /// The dashboard JSON for a stack in <paramref name="region"/>, its mapping metrics under
+    /// <paramref name="eventSourceMappingUuid"/>, its running-totals widget backed by <paramref name="totalsApiFunctionArn"/>.
+    /// </summary>
+    public static string Build(StackSettings settings, string region, string eventSourceMappingUuid, string totalsApiFunctionArn)
     {
         var names = settings.Names;
         var widgets = new JsonArray
         {
-            Widget(0, 0, "Finalized daily amounts (Sum, 1 day)", region, "Sum", OneDay,
+            RunningTotals(0, 0, totalsApiFunctionArn),
+            Widget(0, 8, "Intraday flow: amounts applied per minute (Sum, by processing time)", region, "Sum", OneMinute,
+                FlowAmountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
+            Widget(12, 8, "Intraday flow: rewards applied and duplicates absorbed per minute (Sum)", region, "Sum", OneMinute,
+                FlowCountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
+            Widget(0, 14, "Finalized daily amounts (Sum, 1 day)", region, "Sum", OneDay,
                 DailyAmountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
-            Widget(12, 0, "Finalized daily counts (Sum, 1 day)", region, "Sum", OneDay,
+            Widget(12, 14, "Finalized daily counts (Sum, 1 day)", region, "Sum", OneDay,
                 DailyCountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
-            Widget(0, 6, "Aggregator iterator age (ms, Maximum)", region, "Maximum", 60,
+            Widget(0, 20, "Aggregator iterator age (ms, Maximum)", region, "Maximum", 60,
                 [Lambda("IteratorAge", "FunctionName", names.StreamAggregatorFunction)]),
-            Widget(12, 6, "Function errors (Sum)", region, "Sum", FiveMinutes,
+            Widget(12, 20, "Function errors (Sum)", region, "Sum", FiveMinutes,
             [
                 Lambda("Errors", "FunctionName", names.StreamAggregatorFunction),
                 Lambda("Errors", "FunctionName", names.DailyFinalizerFunction),
+                Lambda("Errors", "FunctionName", names.TotalsApiFunction),
             ]),
-            Widget(0, 12, "Stream records: received, skipped, writes, batch item failures, redelivered beyond history (Sum)", region, "Sum", FiveMinutes,
+            Widget(0, 26, "Stream records: received, skipped, writes, batch item failures, redelivered beyond history (Sum)", region, "Sum", FiveMinutes,
                 AggregatorMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
-            Widget(12, 12, "Event source mapping: polled and given up (Sum)", region, "Sum", FiveMinutes,
+            Widget(12, 26, "Event source mapping: polled and given up (Sum)", region, "Sum", FiveMinutes,
             [
                 Lambda("PolledEventCount", "EventSourceMappingUUID", eventSourceMappingUuid),
                 Lambda("OnFailureDestinationDeliveredEventCount", "EventSourceMappingUUID", eventSourceMappingUuid),
@@ -67,6 +90,25 @@ public static class DashboardBody
     /// <summary>The console address of the dashboard.</summary>
     public static string Url(string region, string dashboardName) =>
         $"https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#dashboards/dashboard/{Uri.EscapeDataString(dashboardName)}";
+
+    /// <summary>
+    /// A custom widget: CloudWatch invokes <paramref name="functionArn"/> with the viewer's credentials and a
+    /// <c>widgetContext</c>, and shows the HTML it returns; refreshed with the dashboard, not on resize or time range.
+    /// </summary>
+    private static JsonObject RunningTotals(int x, int y, string functionArn) => new()
+    {
+        ["type"] = "custom",
+        ["x"] = x,
+        ["y"] = y,
+        ["width"] = 24,
+        ["height"] = 8,
+        ["properties"] = new JsonObject
+        {
+            ["endpoint"] = functionArn,
+            ["title"] = RunningTotalsTitle,
+            ["updateOn"] = new JsonObject { ["refresh"] = true, ["resize"] = false, ["timeRange"] = false },
+        },
+    };
 
     private static JsonArray Service(string metric, string environment) =>
         [EmfWriter.Namespace, metric, EmfWriter.EnvironmentDimension, environment];

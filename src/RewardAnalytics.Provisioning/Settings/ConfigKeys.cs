@@ -43,6 +43,8 @@ public static class ConfigKeys
     public const string FinalizerMemoryMb = "finalizerMemoryMb";
     /// <summary>Config key for <see cref="StackSettings.FinalizerTimeoutSeconds"/>.</summary>
     public const string FinalizerTimeoutSeconds = "finalizerTimeoutSeconds";
+    /// <summary>Config key for <see cref="StackSettings.TotalsApiAuthType"/> (only <c>AWS_IAM</c> is accepted).</summary>
+    public const string TotalsApiAuthType = "totalsApiAuthType";
     /// <summary>Config key for <see cref="StackSettings.LogRetentionDays"/>.</summary>
     public const string LogRetentionDays = "logRetentionDays";
 

@@ -29,6 +29,10 @@ public sealed partial record ResourceNames
     public string StreamAggregatorFunction => $"{Prefix}-stream-aggregator";
     /// <summary>The daily finalizer function.</summary>
     public string DailyFinalizerFunction => $"{Prefix}-daily-finalizer";
+    /// <summary>The totals API function (behind its function URL; the dashboard's custom widget calls it too).</summary>
+    public string TotalsApiFunction => $"{Prefix}-totals-api";
+    /// <summary>The totals API's IAM role.</summary>
+    public string TotalsApiRole => $"{Prefix}-totals-api";
     /// <summary>The stream aggregator's IAM role.</summary>
     public string StreamAggregatorRole => $"{Prefix}-stream-aggregator";
     /// <summary>The daily finalizer's IAM role.</summary>

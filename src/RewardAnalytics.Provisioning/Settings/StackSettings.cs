@@ -25,6 +25,14 @@ public sealed record StackSettings
     public const int DefaultFinalizerMemoryMb = 512;
     /// <summary>Finalizer timeout when none is configured.</summary>
     public const int DefaultFinalizerTimeoutSeconds = 300;
+    /// <summary>The totals API function URL's auth type: SigV4-signed requests only (callers need <c>lambda:InvokeFunctionUrl</c>).</summary>
+    public const string TotalsApiAuthIam = "AWS_IAM";
+    /// <summary>The auth type that would let anyone holding the URL read the totals; refused.</summary>
+    public const string TotalsApiAuthNone = "NONE";
+    /// <summary>The totals API's memory (it reads at most 366 days of small items).</summary>
+    public const int TotalsApiMemoryMb = 512;
+    /// <summary>The totals API's timeout in seconds (a 366-day range is 366 queries, eight at a time).</summary>
+    public const int TotalsApiTimeoutSeconds = 30;
     /// <summary>Log retention when none is configured.</summary>
     public const int DefaultLogRetentionDays = 30;
     /// <summary>Failed batch retention when none is configured.</summary>
@@ -85,6 +93,8 @@ public sealed record StackSettings
     public int FinalizerMemoryMb { get; init; } = DefaultFinalizerMemoryMb;
     /// <summary>The finalizer's timeout in seconds.</summary>
     public int FinalizerTimeoutSeconds { get; init; } = DefaultFinalizerTimeoutSeconds;
+    /// <summary>The totals API function URL's auth type: always <see cref="TotalsApiAuthIam"/> (validated).</summary>
+    public string TotalsApiAuthType { get; init; } = TotalsApiAuthIam;
     /// <summary>How long the functions' log groups keep their logs.</summary>
     public int LogRetentionDays { get; init; } = DefaultLogRetentionDays;
 
@@ -149,6 +159,17 @@ public sealed record StackSettings
                 $"is '{retention}': expected one of the periods CloudWatch Logs accepts ({string.Join(", ", AllowedLogRetentionDays)})");
         }
 
+        var authType = config.Text(ConfigKeys.TotalsApiAuthType, TotalsApiAuthIam);
+        if (authType == TotalsApiAuthNone)
+        {
+            config.Problem(ConfigKeys.TotalsApiAuthType,
+                $"is '{TotalsApiAuthNone}': expected '{TotalsApiAuthIam}' (a function URL with auth type NONE would publish the running totals to anyone who has the URL)");
+        }
+        else if (authType != TotalsApiAuthIam)
+        {
+            config.Problem(ConfigKeys.TotalsApiAuthType, $"is '{authType}': expected '{TotalsApiAuthIam}' (SigV4-signed requests; callers need lambda:InvokeFunctionUrl)");
+        }
+
         var settings = new StackSettings
         {
             Names = names,
@@ -172,6 +193,7 @@ public sealed record StackSettings
             AggregatorTimeoutSeconds = config.Integer(ConfigKeys.AggregatorTimeoutSeconds, DefaultAggregatorTimeoutSeconds, 1, 900),
             FinalizerMemoryMb = config.Integer(ConfigKeys.FinalizerMemoryMb, DefaultFinalizerMemoryMb, 128, 10240),
             FinalizerTimeoutSeconds = config.Integer(ConfigKeys.FinalizerTimeoutSeconds, DefaultFinalizerTimeoutSeconds, 1, 900),
+            TotalsApiAuthType = TotalsApiAuthIam,
             LogRetentionDays = retention,
             FailedBatchRetentionDays = config.Integer(ConfigKeys.FailedBatchRetentionDays, DefaultFailedBatchRetentionDays, 1, 3650),
             Mapping = EventSourceMappingParameters.FromConfig(config),

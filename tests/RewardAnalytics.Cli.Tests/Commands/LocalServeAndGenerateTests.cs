@@ -9,7 +9,7 @@ namespace RewardAnalytics.Cli.Tests.Commands;
 public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Variables =
-        ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REWARDS_TABLE", "AGGREGATES_TABLE", "ANALYTICS_BUCKET"];
+        ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REWARDS_TABLE", "AGGREGATES_TABLE", "ANALYTICS_BUCKET", "TOTALS_API_URL"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("reward-analytics-local-tests-").FullName;
 
@@ -30,6 +30,51 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         var code = await new CliApp(totals, totalsError, name => environment.GetValueOrDefault(name), TimeProvider.System).RunAsync(["totals", "--date", "2025-03-03", "--json"], CancellationToken.None);
         Assert.True(code == 0, totalsError.ToString());
         Assert.Contains("\"issued_count\": 0", totals.ToString(), StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, await serve);
+    }
+
+    [Fact]
+    public async Task Curl_against_local_serve_gets_the_totals_and_every_error_of_the_totals_API()
+    {
+        var envFile = Path.Combine(_directory, "api.env");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var serve = new CliApp(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), _ => null, TimeProvider.System)
+            .RunAsync(["local", "serve", "--env-file", envFile], stop.Token);
+        var environment = (await WaitForLinesAsync(envFile, Variables.Length, serve))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        var url = environment["TOTALS_API_URL"];
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+$", url);
+        var invoke = await new CliApp(new StringWriter(), new StringWriter(), name => environment.GetValueOrDefault(name), TimeProvider.System)
+            .RunAsync(["invoke", "aggregate", "--event", CliRun.Fixture("tumbling-window-event.json")], CancellationToken.None);
+        Assert.Equal(0, invoke);
+
+        // What curl does: a plain GET (or another method), no signature.
+        using var http = new HttpClient();
+        var day = await http.GetAsync(new Uri($"{url}/days/2023-11-15"));
+        var range = await http.GetAsync(new Uri($"{url}/days?from=2023-11-14&to=2023-11-15"));
+        var today = await http.GetAsync(new Uri($"{url}/today"));
+        var badDate = await http.GetAsync(new Uri($"{url}/days/2023-11-31"));
+        var tooLong = await http.GetAsync(new Uri($"{url}/days?from=2022-01-01&to=2023-11-15"));
+        var unknown = await http.GetAsync(new Uri($"{url}/reports/2023-11-15"));
+        using var post = new StringContent("{}");
+        var notGet = await http.PostAsync(new Uri($"{url}/today"), post);
+
+        Assert.Equal((200, "application/json"), ((int)day.StatusCode, day.Content.Headers.ContentType?.MediaType));
+        using var body = JsonDocument.Parse(await day.Content.ReadAsStringAsync());
+        Assert.Equal(("1500.0", "750.0", 1), (body.RootElement.GetProperty("total_issued").GetRawText(), body.RootElement.GetProperty("net_rewards").GetRawText(), body.RootElement.GetProperty("issued_count").GetInt32()));
+        using var rangeBody = JsonDocument.Parse(await range.Content.ReadAsStringAsync());
+        Assert.Equal("1500.0", rangeBody.RootElement.GetProperty("sum").GetProperty("total_issued").GetRawText());
+        Assert.Equal(200, (int)today.StatusCode);
+        Assert.Equal(
+            (400, """{"error":"date in the path /days/{date} is '2023-11-31': expected a calendar date as YYYY-MM-DD, e.g. 2023-11-15"}"""),
+            ((int)badDate.StatusCode, await badDate.Content.ReadAsStringAsync()));
+        Assert.Equal(
+            (400, """{"error":"the range from 2022-01-01 to 2023-11-15 is 684 days: expected at most 366 days"}"""),
+            ((int)tooLong.StatusCode, await tooLong.Content.ReadAsStringAsync()));
+        Assert.Equal(404, (int)unknown.StatusCode);
+        Assert.Equal((405, "GET"), ((int)notGet.StatusCode, string.Join(',', notGet.Content.Headers.Allow)));
 
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Success, await serve);

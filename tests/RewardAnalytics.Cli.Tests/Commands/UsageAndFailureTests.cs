@@ -81,9 +81,9 @@ public sealed class UsageAndFailureTests
     [Fact]
     public async Task A_missing_required_option_is_exit_2_with_one_line_pointing_at_help()
     {
-        var run = await RunAsync(With(), "totals");
+        var run = await RunAsync(With(), "report");
 
-        Assert.Equal((2, "error: Option '--date' is required. (see 'reward-analytics totals --help')\n"), (run.ExitCode, run.Error));
+        Assert.Equal((2, "error: Option '--date' is required. (see 'reward-analytics report --help')\n"), (run.ExitCode, run.Error));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class UsageAndFailureTests
     [InlineData(new[] { "total", "--date", "2023-11-15" }, "error: unknown command 'total'; did you mean 'totals'? (see 'reward-analytics --help')")]
     [InlineData(new[] { "invoke", "agregate" }, "error: unknown command 'agregate'; did you mean 'aggregate'? (see 'reward-analytics invoke --help')")]
     [InlineData(new[] { "xyzzy" }, "error: unknown command 'xyzzy' (see 'reward-analytics --help')")]
-    [InlineData(new[] { "invoke" }, "error: 'reward-analytics invoke' needs a command: expected one of aggregate, finalize (see 'reward-analytics invoke --help')")]
+    [InlineData(new[] { "invoke" }, "error: 'reward-analytics invoke' needs a command: expected one of aggregate, finalize, totals-api (see 'reward-analytics invoke --help')")]
     [InlineData(new[] { "invoke", "aggregate" }, "error: Option '--event' is required. (see 'reward-analytics invoke aggregate --help')")]
     [InlineData(new[] { "totals", "--date", "2023-11-15", "--jsno" }, "error: unknown option '--jsno' for 'reward-analytics totals'; did you mean '--json'? (see 'reward-analytics totals --help')")]
     public async Task A_mistyped_command_line_names_the_unknown_word_the_nearest_known_one_and_the_full_command_path(string[] args, string message)

@@ -78,7 +78,7 @@ public sealed partial class ReadmeTests
         Assert.Contains("takes `--local`", Readme.Text, StringComparison.Ordinal);
         var app = new CliApp(TextWriter.Null, TextWriter.Null, _ => null, TimeProvider.System);
         var withLocal = CommandCatalog.Build(app).SelectMany(c => Walk(c, c.Name)).Where(c => c.Command.Options.Any(o => o.Name == "--local")).Select(c => c.Path);
-        Assert.Equal(["invoke aggregate", "invoke finalize", "totals", "finalize", "report", "reconcile"], withLocal.Take(6));
+        Assert.Equal(["invoke aggregate", "invoke finalize", "invoke totals-api", "totals", "finalize", "report", "reconcile"], withLocal.Take(7));
         Assert.DoesNotContain(withLocal, p => p is "demo" or "generate" or "local serve");
     }
 

@@ -33,6 +33,37 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task The_totals_API_started_as_bootstrap_sh_starts_it_answers_a_function_URL_event_with_the_days_running_totals()
+    {
+        var events = Directory.CreateTempSubdirectory("lambda-events-").FullName;
+        var request = Path.Combine(events, "function-url-event.json");
+        var node = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "function-url-request-event.json")))!;
+        node["rawPath"] = "/days/2023-11-15";
+        node["requestContext"]!["http"]!["path"] = "/days/2023-11-15";
+        await File.WriteAllTextAsync(request, node.ToJsonString());
+        try
+        {
+            var aggregated = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.StreamAggregator, TumblingWindowEvent, Environment());
+            Assert.True(aggregated.Run.ExitCode == LambdaHostExit.Success, aggregated.Run.ToString());
+
+            var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.TotalsApi, request, Environment());
+
+            Assert.True(run.ExitCode == LambdaHostExit.Success, run.ToString());
+            using var answer = JsonDocument.Parse(response!);
+            Assert.Equal(200, answer.RootElement.GetProperty("statusCode").GetInt32());
+            using var body = JsonDocument.Parse(answer.RootElement.GetProperty("body").GetString()!);
+            Assert.Equal(("2023-11-15", "1500.0", "750.0"), (
+                body.RootElement.GetProperty("date").GetString(),
+                body.RootElement.GetProperty("total_issued").GetRawText(),
+                body.RootElement.GetProperty("total_redeemed").GetRawText()));
+        }
+        finally
+        {
+            Directory.Delete(events, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_finalizer_started_as_bootstrap_sh_starts_it_finalizes_the_day_and_its_metrics_are_root_level_EMF_under_the_JSON_log_format()
     {
         // CloudWatch takes no metric older than 14 days, so the finalizer emits EMF only for a recent day: the fixture

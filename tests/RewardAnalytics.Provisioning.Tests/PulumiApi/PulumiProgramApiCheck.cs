@@ -28,6 +28,8 @@ public sealed class PulumiProgramApiCheck
     {
         [("s3", "Bucket", "BucketName")] = "bucket",
         [("s3", "BucketArgs", "BucketName")] = "bucket",
+        // C# forbids a member named like its class: Pulumi's codegen appends "Result" (FunctionUrl.functionUrl).
+        [("lambda", "FunctionUrl", "FunctionUrlResult")] = "functionUrl",
     };
 
     private readonly TypeScriptDeclarations _declarations;

@@ -1,0 +1,7 @@
+namespace RewardAnalytics.Core.Api;
+
+/// <summary>
+/// An HTTP request as a function URL hands it over: the method, the raw path, and the query parameters (Lambda joins a
+/// repeated parameter's values with commas).
+/// </summary>
+public sealed record FunctionUrlRequest(string Method, string RawPath, IReadOnlyDictionary<string, string> Query) : TotalsApiEvent;
