@@ -76,8 +76,25 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         Assert.Equal(404, (int)unknown.StatusCode);
         Assert.Equal((405, "GET"), ((int)notGet.StatusCode, string.Join(',', notGet.Content.Headers.Allow)));
 
+        // Exactly what `curl -X POST URL` sends: no body and no Content-Length (a listener that insists on one answers 411).
+        var curlPost = await RawRequestAsync(url, "POST /today HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: curl/8.5.0\r\nAccept: */*\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 405 ", curlPost, StringComparison.Ordinal);
+        Assert.EndsWith("""{"error":"method POST is not allowed on /today: expected GET"}""", curlPost, StringComparison.Ordinal);
+
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Success, await serve);
+    }
+
+    /// <summary>Sends <paramref name="request"/> as bytes on a new connection and returns the whole response.</summary>
+    private static async Task<string> RawRequestAsync(string url, string request)
+    {
+        var uri = new Uri(url);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(uri.Host, uri.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
     }
 
     [Fact]
