@@ -15,11 +15,13 @@ public sealed class MonitoringTests
             ["reward-analytics-prod-aggregator-errors", "reward-analytics-prod-aggregator-iterator-age",
              "reward-analytics-prod-aggregator-redelivered-beyond-history", "reward-analytics-prod-failed-batches",
              "reward-analytics-prod-failure-destination-undelivered", "reward-analytics-prod-finalizer-errors", "reward-analytics-prod-finalizer-given-up",
-             "reward-analytics-prod-finalizer-missed-run"],
+             "reward-analytics-prod-finalizer-missed-run", "reward-analytics-prod-totals-api-errors"],
             alarms.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(300_000, alarms["reward-analytics-prod-aggregator-iterator-age"].Threshold);
         Assert.Equal("IteratorAge", alarms["reward-analytics-prod-aggregator-iterator-age"].Metric!.MetricName);
         Assert.Equal(Alarms.EventSourceMappingUuid, alarms["reward-analytics-prod-failed-batches"].Metric!.Dimensions["EventSourceMappingUUID"]);
+        var totalsApi = alarms["reward-analytics-prod-totals-api-errors"].Metric!;
+        Assert.Equal(("Url5xxCount", "reward-analytics-prod-totals-api"), (totalsApi.MetricName, totalsApi.Dimensions["FunctionName"]));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace RewardAnalytics.Provisioning.Monitoring;
 
 /// <summary>
 /// The stack's alarms: the aggregator failing or falling behind, batches given up on, the finalizer failing, given up on
-/// or not running, and a failure record that could not be kept.
+/// or not running, a failure record that could not be kept, and the totals API answering 5xx.
 /// </summary>
 public static class Alarms
 {
@@ -22,6 +22,7 @@ public static class Alarms
         var names = settings.Names;
         var aggregator = Function(names.StreamAggregatorFunction);
         var finalizer = Function(names.DailyFinalizerFunction);
+        var totalsApi = Function(names.TotalsApiFunction);
         var window = 24 + settings.Alarms.FinalizerDeadlineHour;
         var invoke = settings.FinalizerInvoke;
         var failedRuns = FinalizerInvokeParameters.FailureRecordPrefix(names.DailyFinalizerFunction);
@@ -63,6 +64,16 @@ public static class Alarms
                               "Run `reward-analytics reconcile --fix` for the days the batch touches.",
                 Metric = new MetricSpec(LambdaNamespace, "OnFailureDestinationDeliveredEventCount",
                     new Dictionary<string, string> { ["EventSourceMappingUUID"] = EventSourceMappingUuid }, "Sum", FiveMinutes),
+                ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
+                Threshold = 0,
+                TreatMissingData = AlarmDefinition.NotBreaching,
+            },
+            new AlarmDefinition
+            {
+                Name = names.Alarm("totals-api-errors"),
+                Description = "The totals API answered requests with 5xx (the aggregates table could not be read, the function failed or was " +
+                              "throttled): callers got no totals. The function's log has the cause; the running totals themselves are not affected.",
+                Metric = new MetricSpec(LambdaNamespace, "Url5xxCount", totalsApi, "Sum", FiveMinutes),
                 ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
                 Threshold = 0,
                 TreatMissingData = AlarmDefinition.NotBreaching,
