@@ -13,19 +13,14 @@ public static class InvokeCommand
     public static Command Create(CliApp app)
     {
         var invoke = new Command("invoke", "Run a function's real Lambda entry point on an event file, against the endpoints in the environment.");
-        var eventOption = EventOption();
-        var aggregate = new Command("aggregate",
+        var aggregate = EventCommand(app, "aggregate",
             "Invoke the stream aggregator (RewardAnalytics.Functions.StreamAggregator::HandleAsync) with a DynamoDB Streams tumbling-window event " +
             "and print its response ({\"state\":{},\"batchItemFailures\":[...]}). The function's own log lines go to stderr.\n" +
             "Needs AGGREGATES_TABLE (and REPORT_TIME_ZONE, attribute names if not the defaults).\n" +
-            "Example: reward-analytics invoke aggregate --event tests/RewardAnalytics.Core.Tests/Fixtures/tumbling-window-event.json --local")
+            "Example: reward-analytics invoke aggregate --event tests/RewardAnalytics.Core.Tests/Fixtures/tumbling-window-event.json --local",
+            async (file, context, ct) =>
         {
-            eventOption,
-        };
-        aggregate.SetAction((parse, ct) => app.RunAsync(parse, async context =>
-        {
-            var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
-            var function = new StreamAggregator(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            var function = new StreamAggregator(context.Environment, context.Clock, Output(context));
             await using var input = file.OpenRead();
             var outcome = await function.AggregateAsync(input, ct).ConfigureAwait(false);
             await using var response = StreamAggregator.WriteResponse(outcome);
@@ -42,42 +37,47 @@ public static class InvokeCommand
                 $"error: the invocation failed: {count} batch item failure{(count == 1 ? "" : "s")}, to be retried from sequence number " +
                 $"{outcome.BatchItemFailures[0]} (the function's log lines above say why)").ConfigureAwait(false);
             return ExitCodes.Failed;
-        }, ct));
+        });
         invoke.Add(aggregate);
         invoke.Add(Finalize(app));
         invoke.Add(TotalsApiCommand(app));
         return invoke;
     }
 
-    private static Option<FileInfo> EventOption() => new("--event")
+    /// <summary>A sub-command taking <c>--event FILE</c> (an existing file) and running <paramref name="run"/> on it.</summary>
+    private static Command EventCommand(CliApp app, string name, string description, Func<FileInfo, CommandContext, CancellationToken, Task<int>> run)
     {
-        Description = "The Lambda event (JSON) to invoke the function with.",
-        Required = true,
-        HelpName = "FILE",
-    };
+        var eventOption = new Option<FileInfo>("--event")
+        {
+            Description = "The Lambda event (JSON) to invoke the function with.",
+            Required = true,
+            HelpName = "FILE",
+        };
+        var command = new Command(name, description) { eventOption };
+        command.SetAction((parse, ct) => app.RunAsync(parse, context => run(CliInput.ExistingFile(parse.GetValue(eventOption), "--event"), context, ct), ct));
+        return command;
+    }
+
+    /// <summary>The function's log and EMF lines as the runtime would write them, to the CLI's standard error.</summary>
+    private static FunctionOutput Output(CommandContext context) => LambdaProcessOutput.For(context.Error, context.Environment, context.Clock);
 
     private static Command Finalize(CliApp app)
     {
-        var eventOption = EventOption();
-        var finalize = new Command("finalize",
+        return EventCommand(app, "finalize",
             "Invoke the daily finalizer (RewardAnalytics.Functions.DailyFinalizer::HandleAsync) with a scheduler payload and print its " +
             "response (the JSON summary per day: action, revision, totals). Any payload without a date finalizes yesterday in " +
             "REPORT_TIME_ZONE; {\"date\":\"YYYY-MM-DD\"} finalizes that day. The function's own log and EMF lines go to stderr.\n" +
             "Needs AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, RECHECK_DAYS if not the defaults).\n" +
-            "Example: echo '{\"date\":\"2023-11-15\"}' > finalize-event.json && reward-analytics invoke finalize --event finalize-event.json")
+            "Example: echo '{\"date\":\"2023-11-15\"}' > finalize-event.json && reward-analytics invoke finalize --event finalize-event.json",
+            async (file, context, ct) =>
         {
-            eventOption,
-        };
-        finalize.SetAction((parse, ct) => app.RunAsync(parse, async context =>
-        {
-            var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
             var payload = await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false);
             if (FinalizePayload.Check(payload, $"--event '{file.Name}'") is { } warning)
             {
                 await context.Error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
             }
 
-            var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            var function = new DailyFinalizer(context.Environment, context.Clock, Output(context));
 
             await using var input = new MemoryStream(payload, writable: false);
             try
@@ -96,26 +96,20 @@ public static class InvokeCommand
                 await context.Error.WriteLineAsync($"error: {FinalizeCommand.Describe(ex)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
-        }, ct));
-        return finalize;
+        });
     }
 
     private static Command TotalsApiCommand(CliApp app)
     {
-        var eventOption = EventOption();
-        var command = new Command("totals-api",
+        return EventCommand(app, "totals-api",
             "Invoke the totals API (RewardAnalytics.Functions.TotalsApi::HandleAsync) with a Lambda function URL event (payload format 2.0: " +
             "rawPath, queryStringParameters, requestContext.http.method) or a CloudWatch custom widget event (widgetContext), and print its " +
             "response ({\"statusCode\",\"headers\",\"body\"}, or the widget's HTML as a JSON string). Exits non-zero on a 5xx.\n" +
             "Needs AGGREGATES_TABLE (and REPORT_TIME_ZONE for /today if not UTC).\n" +
-            "Example: reward-analytics invoke totals-api --event tests/RewardAnalytics.Functions.Tests/Fixtures/function-url-request-event.json")
+            "Example: reward-analytics invoke totals-api --event tests/RewardAnalytics.Functions.Tests/Fixtures/function-url-request-event.json",
+            async (file, context, ct) =>
         {
-            eventOption,
-        };
-        command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
-        {
-            var file = CliInput.ExistingFile(parse.GetValue(eventOption), "--event");
-            var function = new TotalsApi(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            var function = new TotalsApi(context.Environment, context.Clock, Output(context));
             await using var input = file.OpenRead();
             string response;
             try
@@ -133,7 +127,6 @@ public static class InvokeCommand
             return answer.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && answer.RootElement.GetProperty("statusCode").GetInt32() >= 500
                 ? ExitCodes.Failed
                 : ExitCodes.Success;
-        }, ct));
-        return command;
+        });
     }
 }
