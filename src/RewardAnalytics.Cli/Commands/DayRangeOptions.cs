@@ -25,8 +25,15 @@ public sealed class DayRangeOptions
     public DateInterval Parse(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var from = CliInput.Date(parse.GetValue(From), "--from");
-        var to = CliInput.Date(parse.GetValue(To), "--to");
+        return Parse(parse.GetValue(From), parse.GetValue(To));
+    }
+
+    /// <summary>The days from <paramref name="fromText"/> to <paramref name="toText"/> (the values of <c>--from</c> and <c>--to</c>), both included.</summary>
+    /// <exception cref="UsageException">A date is missing or malformed, or <c>--to</c> is before <c>--from</c>.</exception>
+    public static DateInterval Parse(string? fromText, string? toText)
+    {
+        var from = CliInput.Date(fromText, "--from");
+        var to = CliInput.Date(toText, "--to");
         return to < from
             ? throw new UsageException($"--to is {IsoDate.Format(to)}, before --from {IsoDate.Format(from)}: expected --from <= --to")
             : new DateInterval(from, to);

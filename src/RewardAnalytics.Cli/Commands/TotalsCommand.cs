@@ -46,7 +46,7 @@ public static class TotalsCommand
             }
 
             var day = date is null ? (LocalDate?)null : CliInput.Date(date, "--date");
-            var range = day is null ? Range(from!, to!) : default;
+            var range = day is null ? Range(from!, to!) : null;
             var tableName = context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             string output;
@@ -60,7 +60,7 @@ public static class TotalsCommand
             {
                 // The API's read: the time zone only matters for /today, so the default serves.
                 var query = new TotalsQuery(new DynamoFinalizationTable(dynamo, tableName, context.Clock), DateTimeZone.Utc, context.Clock);
-                var days = await query.ReadRangeAsync(range.First, range.Last, ct).ConfigureAwait(false);
+                var days = await query.ReadRangeAsync(range!.Start, range.End, ct).ConfigureAwait(false);
                 output = parse.GetValue(jsonOption) ? days.ToJson() : RangeTable(days);
             }
 
@@ -70,19 +70,14 @@ public static class TotalsCommand
         return command;
     }
 
-    private static (LocalDate First, LocalDate Last) Range(string from, string to)
+    /// <summary>The <c>--from</c>/<c>--to</c> interval, refused when longer than the totals API answers.</summary>
+    private static DateInterval Range(string from, string to)
     {
-        var first = CliInput.Date(from, "--from");
-        var last = CliInput.Date(to, "--to");
-        if (last < first)
-        {
-            throw new UsageException($"--to is {IsoDate.Format(last)}, before --from {IsoDate.Format(first)}: expected --from <= --to");
-        }
-
-        return TotalsQuery.DaysIn(first, last) is var length && length > TotalsQuery.MaxRangeDays
+        var range = DayRangeOptions.Parse(from, to);
+        return range.Length > TotalsQuery.MaxRangeDays
             ? throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"--from {IsoDate.Format(first)} --to {IsoDate.Format(last)} is {length} days: expected at most {TotalsQuery.MaxRangeDays} days"))
-            : (first, last);
+                $"--from {IsoDate.Format(range.Start)} --to {IsoDate.Format(range.End)} is {range.Length} days: expected at most {TotalsQuery.MaxRangeDays} days"))
+            : range;
     }
 
     private static readonly string[] Header = ["date", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count", "final_revision"];
