@@ -145,8 +145,7 @@ public static class ReconcileCommand
 
     private static string Json(LocalDate from, LocalDate to, GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, IReadOnlyList<DayReconciliation> fixedDays)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("from", IsoDate.Format(from));
@@ -183,9 +182,7 @@ public static class ReconcileCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
     }
 
     private static void Totals(Utf8JsonWriter json, string name, DailyTotals totals)
