@@ -33,7 +33,7 @@ public sealed class TotalsQuery
     }
 
     /// <summary>Today in the report time zone, by the injected clock.</summary>
-    public LocalDate Today => Instant.FromDateTimeOffset(_clock.GetUtcNow()).InZone(_zone).Date;
+    public LocalDate Today => FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), _zone);
 
     /// <summary>The report time zone's id.</summary>
     public string ZoneId => _zone.Id;
