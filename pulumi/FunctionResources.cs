@@ -109,9 +109,9 @@ public sealed record FunctionResources(
         });
         // Two runs a night (ScheduleParameters): Scheduler skips a run whose local time does not exist, and 00:05 does not
         // exist once a year where clocks jump at midnight; the idempotent 04:05 run finalizes that day.
-        var schedule = FinalizerSchedule(names.FinalizerSchedule, "Finalizes yesterday's rewards at 00:05 in the report time zone.",
+        var schedule = DailySchedule(names.FinalizerSchedule, "Finalizes yesterday's rewards at 00:05 in the report time zone.",
             ScheduleParameters.Expression, settings, finalizer, scheduleRole, schedulePolicy, finalizerAsyncInvoke);
-        var morningSchedule = FinalizerSchedule(names.FinalizerMorningSchedule,
+        var morningSchedule = DailySchedule(names.FinalizerMorningSchedule,
             "Finalizes yesterday's rewards again at 04:05 in the report time zone (idempotent): covers a night whose 00:05 does not exist.",
             ScheduleParameters.MorningExpression, settings, finalizer, scheduleRole, schedulePolicy, finalizerAsyncInvoke);
 
@@ -162,7 +162,7 @@ public sealed record FunctionResources(
     }
 
     /// <summary>A daily schedule of the finalizer at <paramref name="expression"/> in the report time zone, through the schedule's role.</summary>
-    private static Aws.Scheduler.Schedule FinalizerSchedule(
+    private static Aws.Scheduler.Schedule DailySchedule(
         string name, string description, string expression, StackSettings settings, Aws.Lambda.Function finalizer, Aws.Iam.Role scheduleRole,
         Aws.Iam.RolePolicy schedulePolicy, Aws.Lambda.FunctionEventInvokeConfig finalizerAsyncInvoke) =>
         new Aws.Scheduler.Schedule(name, new Aws.Scheduler.ScheduleArgs
