@@ -125,6 +125,17 @@ public sealed class AnalyticsBucketPlanTests
         Assert.Equal(tls.GetRawText(), statements[1].GetRawText());
     }
 
+    [Fact]
+    public void A_kept_statement_is_written_back_with_the_same_text()
+    {
+        const string Statement = "{\"Sid\":\"Partner+Reads\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:role/a+b=c,d@e\"}," +
+                                 "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::loyalty-platform-analytics/café/*\"}";
+
+        var policy = Adopted(policy: "[" + Statement + "]").Policy("arn:aws:s3:::loyalty-platform-analytics");
+
+        Assert.StartsWith("{\"Version\":\"2012-10-17\",\"Statement\":[" + Statement + ",", policy, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[]", 0)]
     [InlineData("""[{"Sid":"A","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]""", 1)]

@@ -13,6 +13,9 @@ public sealed record ExistingBucketPolicy
     /// <summary>The setting's value for a bucket that has no policy (<c>get-bucket-policy</c> answers NoSuchBucketPolicy).</summary>
     public const string NoStatements = "[]";
 
+    /// <summary>Written as IAM reads it and as a person reads the preview notice: no \uXXXX for '+', '&amp;' or non-ASCII.</summary>
+    private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private ExistingBucketPolicy(IReadOnlyList<JsonElement> statements) => Statements = statements;
 
     /// <summary>No statements: the merged policy is the TLS-only deny alone.</summary>
@@ -105,7 +108,7 @@ public sealed record ExistingBucketPolicy
             merged.Add(statement!.DeepClone());
         }
 
-        return new JsonObject { ["Version"] = tls["Version"]!.DeepClone(), ["Statement"] = merged }.ToJsonString();
+        return new JsonObject { ["Version"] = tls["Version"]!.DeepClone(), ["Statement"] = merged }.ToJsonString(Output);
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
