@@ -45,8 +45,8 @@ public sealed record DataResources(
             Protect = analyticsPlan.Protect,
             ImportId = analyticsPlan.ImportId,
             RetainOnDelete = analyticsPlan.RetainOnDelete,
-        });
-        var failedBatchesBucket = PrivateBucket(names.FailedBatchesBucket, null, protect);
+        }, analyticsPlan);
+        var failedBatchesBucket = PrivateBucket(names.FailedBatchesBucket, null, protect, AnalyticsBucketPlan.Created);
         var failedBatchesLifecycle = new Aws.S3.BucketLifecycleConfiguration($"{names.FailedBatchesBucket}-expiry", new Aws.S3.BucketLifecycleConfigurationArgs
         {
             Bucket = failedBatchesBucket.Id,
@@ -107,9 +107,11 @@ public sealed record DataResources(
 
     /// <summary>
     /// A bucket nobody can make public: public access fully blocked, encrypted, versioned, TLS only
-    /// (<see cref="AnalyticsBucketPlan.AllSettings"/>), whether <paramref name="options"/> create it or import it.
+    /// (<see cref="AnalyticsBucketPlan.AllSettings"/>), whether <paramref name="options"/> create it or import it. An adopted
+    /// bucket's settings are retained on delete (<paramref name="plan"/>): destroy deletes dependents before it reaches the
+    /// protected bucket, and must not leave it weaker than it was; its policy keeps the statements it had.
     /// </summary>
-    private static Aws.S3.Bucket PrivateBucket(string logicalName, string? bucketName, CustomResourceOptions options)
+    private static Aws.S3.Bucket PrivateBucket(string logicalName, string? bucketName, CustomResourceOptions options, AnalyticsBucketPlan plan)
     {
         var bucketArgs = new Aws.S3.BucketArgs();
         if (bucketName is not null)
@@ -127,7 +129,8 @@ public sealed record DataResources(
             BlockPublicPolicy = block.BlockPublicPolicy,
             IgnorePublicAcls = block.IgnorePublicAcls,
             RestrictPublicBuckets = block.RestrictPublicBuckets,
-        });
+            SkipDestroy = plan.PublicAccessBlockSkipDestroy,
+        }, new CustomResourceOptions { RetainOnDelete = plan.RetainsOnDelete(BucketSetting.PublicAccessBlock) });
         var encryption = new Aws.S3.BucketServerSideEncryptionConfiguration(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.ServerSideEncryption), new Aws.S3.BucketServerSideEncryptionConfigurationArgs
         {
             Bucket = bucket.Id,
@@ -141,17 +144,17 @@ public sealed record DataResources(
                     },
                 },
             },
-        });
+        }, new CustomResourceOptions { RetainOnDelete = plan.RetainsOnDelete(BucketSetting.ServerSideEncryption) });
         var versioning = new Aws.S3.BucketVersioning(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.Versioning), new Aws.S3.BucketVersioningArgs
         {
             Bucket = bucket.Id,
             VersioningConfiguration = new Aws.S3.Inputs.BucketVersioningVersioningConfigurationArgs { Status = DataStores.VersioningEnabled },
-        });
+        }, new CustomResourceOptions { RetainOnDelete = plan.RetainsOnDelete(BucketSetting.Versioning) });
         var tlsOnly = new Aws.S3.BucketPolicy(AnalyticsBucketPlan.SettingResourceName(logicalName, BucketSetting.TlsOnlyPolicy), new Aws.S3.BucketPolicyArgs
         {
             Bucket = bucket.Id,
-            Policy = bucket.Arn.Apply(arn => Policies.TlsOnlyBucket(arn).ToJson()),
-        }, new CustomResourceOptions { DependsOn = { publicAccessBlock } });
+            Policy = bucket.Arn.Apply(arn => plan.Policy(arn)),
+        }, new CustomResourceOptions { DependsOn = { publicAccessBlock }, RetainOnDelete = plan.RetainsOnDelete(BucketSetting.TlsOnlyPolicy) });
         _ = (encryption, versioning, tlsOnly);
         return bucket;
     }

@@ -6,7 +6,7 @@ using RewardAnalytics.Provisioning.Iam;
 using RewardAnalytics.Provisioning.Settings;
 using Aws = Pulumi.Aws;
 
-/// <summary>The three functions, their roles and log groups, the stream mapping, the daily schedule and the totals API's URL.</summary>
+/// <summary>The three functions, their roles and log groups, the stream mapping, the two daily schedules and the totals API's URL and callers.</summary>
 public sealed record FunctionResources(
     Aws.Lambda.Function StreamAggregatorFunction,
     Aws.Lambda.Function DailyFinalizerFunction,
@@ -14,7 +14,8 @@ public sealed record FunctionResources(
     Aws.Lambda.FunctionUrl TotalsApiUrl,
     Aws.Lambda.EventSourceMapping StreamMapping,
     Aws.Lambda.FunctionEventInvokeConfig FinalizerAsyncInvoke,
-    Aws.Scheduler.Schedule FinalizerSchedule)
+    Aws.Scheduler.Schedule FinalizerSchedule,
+    Aws.Scheduler.Schedule FinalizerMorningSchedule)
 {
     public static FunctionResources Declare(StackSettings settings, AwsAccount account, DataResources data)
     {
@@ -106,26 +107,13 @@ public sealed record FunctionResources(
             Role = scheduleRole.Name,
             Policy = finalizer.Arn.Apply(arn => Policies.ScheduleInvoke(arn).ToJson()),
         });
-        var schedule = new Aws.Scheduler.Schedule(names.FinalizerSchedule, new Aws.Scheduler.ScheduleArgs
-        {
-            Name = names.FinalizerSchedule,
-            Description = "Finalizes yesterday's rewards at 00:05 in the report time zone.",
-            ScheduleExpression = ScheduleParameters.Expression,
-            ScheduleExpressionTimezone = settings.Schedule.TimeZone,
-            State = ScheduleParameters.State,
-            FlexibleTimeWindow = new Aws.Scheduler.Inputs.ScheduleFlexibleTimeWindowArgs { Mode = ScheduleParameters.FlexibleTimeWindowMode },
-            Target = new Aws.Scheduler.Inputs.ScheduleTargetArgs
-            {
-                Arn = finalizer.Arn,
-                RoleArn = scheduleRole.Arn,
-                Input = ScheduleParameters.Input,
-                RetryPolicy = new Aws.Scheduler.Inputs.ScheduleTargetRetryPolicyArgs
-                {
-                    MaximumRetryAttempts = settings.Schedule.MaximumRetryAttempts,
-                    MaximumEventAgeInSeconds = settings.Schedule.MaximumEventAgeSeconds,
-                },
-            },
-        }, new CustomResourceOptions { DependsOn = { schedulePolicy, finalizerAsyncInvoke } });
+        // Two runs a night (ScheduleParameters): Scheduler skips a run whose local time does not exist, and 00:05 does not
+        // exist once a year where clocks jump at midnight; the idempotent 04:05 run finalizes that day.
+        var schedule = DailySchedule(names.FinalizerSchedule, "Finalizes yesterday's rewards at 00:05 in the report time zone.",
+            ScheduleParameters.Expression, settings, finalizer, scheduleRole, schedulePolicy, finalizerAsyncInvoke);
+        var morningSchedule = DailySchedule(names.FinalizerMorningSchedule,
+            "Finalizes yesterday's rewards again at 04:05 in the report time zone (idempotent): covers a night whose 00:05 does not exist.",
+            ScheduleParameters.MorningExpression, settings, finalizer, scheduleRole, schedulePolicy, finalizerAsyncInvoke);
 
         // Totals API: reads the aggregates table (Query only) behind a function URL that takes SigV4-signed requests only.
         var totalsLogs = LogGroup(names.TotalsApiFunction, settings);
@@ -146,8 +134,57 @@ public sealed record FunctionResources(
             AuthorizationType = settings.TotalsApiAuthType,
         });
 
-        return new FunctionResources(aggregator, finalizer, totals, totalsUrl, mapping, finalizerAsyncInvoke, schedule);
+        // totalsApiInvokers: each principal may call the URL, which since October 2025 takes both InvokeFunctionUrl and
+        // InvokeFunction, each under its function URL condition (FunctionUrlInvokers, tested on the policy document).
+        foreach (var grant in FunctionUrlInvokers.Grants(settings.TotalsApiInvokers))
+        {
+            var permissionArgs = new Aws.Lambda.PermissionArgs
+            {
+                Function = totals.Name,
+                StatementId = grant.Sid,
+                Action = grant.Action,
+                Principal = grant.Principal,
+            };
+            if (grant.FunctionUrlAuthType is { } authType)
+            {
+                permissionArgs.FunctionUrlAuthType = authType;
+            }
+
+            if (grant.InvokedViaFunctionUrl is { } viaUrl)
+            {
+                permissionArgs.InvokedViaFunctionUrl = viaUrl;
+            }
+
+            _ = new Aws.Lambda.Permission($"{names.TotalsApiFunction}-{grant.Sid}", permissionArgs, new CustomResourceOptions { DependsOn = { totalsUrl } });
+        }
+
+        return new FunctionResources(aggregator, finalizer, totals, totalsUrl, mapping, finalizerAsyncInvoke, schedule, morningSchedule);
     }
+
+    /// <summary>A daily schedule of the finalizer at <paramref name="expression"/> in the report time zone, through the schedule's role.</summary>
+    private static Aws.Scheduler.Schedule DailySchedule(
+        string name, string description, string expression, StackSettings settings, Aws.Lambda.Function finalizer, Aws.Iam.Role scheduleRole,
+        Aws.Iam.RolePolicy schedulePolicy, Aws.Lambda.FunctionEventInvokeConfig finalizerAsyncInvoke) =>
+        new Aws.Scheduler.Schedule(name, new Aws.Scheduler.ScheduleArgs
+        {
+            Name = name,
+            Description = description,
+            ScheduleExpression = expression,
+            ScheduleExpressionTimezone = settings.Schedule.TimeZone,
+            State = ScheduleParameters.State,
+            FlexibleTimeWindow = new Aws.Scheduler.Inputs.ScheduleFlexibleTimeWindowArgs { Mode = ScheduleParameters.FlexibleTimeWindowMode },
+            Target = new Aws.Scheduler.Inputs.ScheduleTargetArgs
+            {
+                Arn = finalizer.Arn,
+                RoleArn = scheduleRole.Arn,
+                Input = ScheduleParameters.Input,
+                RetryPolicy = new Aws.Scheduler.Inputs.ScheduleTargetRetryPolicyArgs
+                {
+                    MaximumRetryAttempts = settings.Schedule.MaximumRetryAttempts,
+                    MaximumEventAgeInSeconds = settings.Schedule.MaximumEventAgeSeconds,
+                },
+            },
+        }, new CustomResourceOptions { DependsOn = { schedulePolicy, finalizerAsyncInvoke } });
 
     /// <summary>The publish folder the project's build filled for the configured architecture.</summary>
     private static string PackageDirectory(StackSettings settings)

@@ -36,6 +36,7 @@ public static class RewardAnalyticsStack
             ["totalsApiUrl"] = functions.TotalsApiUrl.FunctionUrlResult,
             ["eventSourceMappingId"] = functions.StreamMapping.Uuid,
             ["scheduleName"] = functions.FinalizerSchedule.Name,
+            ["morningScheduleName"] = functions.FinalizerMorningSchedule.Name,
             ["dashboardUrl"] = account.Region.Apply(region => DashboardBody.Url(region, settings.Names.Dashboard)),
             ["alarmTopicArn"] = monitoring.AlarmTopicArn,
         };

@@ -24,6 +24,14 @@ public static class PulumiPackages
     /// <summary>The first Pulumi SDK outside Pulumi.Aws's range (a new major version).</summary>
     public static readonly Version PulumiAwsPulumiUpperBoundExclusive = new(4, 0, 0);
 
+    /// <summary>
+    /// The oldest Pulumi CLI the deploy guide's import behaviour needs: since v3.174.0 the engine imports a resource and
+    /// updates its differing inputs in the same run (pulumi/pulumi#19339); before it, an adopted bucket whose inputs differ
+    /// from the program's fails the import. <c>Pulumi.yaml</c> states it as <c>requiredPulumiVersion</c>, which CLIs from
+    /// v3.219.0 enforce and older ones ignore.
+    /// </summary>
+    public static readonly Version MinimumPulumiCli = new(3, 174, 0);
+
     /// <summary>Whether a Pulumi SDK version is one the pinned Pulumi.Aws accepts.</summary>
     public static bool PulumiAwsAccepts(Version pulumi) => pulumi >= PulumiAwsMinimumPulumi && pulumi < PulumiAwsPulumiUpperBoundExclusive;
 }

@@ -121,6 +121,7 @@ public sealed class MappingAndScheduleTests
             ["AGGREGATES_TABLE"] = "reward-analytics-prod-aggregates",
             ["ANALYTICS_BUCKET"] = "loyalty-platform-analytics",
             ["METRICS_ENVIRONMENT"] = "prod",
+            ["METRICS_NAMESPACE"] = "LoyaltyPlatform/Rewards",
             ["RECHECK_DAYS"] = "5",
             ["REPORT_PREFIX"] = "daily-rewards/",
             ["REPORT_TIME_ZONE"] = "Europe/Berlin",

@@ -37,4 +37,16 @@ public sealed class PulumiPinTests
 
         Assert.Equal(Pins[PulumiPackages.PulumiAws], package.RootElement.GetProperty("dependencies").GetProperty("@pulumi/aws").GetString());
     }
+
+    [Fact]
+    public void The_project_file_and_the_readme_state_the_pulumi_cli_the_import_behaviour_needs()
+    {
+        var project = File.ReadAllLines(Path.Combine(Repository.Root, "Pulumi.yaml"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var minimum = PulumiPackages.MinimumPulumiCli.ToString(3);
+
+        Assert.Equal("3.174.0", minimum);
+        Assert.Contains($"requiredPulumiVersion: \">={minimum}\"", project);
+        Assert.Contains($"Pulumi CLI ≥ {minimum}", readme, StringComparison.Ordinal);
+    }
 }

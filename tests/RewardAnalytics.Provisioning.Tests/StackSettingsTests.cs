@@ -38,6 +38,9 @@ public sealed class StackSettingsTests
         Assert.Equal((300, 6), (settings.Alarms.IteratorAgeAlarmSeconds, settings.Alarms.FinalizerDeadlineHour));
         Assert.Null(settings.Alarms.AlarmEmail);
         Assert.Equal("AWS_IAM", settings.TotalsApiAuthType);
+        Assert.Equal("LoyaltyPlatform/Rewards", settings.MetricsNamespace);
+        Assert.Empty(settings.TotalsApiInvokers);
+        Assert.Empty(settings.AnalyticsBucketPolicyStatements.Statements);
     }
 
     [Fact]
@@ -114,7 +117,26 @@ public sealed class StackSettingsTests
         },
         {
             ConfigKeys.TotalsApiAuthType, "aws_iam",
-            "reward-analytics:totalsApiAuthType is 'aws_iam': expected 'AWS_IAM' (SigV4-signed requests; callers need lambda:InvokeFunctionUrl)"
+            "reward-analytics:totalsApiAuthType is 'aws_iam': expected 'AWS_IAM' (SigV4-signed requests; callers need lambda:InvokeFunctionUrl and lambda:InvokeFunction)"
+        },
+        {
+            ConfigKeys.MetricsNamespace, "AWS/Lambda",
+            "reward-analytics:metricsNamespace is 'AWS/Lambda': expected a CloudWatch namespace of 1 to 255 characters (A-Z, a-z, 0-9, '.', '-', '_', '/', '#', ':', space), " +
+            "not starting with 'AWS/', such as 'LoyaltyPlatform/Rewards/Shadow'"
+        },
+        {
+            ConfigKeys.MetricsNamespace, "Loyalty*Rewards",
+            "reward-analytics:metricsNamespace is 'Loyalty*Rewards': expected a CloudWatch namespace of 1 to 255 characters (A-Z, a-z, 0-9, '.', '-', '_', '/', '#', ':', space), " +
+            "not starting with 'AWS/', such as 'LoyaltyPlatform/Rewards/Shadow'"
+        },
+        {
+            ConfigKeys.AnalyticsBucketPolicyStatements, "[]",
+            "reward-analytics:analyticsBucketPolicyStatements is set but reward-analytics:adoptAnalyticsBucket is not true: only an adopted bucket has statements to keep"
+        },
+        {
+            ConfigKeys.TotalsApiInvokers, "123456789012, reporting",
+            "reward-analytics:totalsApiInvokers has 'reporting': expected principals separated by commas, each a 12-digit account id or the ARN of an IAM role " +
+            "or user, such as 'arn:aws:iam::123456789012:role/reporting'"
         },
     };
 

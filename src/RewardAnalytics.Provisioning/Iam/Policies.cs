@@ -54,18 +54,16 @@ public static class Policies
 
     /// <summary>
     /// The finalizer's calls, and what Lambda needs (with this role) to write the record of a run it gave up on to the
-    /// failed-batches bucket: only under the finalizer's own <c>aws/lambda/async/&lt;function&gt;/</c> prefix.
+    /// failed-batches bucket: AWS documents <c>s3:PutObject</c> and <c>s3:ListBucket</c> for an S3 destination, nothing to
+    /// read (AWS CDK's S3 destination also grants reads). Lambda checks the role's write permission when the destination
+    /// is configured, and a role allowed to write only under <c>aws/lambda/async/</c> has been reported refused there, so
+    /// PutObject names all the bucket's objects, as the aggregator's does (docs/deploy.md, "IAM").
     /// </summary>
     public static PolicyDocument DailyFinalizer(DailyFinalizerResources arns) => new(
     [
         new PolicyStatement { Sid = "ReadAndFinalizeAggregates", Action = FinalizerTableActions, Resource = [arns.AggregatesTableArn] },
         new PolicyStatement { Sid = "WriteReports", Action = ReportActions, Resource = [$"{arns.AnalyticsBucketArn}/{arns.ReportPrefix}*"] },
-        new PolicyStatement
-        {
-            Sid = "KeepFailedRuns",
-            Action = FailureObjectActions,
-            Resource = [$"{arns.FailedBatchesBucketArn}/{FinalizerInvokeParameters.FailureRecordPrefix(arns.FunctionName)}*"],
-        },
+        new PolicyStatement { Sid = "KeepFailedRuns", Action = FailureObjectActions, Resource = [$"{arns.FailedBatchesBucketArn}/*"] },
         new PolicyStatement { Sid = "ListFailedRuns", Action = FailureBucketActions, Resource = [arns.FailedBatchesBucketArn] },
         new PolicyStatement { Sid = "WriteOwnLogs", Action = LogActions, Resource = [LogStreams(arns.LogGroupArn)] },
     ]);
@@ -83,12 +81,15 @@ public static class Policies
         new PolicyStatement { Sid = "InvokeFinalizer", Action = ["lambda:InvokeFunction"], Resource = [finalizerArn] },
     ]);
 
+    /// <summary>The Sid of the buckets' TLS-only deny statement.</summary>
+    public const string DenyInsecureTransportSid = "DenyInsecureTransport";
+
     /// <summary>A bucket policy that refuses every request not made over TLS, whoever makes it.</summary>
     public static PolicyDocument TlsOnlyBucket(string bucketArn) => new(
     [
         new PolicyStatement
         {
-            Sid = "DenyInsecureTransport",
+            Sid = DenyInsecureTransportSid,
             Effect = PolicyStatement.Deny,
             Principal = new Dictionary<string, string> { ["AWS"] = "*" },
             Action = ["s3:*"],

@@ -7,7 +7,7 @@ namespace RewardAnalytics.Provisioning.Monitoring;
 /// <summary>
 /// The CloudWatch dashboard, built as JSON objects: today's running totals and the last seven days (a custom widget
 /// backed by the totals API function, which reads the aggregates table), the intraday flow per minute (the aggregator's
-/// flow metrics, by processing time), the finalized daily figures (Sum over one day), how far behind the stream the
+/// flow metrics, by processing time), the finalized daily figures (Sum over one day, in the stack's metrics namespace), how far behind the stream the
 /// aggregator is, errors, skipped records and batches given up on.
 /// </summary>
 public static class DashboardBody
@@ -64,10 +64,10 @@ public static class DashboardBody
                 FlowAmountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
             Widget(12, 8, "Intraday flow: rewards applied and duplicates absorbed per minute (Sum)", region, "Sum", OneMinute,
                 FlowCountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
-            Widget(0, 14, "Finalized daily amounts (Sum, 1 day)", region, "Sum", OneDay,
-                DailyAmountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
-            Widget(12, 14, "Finalized daily counts (Sum, 1 day)", region, "Sum", OneDay,
-                DailyCountMetrics.Select(m => Service(m, settings.MetricsEnvironment))),
+            Widget(0, 14, $"Finalized daily amounts (Sum, 1 day; {settings.MetricsNamespace})", region, "Sum", OneDay,
+                DailyAmountMetrics.Select(m => Daily(m, settings))),
+            Widget(12, 14, $"Finalized daily counts (Sum, 1 day; {settings.MetricsNamespace})", region, "Sum", OneDay,
+                DailyCountMetrics.Select(m => Daily(m, settings))),
             Widget(0, 20, "Aggregator iterator age (ms, Maximum)", region, "Maximum", 60,
                 [Lambda("IteratorAge", "FunctionName", names.StreamAggregatorFunction)]),
             Widget(12, 20, "Function errors (Sum)", region, "Sum", FiveMinutes,
@@ -112,6 +112,10 @@ public static class DashboardBody
 
     private static JsonArray Service(string metric, string environment) =>
         [EmfWriter.Namespace, metric, EmfWriter.EnvironmentDimension, environment];
+
+    /// <summary>A finalizer metric: in the stack's metrics namespace (the shadow one during the parallel run with the old job).</summary>
+    private static JsonArray Daily(string metric, StackSettings settings) =>
+        [settings.MetricsNamespace, metric, EmfWriter.EnvironmentDimension, settings.MetricsEnvironment];
 
     private static JsonArray Lambda(string metric, string dimension, string value) => [Alarms.LambdaNamespace, metric, dimension, value];
 

@@ -15,6 +15,8 @@ public static class ConfigKeys
     public const string AnalyticsBucketName = "analyticsBucketName";
     /// <summary>Config key for <see cref="StackSettings.AdoptAnalyticsBucket"/>.</summary>
     public const string AdoptAnalyticsBucket = "adoptAnalyticsBucket";
+    /// <summary>Config key for <see cref="StackSettings.AnalyticsBucketPolicyStatements"/>.</summary>
+    public const string AnalyticsBucketPolicyStatements = "analyticsBucketPolicyStatements";
     /// <summary>Config key for <see cref="StackSettings.DeletionProtection"/>.</summary>
     public const string DeletionProtection = "deletionProtection";
 
@@ -32,6 +34,8 @@ public static class ConfigKeys
     public const string RewardCreatedAtAttribute = "rewardCreatedAtAttribute";
     /// <summary>Config key for <see cref="StackSettings.MetricsEnvironment"/>.</summary>
     public const string MetricsEnvironment = "metricsEnvironment";
+    /// <summary>Config key for <see cref="StackSettings.MetricsNamespace"/>.</summary>
+    public const string MetricsNamespace = "metricsNamespace";
 
     /// <summary>Config key for <see cref="StackSettings.Architecture"/>.</summary>
     public const string Architecture = "architecture";
@@ -45,6 +49,8 @@ public static class ConfigKeys
     public const string FinalizerTimeoutSeconds = "finalizerTimeoutSeconds";
     /// <summary>Config key for <see cref="StackSettings.TotalsApiAuthType"/> (only <c>AWS_IAM</c> is accepted).</summary>
     public const string TotalsApiAuthType = "totalsApiAuthType";
+    /// <summary>Config key for <see cref="StackSettings.TotalsApiInvokers"/>.</summary>
+    public const string TotalsApiInvokers = "totalsApiInvokers";
     /// <summary>Config key for <see cref="StackSettings.LogRetentionDays"/>.</summary>
     public const string LogRetentionDays = "logRetentionDays";
 

@@ -43,6 +43,8 @@ public sealed partial record ResourceNames
     public string StreamMapping => $"{Prefix}-rewards-stream";
     /// <summary>The EventBridge Scheduler schedule of the finalizer.</summary>
     public string FinalizerSchedule => $"{Prefix}-daily-finalizer";
+    /// <summary>The finalizer's second daily schedule (04:05), which covers a day whose 00:05 does not exist.</summary>
+    public string FinalizerMorningSchedule => $"{Prefix}-daily-finalizer-morning";
     /// <summary>The finalizer's asynchronous invoke config.</summary>
     public string FinalizerAsyncInvoke => $"{Prefix}-daily-finalizer-async";
     /// <summary>The SNS topic the alarms notify.</summary>

@@ -121,6 +121,23 @@ public sealed partial class StackConfigReader
         return id;
     }
 
+    /// <summary>
+    /// A CloudWatch metric namespace (<paramref name="defaultValue"/> when unset): 1 to 255 of the characters CloudWatch
+    /// allows (A-Z, a-z, 0-9, '.', '-', '_', '/', '#', ':', space), not all spaces, and not in the reserved <c>AWS/</c> space.
+    /// </summary>
+    public string MetricsNamespace(string key, string defaultValue)
+    {
+        var value = Text(key, defaultValue);
+        if (!MetricsNamespacePattern().IsMatch(value) || value.StartsWith("AWS/", StringComparison.Ordinal))
+        {
+            Problem(key, $"is '{value}': expected a CloudWatch namespace of 1 to 255 characters (A-Z, a-z, 0-9, '.', '-', '_', '/', '#', ':', space), " +
+                         "not starting with 'AWS/', such as 'LoyaltyPlatform/Rewards/Shadow'");
+            return defaultValue;
+        }
+
+        return value;
+    }
+
     /// <summary>A DynamoDB attribute name: 1 to 255 characters.</summary>
     public string AttributeName(string key, string defaultValue)
     {
@@ -171,4 +188,7 @@ public sealed partial class StackConfigReader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketNamePattern();
+
+    [GeneratedRegex("^(?=.*[^ ])[A-Za-z0-9._/#: -]{1,255}$")]
+    private static partial Regex MetricsNamespacePattern();
 }

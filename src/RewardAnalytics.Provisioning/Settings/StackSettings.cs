@@ -1,5 +1,7 @@
+using RewardAnalytics.Core.Metrics;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Provisioning.Iam;
 
 namespace RewardAnalytics.Provisioning.Settings;
 
@@ -25,7 +27,7 @@ public sealed record StackSettings
     public const int DefaultFinalizerMemoryMb = 512;
     /// <summary>Finalizer timeout when none is configured.</summary>
     public const int DefaultFinalizerTimeoutSeconds = 300;
-    /// <summary>The totals API function URL's auth type: SigV4-signed requests only (callers need <c>lambda:InvokeFunctionUrl</c>).</summary>
+    /// <summary>The totals API function URL's auth type: SigV4-signed requests only (callers need <c>lambda:InvokeFunctionUrl</c> and <c>lambda:InvokeFunction</c>).</summary>
     public const string TotalsApiAuthIam = "AWS_IAM";
     /// <summary>The auth type that would let anyone holding the URL read the totals; refused.</summary>
     public const string TotalsApiAuthNone = "NONE";
@@ -37,6 +39,10 @@ public sealed record StackSettings
     public const int DefaultLogRetentionDays = 30;
     /// <summary>Failed batch retention when none is configured.</summary>
     public const int DefaultFailedBatchRetentionDays = 30;
+    /// <summary>The finalizer's metrics namespace when none is configured: the one the old job's metrics are in too.</summary>
+    public const string DefaultMetricsNamespace = EmfWriter.Namespace;
+    /// <summary>The namespace the cutover guide sets for the parallel run, where the old job's metrics cannot be doubled.</summary>
+    public const string ShadowMetricsNamespace = EmfWriter.Namespace + "/Shadow";
     /// <summary>The stack name that turns deletion protection on by default.</summary>
     public const string ProductionStack = "prod";
 
@@ -100,6 +106,22 @@ public sealed record StackSettings
 
     /// <summary>How long failed batches are kept in the failure bucket.</summary>
     public int FailedBatchRetentionDays { get; init; } = DefaultFailedBatchRetentionDays;
+
+    /// <summary>
+    /// The CloudWatch namespace of the finalizer's daily metrics (<c>METRICS_NAMESPACE</c>) and of the dashboard's daily
+    /// widgets. <see cref="ShadowMetricsNamespace"/> during the parallel run with the old job, which publishes the same
+    /// metric names in <see cref="DefaultMetricsNamespace"/>.
+    /// </summary>
+    public string MetricsNamespace { get; init; } = DefaultMetricsNamespace;
+
+    /// <summary>
+    /// The statements an adopted analytics bucket's policy already has, kept beside the TLS-only deny (required when
+    /// adopting; <see cref="ExistingBucketPolicy.None"/> for a created bucket).
+    /// </summary>
+    public ExistingBucketPolicy AnalyticsBucketPolicyStatements { get; init; } = ExistingBucketPolicy.None;
+
+    /// <summary>The principals (account ids, role or user ARNs) the totals API's resource policy lets call its function URL.</summary>
+    public IReadOnlyList<string> TotalsApiInvokers { get; init; } = [];
 
     /// <summary>The rewards-stream event source mapping's parameters.</summary>
     public required EventSourceMappingParameters Mapping { get; init; }
@@ -167,7 +189,14 @@ public sealed record StackSettings
         }
         else if (authType != TotalsApiAuthIam)
         {
-            config.Problem(ConfigKeys.TotalsApiAuthType, $"is '{authType}': expected '{TotalsApiAuthIam}' (SigV4-signed requests; callers need lambda:InvokeFunctionUrl)");
+            config.Problem(ConfigKeys.TotalsApiAuthType, $"is '{authType}': expected '{TotalsApiAuthIam}' (SigV4-signed requests; callers need lambda:InvokeFunctionUrl and lambda:InvokeFunction)");
+        }
+
+        var bucketPolicy = ReadAnalyticsBucketPolicy(config, adopt, bucketName is not null);
+        var invokers = FunctionUrlInvokers.Parse(config.Raw(ConfigKeys.TotalsApiInvokers), out var invokersProblem);
+        if (invokersProblem is not null)
+        {
+            config.Problem(ConfigKeys.TotalsApiInvokers, invokersProblem);
         }
 
         var settings = new StackSettings
@@ -200,8 +229,47 @@ public sealed record StackSettings
             Schedule = ScheduleParameters.FromConfig(config, timeZone),
             FinalizerInvoke = FinalizerInvokeParameters.FromConfig(config),
             Alarms = AlarmSettings.FromConfig(config),
+            MetricsNamespace = config.MetricsNamespace(ConfigKeys.MetricsNamespace, DefaultMetricsNamespace),
+            AnalyticsBucketPolicyStatements = bucketPolicy,
+            TotalsApiInvokers = invokers ?? [],
         };
         config.ThrowIfInvalid();
         return settings;
+    }
+
+    /// <summary>
+    /// The adopted bucket's existing statements: required when adopting (its policy is replaced by the merged one, so an
+    /// omission would cut off its readers), refused otherwise (a created bucket has no earlier policy to keep).
+    /// </summary>
+    private static ExistingBucketPolicy ReadAnalyticsBucketPolicy(StackConfigReader config, bool adopt, bool named)
+    {
+        var raw = config.Raw(ConfigKeys.AnalyticsBucketPolicyStatements);
+        if (raw is null)
+        {
+            if (adopt && named)
+            {
+                config.Problem(ConfigKeys.AnalyticsBucketPolicyStatements,
+                    $"is not set but {config.Qualified(ConfigKeys.AdoptAnalyticsBucket)} is true: the stack writes the adopted bucket's whole policy, " +
+                    "so expected the statements it has now (the output of `aws s3api get-bucket-policy --bucket <name> --query Policy --output text`), " +
+                    $"or {ExistingBucketPolicy.NoStatements} when that command answers NoSuchBucketPolicy");
+            }
+
+            return ExistingBucketPolicy.None;
+        }
+
+        if (!adopt)
+        {
+            config.Problem(ConfigKeys.AnalyticsBucketPolicyStatements,
+                $"is set but {config.Qualified(ConfigKeys.AdoptAnalyticsBucket)} is not true: only an adopted bucket has statements to keep");
+            return ExistingBucketPolicy.None;
+        }
+
+        var parsed = ExistingBucketPolicy.Parse(raw, out var problem);
+        if (problem is not null)
+        {
+            config.Problem(ConfigKeys.AnalyticsBucketPolicyStatements, problem);
+        }
+
+        return parsed ?? ExistingBucketPolicy.None;
     }
 }
