@@ -12,8 +12,8 @@ namespace RewardAnalytics.Aws;
 
 /// <summary>
 /// The aggregates table as the finalizer and <c>reconcile</c> see it: a day's shard items, correction and
-/// <c>FINAL</c> item from one consistent query; the <c>FINAL</c> item written under a revision condition; the
-/// <c>CORRECTION</c> item replaced whole.
+/// <c>FINAL</c> item from one consistent query; the <c>FINAL</c> item written under a revision condition. The
+/// <c>CORRECTION</c> item is written by the repair workflows alone (<c>Operations.ConditionalCorrection</c>).
 /// </summary>
 public sealed class DynamoFinalizationTable : IFinalizationTable
 {
@@ -86,30 +86,6 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
         {
             throw new FinalRevisionConflictException(final.Date, final.Revision, ex);
         }
-    }
-
-    /// <summary>
-    /// Replaces the day's <c>CORRECTION</c> item with <paramref name="correction"/> (deletes it when zero), so the
-    /// running totals become shard items + correction.
-    /// </summary>
-    public async Task ReplaceCorrectionAsync(LocalDate day, DailyTotals correction, CancellationToken cancellationToken)
-    {
-        var key = DynamoAggregatesTable.Key(Day(day), Correction);
-        if (correction.IsZero)
-        {
-            await _dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = TableName, Key = key }, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var item = DynamoAggregatesTable.TotalsAttributes(correction);
-        foreach (var (name, value) in key)
-        {
-            item[name] = value;
-        }
-
-        item[UpdatedAt] = new AttributeValue { S = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) };
-        item[SourceAttribute] = new AttributeValue { S = "reconcile --fix" };
-        await _dynamo.PutItemAsync(new PutItemRequest { TableName = TableName, Item = item }, cancellationToken).ConfigureAwait(false);
     }
 
     private static FinalizedDay ReadFinal(LocalDate day, Dictionary<string, AttributeValue> item)

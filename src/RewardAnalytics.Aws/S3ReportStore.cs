@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using NodaTime;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 
@@ -14,20 +15,29 @@ namespace RewardAnalytics.Aws;
 public sealed class S3ReportStore : IReportStore
 {
     private readonly IAmazonS3 _s3;
-    private readonly FinalizerSettings _settings;
 
-    /// <summary>The report store over the bucket and key prefix of <paramref name="settings"/>.</summary>
-    public S3ReportStore(IAmazonS3 s3, FinalizerSettings settings)
+    /// <summary>
+    /// The reports under <paramref name="prefix"/> in <paramref name="bucket"/>: the finalizer's (its
+    /// <see cref="FinalizerSettings.AnalyticsBucket"/> and <see cref="FinalizerSettings.ReportPrefix"/>), or either side
+    /// of a parity check.
+    /// </summary>
+    public S3ReportStore(IAmazonS3 s3, string bucket, string prefix)
     {
+        ArgumentNullException.ThrowIfNull(bucket);
+        ArgumentNullException.ThrowIfNull(prefix);
         _s3 = s3;
-        _settings = settings;
+        Bucket = bucket;
+        Prefix = prefix;
     }
 
     /// <summary>The bucket reports are written to.</summary>
-    public string Bucket => _settings.AnalyticsBucket;
+    public string Bucket { get; }
 
-    /// <summary>The object key of a day's report: the configured prefix plus <c>YYYY-MM-DD.json</c>.</summary>
-    public string KeyOf(LocalDate day) => _settings.ReportKey(day);
+    /// <summary>The key prefix of the reports: empty, or ending in <c>/</c>.</summary>
+    public string Prefix { get; }
+
+    /// <summary>The object key of a day's report: the prefix plus <c>YYYY-MM-DD.json</c>.</summary>
+    public string KeyOf(LocalDate day) => Prefix + IsoDate.Format(day) + ".json";
 
     /// <summary><inheritdoc/></summary>
     public async Task PutAsync(PublishedReport report, CancellationToken cancellationToken)

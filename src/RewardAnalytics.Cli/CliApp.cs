@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.Runtime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Cli.Commands;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Settings;
@@ -29,6 +30,12 @@ public sealed class CliApp
         _environment = environment;
         _clock = clock;
     }
+
+    /// <summary>
+    /// What runs between the repair workflows' steps (<c>reconcile</c>, <c>backfill</c>): nothing in a real run; tests
+    /// apply stream records there.
+    /// </summary>
+    internal IRepairSteps RepairSteps { get; init; } = Aws.Operations.RepairSteps.None;
 
     /// <summary>
     /// <c>--local</c>: starts a private local world (dynalite + s3rver) for this one command. Offered on every command

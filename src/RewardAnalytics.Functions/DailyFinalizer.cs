@@ -33,7 +33,7 @@ public sealed class DailyFinalizer
         _finalization = new DailyFinalization(
             settings,
             new DynamoFinalizationTable(dynamo, settings.AggregatesTable, clock),
-            new S3ReportStore(s3, settings),
+            new S3ReportStore(s3, settings.AnalyticsBucket, settings.ReportPrefix),
             new EmfDayMetrics(log, settings.MetricsEnvironment),
             clock,
             log);

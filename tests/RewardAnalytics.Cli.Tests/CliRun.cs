@@ -1,3 +1,5 @@
+using RewardAnalytics.Aws.Operations;
+
 namespace RewardAnalytics.Cli.Tests;
 
 /// <summary>One in-process run of <c>reward-analytics</c>: exit code and everything it wrote.</summary>
@@ -5,11 +7,15 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    public static async Task<CliRun> RunAsync(Func<string, string?> environment, params string[] args)
+    public static Task<CliRun> RunAsync(Func<string, string?> environment, params string[] args) =>
+        RunAsync(environment, RepairSteps.None, args);
+
+    /// <summary>A run with <paramref name="steps"/> between the repair workflows' steps (stream records applied there).</summary>
+    public static async Task<CliRun> RunAsync(Func<string, string?> environment, IRepairSteps steps, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var exitCode = await new CliApp(output, error, environment, TimeProvider.System).RunAsync(args, CancellationToken.None);
+        var exitCode = await new CliApp(output, error, environment, TimeProvider.System) { RepairSteps = steps }.RunAsync(args, CancellationToken.None);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Local.Emulators;
 
 namespace RewardAnalytics.Cli.Tests;
@@ -35,6 +36,10 @@ internal sealed class CommandWorld : IDisposable
 
     /// <summary>One in-process run of the CLI with this environment.</summary>
     public Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(name => Environment.TryGetValue(name, out var v) ? v : null, args);
+
+    /// <summary>One in-process run with <paramref name="steps"/> between the repair workflows' steps.</summary>
+    public Task<CliRun> RunAsync(IRepairSteps steps, params string[] args) =>
+        CliRun.RunAsync(name => Environment.TryGetValue(name, out var v) ? v : null, steps, args);
 
     public void Dispose() => Dynamo.Dispose();
 }

@@ -72,7 +72,8 @@ public sealed class MonitoringTests
 
         Assert.Equal(
             "Stream records were redelivered older than the per-(day, shard) applied-batch history can tell apart: they were assumed already applied. " +
-            "If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line.",
+            "If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line. " +
+            "A fix waits for the day to end, and a day the stream is still changing is refused by name (exit 1): run it again for that day.",
             alarm.Description);
         var metric = alarm.Metric!;
         Assert.Equal(("LoyaltyPlatform/Rewards", "RedeliveredBeyondHistory", "Sum", 300), (metric.Namespace, metric.MetricName, metric.Statistic, metric.PeriodSeconds));

@@ -4,20 +4,20 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Aws;
-using RewardAnalytics.Aws.Reconciliation;
+using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
-using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>
 /// <c>backfill --from D --to D [--json]</c>: history the stream never saw brought into the running totals (one scan for the
-/// whole range, a <c>CORRECTION</c> per differing day), then each day finalized by the finalizer's own path.
+/// whole range, a <c>CORRECTION</c> per differing day written against the ledger it was computed from), then each day
+/// finalized by the finalizer's own path; a day the stream kept changing is refused by name, nothing written for it.
 /// </summary>
 public static class BackfillCommand
 {
@@ -32,10 +32,11 @@ public static class BackfillCommand
         var command = new Command("backfill",
             "Bring history into the service, e.g. the days before the stream was enabled, or the day it was enabled (partly streamed): " +
             "ONE consistent parallel Scan of REWARDS_TABLE for the whole range, counted with the stream's rules plus the TTL-expired tally " +
-            "(exactly as reconcile counts); each day that differs gets the CORRECTION that makes its running totals equal the scan; then every " +
-            "day is finalized with the daily finalizer's own path: S3 report under REPORT_PREFIX, EMF metrics (to stderr; only for days " +
-            "CloudWatch still accepts) and FINAL. Refused for today or later. Prints one line per day (date, totals, action). A second run " +
-            "changes nothing and says so. Exit code 0 when every day equals the scan.\n" +
+            "(exactly as reconcile counts); each day that differs gets the CORRECTION that makes its running totals equal the scan, written " +
+            "only over the ledger it was computed from (as reconcile --fix); then every day is finalized with the daily finalizer's own path: " +
+            "S3 report under REPORT_PREFIX, EMF metrics (to stderr; only for days CloudWatch still accepts) and FINAL. A day the stream kept " +
+            "changing is refused by name: neither corrected nor finalized. Refused for today or later. Prints one line per day (date, totals, " +
+            "action). A second run changes nothing and says so. Exit code 0 when every day equals the scan and none is refused.\n" +
             "Needs REWARDS_TABLE, AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, REWARD_*_ATTRIBUTE if not the defaults).\n" +
             "Example: reward-analytics backfill --from 2023-01-01 --to 2023-11-14")
         {
@@ -48,22 +49,27 @@ public static class BackfillCommand
         {
             var days = range.Parse(parse);
             var segments = ReconcileCommand.Segments(parse, segmentsOption);
-            var rewardsTable = context.Require(ReconcileCommand.RewardsTableVariable, "the name of the rewards table");
-            var settings = AggregatorSettings.FromEnvironment(context.Environment);
-            var finalizer = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            var settings = RepairSettings.FromEnvironment(context.Environment);
+            // The finalizer's EMF and log lines go to stderr as written (the finalizer writes nothing through Console.Out).
+            var log = TextWriter.Synchronized(context.Error);
+            var finalizer = new DailyFinalizer(context.Environment, context.Clock, new FunctionOutput(log, log));
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             BackfillResult result;
             try
             {
-                result = await new HistoryBackfill(dynamo, rewardsTable, settings, context.Clock, finalizer.FinalizeDayAsync)
+                result = await new HistoryBackfill(dynamo, settings, context.Clock, finalizer.FinalizeDayAsync, app.RepairSteps)
                     .RunAsync(days, segments, ct).ConfigureAwait(false);
             }
             catch (ReconciliationRequestException ex)
             {
-                throw new UsageException(ex.Message, ex);
+                throw new UsageException(ex is { LastDay: { } last, Today: { } today, Zone: { } zone }
+                    ? $"--to is {IsoDate.Format(last)}: today in {zone.Id} is {IsoDate.Format(today)}, and a day that has not ended is still " +
+                      $"being written by the stream; backfill up to {IsoDate.Format(today.PlusDays(-1))}"
+                    : ex.Message, ex);
             }
 
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(days, result) : Text(result)).ConfigureAwait(false);
+            await ReconcileCommand.WriteRefusedAsync(context.Error, result.Refused, "backfill").ConfigureAwait(false);
             return result.AllMatch ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;
@@ -82,14 +88,27 @@ public static class BackfillCommand
             d.Finalized.Totals.RedeemedCount.ToString(CultureInfo.InvariantCulture),
             d.Action,
         }));
+        rows.AddRange(result.Refused.Select(d => new[] { IsoDate.Format(d.Date), "-", "-", "-", "-", "-", "refused" }));
+        rows.Sort(1, rows.Count - 1, Comparer<string[]>.Create((a, b) => string.CompareOrdinal(a[0], b[0])));
         var text = new StringBuilder(TextGrid.Render(rows)).Append('\n');
+        foreach (var day in result.Refused)
+        {
+            text.Append("refused ").Append(IsoDate.Format(day.Date)).Append(": ").Append(day.Reason).Append('\n');
+        }
+
         var corrected = result.Days.Count(d => d.Corrected);
         var reports = result.Days.Count(d => d.Finalized.Action != DayAction.Unchanged);
-        text.Append(CultureInfo.InvariantCulture, $"{result.Days.Count} days backfilled from one scan ({result.Tally.ItemsRead} items scanned): ");
+        var scans = result.Scans == 1 ? "one scan" : string.Create(CultureInfo.InvariantCulture, $"{result.Scans} scans (rescans of days the stream changed during one)");
+        text.Append(CultureInfo.InvariantCulture, $"{result.Days.Count} days backfilled from {scans} ({result.Tally.ItemsRead} items scanned): ");
         text.Append(!result.Changed
             ? "nothing changed, every day already equals the scan and its report is current"
             : string.Create(CultureInfo.InvariantCulture, $"{corrected} corrected, {reports} reports written"));
-        if (!result.AllMatch)
+        if (result.Refused.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {result.Refused.Count} refused, nothing written for {(result.Refused.Count == 1 ? "it" : "them")}: run backfill again for {(result.Refused.Count == 1 ? "that day" : "those days")}");
+        }
+
+        if (result.Days.Any(d => !d.Check.Matches))
         {
             text.Append("; still differing after the correction (records arriving meanwhile?): run reconcile for those days");
         }
@@ -107,6 +126,17 @@ public static class BackfillCommand
             json.WriteBoolean("changed", result.Changed);
             json.WriteBoolean("matches", result.AllMatch);
             json.WriteNumber("itemsScanned", result.Tally.ItemsRead);
+            json.WriteNumber("scans", result.Scans);
+            json.WriteStartArray("refused");
+            foreach (var day in result.Refused)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", IsoDate.Format(day.Date));
+                json.WriteString("reason", day.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("days");
             foreach (var day in result.Days)
             {

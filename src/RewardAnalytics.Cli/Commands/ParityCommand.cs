@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
@@ -54,29 +55,24 @@ public static class ParityCommand
                 ? Prefix(given, "--candidate-prefix")
                 : Prefix(context.Get(FinalizerSettings.ReportPrefixVariable) is { Length: > 0 } configured ? configured : FinalizerSettings.DefaultReportPrefix,
                     FinalizerSettings.ReportPrefixVariable);
-            if (baselinePrefix == candidatePrefix)
+            var bucket = context.Require(FinalizerSettings.AnalyticsBucketVariable, "the name of the S3 bucket of the daily reports");
+            using var s3 = AwsClients.CreateS3(context.Get);
+            ReportParityCheck check;
+            try
+            {
+                check = new ReportParityCheck(s3, bucket, baselinePrefix, candidatePrefix);
+            }
+            catch (ParityRequestException ex)
             {
                 throw new UsageException(
                     $"--baseline-prefix and the candidate prefix are both '{baselinePrefix}': expected two different report sets " +
-                    "(pass --candidate-prefix, e.g. daily-rewards-shadow/, or set REPORT_PREFIX)");
+                    "(pass --candidate-prefix, e.g. daily-rewards-shadow/, or set REPORT_PREFIX)", ex);
             }
 
-            var bucket = context.Require(FinalizerSettings.AnalyticsBucketVariable, "the name of the S3 bucket of the daily reports");
-            using var s3 = AwsClients.CreateS3(context.Get);
-            var baseline = Store(s3, bucket, baselinePrefix);
-            var candidate = Store(s3, bucket, candidatePrefix);
-            var results = new List<ReportParity>();
-            foreach (var day in days)
-            {
-                var bodies = await Task.WhenAll(baseline.GetAsync(day, ct), candidate.GetAsync(day, ct)).ConfigureAwait(false);
-                results.Add(ReportParity.Compare(day, bodies[0]?.Body, bodies[1]?.Body));
-            }
-
-            var baselineUri = $"s3://{bucket}/{baselinePrefix}";
-            var candidateUri = $"s3://{bucket}/{candidatePrefix}";
+            var results = await check.RunAsync(days, ct).ConfigureAwait(false);
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption)
-                ? Json(days, baselineUri, candidateUri, results)
-                : Text(baselineUri, candidateUri, results)).ConfigureAwait(false);
+                ? Json(days, check.BaselineUri, check.CandidateUri, results)
+                : Text(check.BaselineUri, check.CandidateUri, results)).ConfigureAwait(false);
             return results.All(r => r.Matches) ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;
@@ -87,10 +83,7 @@ public static class ParityCommand
             ? prefix
             : throw new UsageException($"{name} is '{prefix}': expected a key prefix ending in '/' and not starting with '/', such as 'daily-rewards/'");
 
-    private static S3ReportStore Store(Amazon.S3.IAmazonS3 s3, string bucket, string prefix) =>
-        new(s3, new FinalizerSettings { AggregatesTable = string.Empty, AnalyticsBucket = bucket, ReportPrefix = prefix });
-
-    private static string Text(string baselineUri, string candidateUri, List<ReportParity> results)
+    private static string Text(string baselineUri, string candidateUri, IReadOnlyList<ReportParity> results)
     {
         var text = new StringBuilder();
         var failing = results.Where(r => !r.Matches).ToArray();
@@ -120,7 +113,7 @@ public static class ParityCommand
         return text.ToString();
     }
 
-    private static string Json(DateInterval days, string baselineUri, string candidateUri, List<ReportParity> results)
+    private static string Json(DateInterval days, string baselineUri, string candidateUri, IReadOnlyList<ReportParity> results)
     {
         return JsonOutput.Write(json =>
         {

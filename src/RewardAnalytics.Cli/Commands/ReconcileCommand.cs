@@ -4,10 +4,8 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Aws;
-using RewardAnalytics.Aws.Reconciliation;
+using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.Reporting;
@@ -16,13 +14,11 @@ namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>
 /// <c>reconcile --from D --to D [--json] [--fix]</c>: a full parallel scan of the rewards table compared day by day
-/// with the running totals; <c>--fix</c> writes each differing day's <c>CORRECTION</c> item.
+/// with the running totals; <c>--fix</c> writes each differing day's <c>CORRECTION</c> item, against the ledger it was
+/// computed from (<see cref="RewardsReconciliation"/>), and names the days it refused.
 /// </summary>
 public static class ReconcileCommand
 {
-    /// <summary>The variable naming the rewards table the scan reads (only <c>reconcile</c> needs it).</summary>
-    public const string RewardsTableVariable = "REWARDS_TABLE";
-
     private static readonly string[] Header = ["date", "field", "scan+ttl", "running", "difference"];
 
     /// <summary>The <c>reconcile</c> command, bound to <paramref name="app"/>.</summary>
@@ -32,7 +28,8 @@ public static class ReconcileCommand
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object: every day's scan, TTL-expired tally, running totals and difference." };
         var fixOption = new Option<bool>("--fix")
         {
-            Description = "For each differing day write a CORRECTION item = scan + TTL-expired minus shard items (replacing any earlier one), then check again. " +
+            Description = "For each differing day write a CORRECTION item = scan + TTL-expired minus shard items (replacing any earlier one), only over the " +
+                          "ledger it was computed from: a day the stream changed meanwhile is rescanned, or refused by name with nothing written for it. " +
                           "Refused for today or later: the stream is still writing those days.",
         };
         var segmentsOption = SegmentsOption();
@@ -40,8 +37,8 @@ public static class ReconcileCommand
             "Compare the running totals with the ground truth: a full, consistent, parallel Scan of REWARDS_TABLE (the original service's method), " +
             "each item counted on its createdAt day in REPORT_TIME_ZONE by the same rules as the stream, plus what TTL expiries removed from the table " +
             "(tallied by the aggregator on the shard items: an expiry is history, not a correction). Prints the differences; exit code 0 only " +
-            "when every day matches. With --fix, history written before the stream existed, or any drift, is brought into the totals; the next " +
-            "finalize publishes a revision.\n" +
+            "when every day matches and none is refused. With --fix, history written before the stream existed, or any drift, is brought into the " +
+            "totals; the next finalize publishes a revision.\n" +
             "Needs REWARDS_TABLE and AGGREGATES_TABLE (and REPORT_TIME_ZONE, REWARD_*_ATTRIBUTE if not the defaults).\n" +
             "Example: reward-analytics reconcile --from 2023-11-01 --to 2023-11-15 --fix")
         {
@@ -55,24 +52,26 @@ public static class ReconcileCommand
         {
             var days = range.Parse(parse);
             var segments = Segments(parse, segmentsOption);
-            var rewardsTable = context.Require(RewardsTableVariable, "the name of the rewards table");
-            var settings = AggregatorSettings.FromEnvironment(context.Environment);
+            var settings = RepairSettings.FromEnvironment(context.Environment);
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             ReconciliationResult result;
             try
             {
-                result = await new RewardsReconciliation(dynamo, rewardsTable, settings, context.Clock)
+                result = await new RewardsReconciliation(dynamo, settings, context.Clock, app.RepairSteps)
                     .RunAsync(days, segments, parse.GetValue(fixOption), ct).ConfigureAwait(false);
             }
             catch (ReconciliationRequestException ex)
             {
-                throw new UsageException(ex.Message, ex);
+                throw new UsageException(ex is { LastDay: { } last, Today: { } today, Zone: { } zone }
+                    ? $"--fix is refused for {IsoDate.Format(last)}: today in {zone.Id} is {IsoDate.Format(today)} and " +
+                      "a day that has not ended is still being written by the stream; fix up to yesterday"
+                    : ex.Message, ex);
             }
 
-            var (tally, checks, fixedDays) = (result.Tally, result.Days, result.Fixed);
-            var output = parse.GetValue(jsonOption) ? Json(days.Start, days.End, tally, checks, fixedDays) : Text(tally, checks, fixedDays);
+            var output = parse.GetValue(jsonOption) ? Json(days, result) : Text(result);
             await context.Output.WriteLineAsync(output).ConfigureAwait(false);
-            return checks.All(c => c.Matches) ? ExitCodes.Success : ExitCodes.Failed;
+            await WriteRefusedAsync(context.Error, result.Refused, "reconcile").ConfigureAwait(false);
+            return result.AllMatch ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;
     }
@@ -92,12 +91,37 @@ public static class ReconcileCommand
             : segments;
     }
 
-    private static string Text(GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, IReadOnlyList<DayReconciliation> fixedDays)
+    /// <summary>
+    /// The error line naming the days a repair refused (nothing was written for them), on <paramref name="error"/>;
+    /// nothing when none was refused. <paramref name="command"/> is the command to run again for them.
+    /// </summary>
+    public static async Task WriteRefusedAsync(TextWriter error, IReadOnlyList<RefusedDay> refused, string command)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(refused);
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        var named = string.Join(", ", refused.Select(r => $"{IsoDate.Format(r.Date)} ({r.Reason})"));
+        await error.WriteLineAsync(
+            $"error: refused: {named}; nothing was written for {(refused.Count == 1 ? "it" : "them")}, the other days are done: run {command} again for " +
+            (refused.Count == 1 ? "that day" : "those days")).ConfigureAwait(false);
+    }
+
+    private static string Text(ReconciliationResult result)
+    {
+        var (tally, checks, fixedDays) = (result.Tally, result.Days, result.Fixed);
         var text = new StringBuilder();
         foreach (var day in fixedDays)
         {
             text.Append("fixed ").Append(IsoDate.Format(day.Date)).Append(": CORRECTION = ").Append(day.Correction).Append('\n');
+        }
+
+        foreach (var day in result.Refused)
+        {
+            text.Append("refused ").Append(IsoDate.Format(day.Date)).Append(": ").Append(day.Reason).Append('\n');
         }
 
         foreach (var day in checks.Where(c => c.Error is not null))
@@ -124,9 +148,14 @@ public static class ReconcileCommand
         }
 
         var unreadable = tally.Unreadable.Values.Sum();
-        text.Append(CultureInfo.InvariantCulture, $"{checks.Count} day{(checks.Count == 1 ? "" : "s")} checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
-            .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable)")
-            .Append(mismatched.Length == 0 ? ": every day matches"
+        var refused = result.Refused.Count;
+        var rescans = result.Scans - 1;
+        var days = checks.Count + refused;
+        text.Append(CultureInfo.InvariantCulture, $"{days} day{(days == 1 ? "" : "s")} checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
+            .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable")
+            .Append(rescans == 0 ? ")" : string.Create(CultureInfo.InvariantCulture, $"; {rescans} rescan{(rescans == 1 ? "" : "s")} of days the stream changed during a scan)"))
+            .Append(refused == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {refused} refused"))
+            .Append(mismatched.Length == 0 ? (refused == 0 ? ": every day matches" : ": every other day matches")
                 : mismatched.All(c => c.Error is not null) ? ": the days above cannot be read"
                 : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
         return text.ToString();
@@ -143,14 +172,17 @@ public static class ReconcileCommand
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Json(LocalDate from, LocalDate to, GroundTruthTally tally, IReadOnlyList<DayReconciliation> checks, IReadOnlyList<DayReconciliation> fixedDays)
+    private static string Json(DateInterval range, ReconciliationResult result)
     {
+        var (tally, fixedDays) = (result.Tally, result.Fixed);
+        var refused = result.Refused.ToDictionary(r => r.Date);
+        var compared = result.Days.ToDictionary(d => d.Date);
         return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("from", IsoDate.Format(from));
-            json.WriteString("to", IsoDate.Format(to));
-            json.WriteBoolean("matches", checks.All(c => c.Matches));
+            json.WriteString("from", IsoDate.Format(range.Start));
+            json.WriteString("to", IsoDate.Format(range.End));
+            json.WriteBoolean("matches", result.AllMatch);
             json.WriteNumber("itemsScanned", tally.ItemsRead);
             json.WriteNumber("itemsUnreadable", tally.Unreadable.Values.Sum());
             json.WriteStartArray("fixed");
@@ -160,9 +192,35 @@ public static class ReconcileCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("days");
-            foreach (var day in checks)
+            json.WriteNumber("scans", result.Scans);
+            json.WriteStartArray("refused");
+            foreach (var day in result.Refused)
             {
+                json.WriteStartObject();
+                json.WriteString("date", IsoDate.Format(day.Date));
+                json.WriteString("reason", day.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("days");
+            foreach (var date in range)
+            {
+                if (refused.TryGetValue(date, out var refusal))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("date", IsoDate.Format(date));
+                    json.WriteBoolean("matches", false);
+                    json.WriteString("refused", refusal.Reason);
+                    json.WriteEndObject();
+                    continue;
+                }
+
+                if (!compared.TryGetValue(date, out var day))
+                {
+                    continue;
+                }
+
                 json.WriteStartObject();
                 json.WriteString("date", IsoDate.Format(day.Date));
                 json.WriteBoolean("matches", day.Matches);

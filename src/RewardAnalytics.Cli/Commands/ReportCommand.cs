@@ -24,14 +24,10 @@ public static class ReportCommand
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var day = CliInput.Date(parse.GetValue(dateOption), "--date");
-            var settings = new FinalizerSettings
-            {
-                AggregatesTable = string.Empty,
-                AnalyticsBucket = context.Require(FinalizerSettings.AnalyticsBucketVariable, "the name of the S3 bucket of the daily reports"),
-                ReportPrefix = context.Get(FinalizerSettings.ReportPrefixVariable) is { Length: > 0 } prefix ? prefix : FinalizerSettings.DefaultReportPrefix,
-            };
+            var bucket = context.Require(FinalizerSettings.AnalyticsBucketVariable, "the name of the S3 bucket of the daily reports");
+            var prefix = context.Get(FinalizerSettings.ReportPrefixVariable) is { Length: > 0 } configured ? configured : FinalizerSettings.DefaultReportPrefix;
             using var s3 = AwsClients.CreateS3(context.Get);
-            var store = new S3ReportStore(s3, settings);
+            var store = new S3ReportStore(s3, bucket, prefix);
             StoredReport? stored;
             try
             {

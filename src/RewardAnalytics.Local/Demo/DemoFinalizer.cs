@@ -31,7 +31,7 @@ public sealed class DemoFinalizer : IDayFinalizer
         var settings = FinalizerSettings.FromEnvironment(EnvironmentReader.From(variables));
         RecheckDays = settings.RecheckDays;
         _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, LambdaProcessOutput.For(environment.Log, EnvironmentReader.From(variables), environment.Clock));
-        _reports = new S3ReportStore(environment.S3, settings);
+        _reports = new S3ReportStore(environment.S3, settings.AnalyticsBucket, settings.ReportPrefix);
     }
 
     /// <summary><inheritdoc/></summary>

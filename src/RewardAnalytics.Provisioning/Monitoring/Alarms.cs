@@ -50,7 +50,8 @@ public static class Alarms
             {
                 Name = names.Alarm("aggregator-redelivered-beyond-history"),
                 Description = "Stream records were redelivered older than the per-(day, shard) applied-batch history can tell apart: they were assumed " +
-                              "already applied. If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line.",
+                              "already applied. If some were not, the day's totals are low: run `reward-analytics reconcile --fix` for the day named in the log line. " +
+                              "A fix waits for the day to end, and a day the stream is still changing is refused by name (exit 1): run it again for that day.",
                 Metric = new MetricSpec(EmfWriter.Namespace, DashboardBody.RedeliveredBeyondHistory,
                     new Dictionary<string, string> { [EmfWriter.EnvironmentDimension] = settings.MetricsEnvironment }, "Sum", FiveMinutes),
                 ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
@@ -61,7 +62,8 @@ public static class Alarms
             {
                 Name = names.Alarm("failed-batches"),
                 Description = "Lambda gave up on a stream batch and wrote it to the failed-batches bucket: those records are not in the totals. " +
-                              "Run `reward-analytics reconcile --fix` for the days the batch touches.",
+                              "Run `reward-analytics reconcile --fix` for the days the batch touches once they have ended; a day the stream is still changing " +
+                              "is refused by name (exit 1, nothing written for it): run it again for that day.",
                 Metric = new MetricSpec(LambdaNamespace, "OnFailureDestinationDeliveredEventCount",
                     new Dictionary<string, string> { ["EventSourceMappingUUID"] = EventSourceMappingUuid }, "Sum", FiveMinutes),
                 ComparisonOperator = AlarmDefinition.GreaterThanThreshold,
@@ -105,7 +107,8 @@ public static class Alarms
                 Name = names.Alarm("failure-destination-undelivered"),
                 Description = "Lambda could not write a failed stream batch or a failed finalizer run to the failed-batches bucket (permissions, " +
                               "a missing bucket, size): that record is lost. Check the functions' roles and the bucket; then run " +
-                              "`reward-analytics reconcile --fix` for the days around the failure, or `reward-analytics finalize --date <day>`.",
+                              "`reward-analytics reconcile --fix` for the days around the failure (rerun it for a day it refuses by name), or " +
+                              "`reward-analytics finalize --date <day>`.",
                 Queries =
                 [
                     new MetricQuerySpec("aggregator", new MetricSpec(LambdaNamespace, "DestinationDeliveryFailures", aggregator, "Sum", FiveMinutes)),

@@ -27,7 +27,7 @@ public sealed class FinalizerFaultTests : IDisposable
         using var unreachable = AwsClients.CreateS3(name => name == AwsClients.S3EndpointVariable ? "http://127.0.0.1:1" : _bed.World.Get(name));
 
         var failed = await Assert.ThrowsAsync<FinalizationFailedException>(() =>
-            _bed.Finalization(reports: new S3ReportStore(unreachable, _bed.Settings)).RunAsync(Day, default));
+            _bed.Finalization(reports: new S3ReportStore(unreachable, _bed.Settings.AnalyticsBucket, _bed.Settings.ReportPrefix)).RunAsync(Day, default));
         Assert.Contains("2023-11-15", failed.Message, StringComparison.Ordinal);
         Assert.Null((await _bed.Table.ReadDayAsync(Day, default)).Final);
         Assert.Empty(_bed.EmfLines);

@@ -95,7 +95,7 @@ public sealed class FinalizerReportTests : IDisposable
                 ForcePathStyle = true,
                 HttpClientFactory = wire,
             });
-        var store = new S3ReportStore(s3, _bed.Settings);
+        var store = new S3ReportStore(s3, _bed.Settings.AnalyticsBucket, _bed.Settings.ReportPrefix);
         var report = new PublishedReport(new DailyReport(Day, new DailyTotals(1500m, 750m, 15, 8)), 1, Instant.FromUtc(2023, 11, 16, 0, 5));
 
         await store.PutAsync(report, default);

@@ -36,7 +36,7 @@ public sealed class FinalizerTestBed : IDisposable
             MetricsEnvironment = environment,
         };
         Table = new DynamoFinalizationTable(Dynamo, tableName, Clock);
-        Reports = new S3ReportStore(S3, Settings);
+        Reports = new S3ReportStore(S3, Settings.AnalyticsBucket, Settings.ReportPrefix);
         Metrics = new EmfDayMetrics(Log, environment);
     }
 

@@ -178,6 +178,19 @@ public sealed class UsageAndFailureTests
             (run.ExitCode, run.Error));
     }
 
+    [Theory]
+    [InlineData("reconcile", "--from", "2023-11-14", "--to", "2023-11-15")]
+    [InlineData("backfill", "--from", "2023-11-14", "--to", "2023-11-15")]
+    public async Task The_commands_that_scan_the_rewards_table_name_REWARDS_TABLE_with_the_other_missing_settings(params string[] args)
+    {
+        var run = await RunAsync(With(("ANALYTICS_BUCKET", "b-bucket")), args);
+
+        Assert.Equal(
+            (2, "error: Invalid settings: REWARDS_TABLE is not set: expected the name of the rewards table (the table the stream comes from); " +
+                "AGGREGATES_TABLE is not set: expected the name of the DynamoDB aggregates table\n"),
+            (run.ExitCode, run.Error));
+    }
+
     [Fact]
     public async Task Report_refuses_a_malformed_REPORT_PREFIX_before_it_reads_anything()
     {

@@ -1,16 +1,17 @@
 using Amazon.DynamoDBv2;
 using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
 
-namespace RewardAnalytics.Aws.Reconciliation;
+namespace RewardAnalytics.Aws.Operations;
 
 /// <summary>
-/// Brings history into the service: one reconcile with fix over the whole range (a single parallel scan, each differing
-/// day's <c>CORRECTION</c> written), then every day finalized through the finalizer's own path (report, metrics where
-/// CloudWatch still accepts them, <c>FINAL</c>). Running it again finds every day equal and every report unchanged.
+/// Brings history into the service: one reconcile with fix over the whole range (a parallel scan, each differing day's
+/// <c>CORRECTION</c> written against the ledger it was computed from, see <see cref="RewardsReconciliation"/>), then
+/// every day not refused finalized through the finalizer's own path (report, metrics where CloudWatch still accepts
+/// them, <c>FINAL</c>). A refused day is neither corrected nor finalized. Running it again finds every day equal and
+/// every report unchanged.
 /// </summary>
 public sealed class HistoryBackfill
 {
@@ -20,16 +21,22 @@ public sealed class HistoryBackfill
     private readonly TimeProvider _clock;
 
     /// <summary>
-    /// A backfill of the rewards table <paramref name="rewardsTable"/> into the aggregates table of <paramref name="settings"/>;
+    /// A backfill of the rewards table into the aggregates table, both named in <paramref name="settings"/>;
     /// <paramref name="finalizeDay"/> finalizes one day (the daily finalizer's <c>FinalizeDayAsync</c>).
     /// </summary>
-    public HistoryBackfill(IAmazonDynamoDB dynamo, string rewardsTable, AggregatorSettings settings, TimeProvider clock,
-        Func<LocalDate, CancellationToken, Task<DayOutcome>> finalizeDay)
+    public HistoryBackfill(IAmazonDynamoDB dynamo, RepairSettings settings, TimeProvider clock, Func<LocalDate, CancellationToken, Task<DayOutcome>> finalizeDay)
+        : this(dynamo, settings, clock, finalizeDay, RepairSteps.None)
+    {
+    }
+
+    /// <summary>The same, with <paramref name="steps"/> run between the reconciliation's steps (tests apply stream records there).</summary>
+    internal HistoryBackfill(IAmazonDynamoDB dynamo, RepairSettings settings, TimeProvider clock,
+        Func<LocalDate, CancellationToken, Task<DayOutcome>> finalizeDay, IRepairSteps steps)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _reconciliation = new RewardsReconciliation(dynamo, rewardsTable, settings, clock);
+        _reconciliation = new RewardsReconciliation(dynamo, settings, clock, steps);
         _finalizeDay = finalizeDay;
-        _zone = settings.ReportTimeZone;
+        _zone = settings.Aggregator.ReportTimeZone;
         _clock = clock;
     }
 
@@ -41,9 +48,7 @@ public sealed class HistoryBackfill
         var today = FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), _zone);
         if (days.End >= today)
         {
-            throw new ReconciliationRequestException(
-                $"--to is {IsoDate.Format(days.End)}: today in {_zone.Id} is {IsoDate.Format(today)}, and a day that has not ended is still " +
-                $"being written by the stream; backfill up to {IsoDate.Format(today.PlusDays(-1))}");
+            throw ReconciliationRequestException.DayNotEnded(days.End, today, _zone);
         }
 
         var reconciliation = await _reconciliation.RunAsync(days, segments, fix: true, cancellationToken).ConfigureAwait(false);
@@ -55,6 +60,6 @@ public sealed class HistoryBackfill
             backfilled.Add(new BackfilledDay(check, corrected.Contains(check.Date), outcome));
         }
 
-        return new BackfillResult(reconciliation.Tally, backfilled);
+        return new BackfillResult(reconciliation.Tally, backfilled) { Refused = reconciliation.Refused, Scans = reconciliation.Scans };
     }
 }
