@@ -27,7 +27,7 @@ public sealed class DailyFinalizer
     public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
     {
         var log = output.Log;
-        var settings = FinalizerSettings.FromEnvironment(environment);
+        var settings = FinalizerSettings.FromEnvironment(AwsEndpoints.Check(environment));
         var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
         var s3 = AwsClients.CreateS3(environment.Raw);
         _finalization = new DailyFinalization(

@@ -24,7 +24,7 @@ public sealed class StreamAggregator
 
     /// <summary>The aggregator wired from explicit settings, clock and output (the CLI and the tests build it this way); a bad setting throws here.</summary>
     public StreamAggregator(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(AggregatorSettings.FromEnvironment(environment), environment, clock, output)
+        : this(AggregatorSettings.FromEnvironment(AwsEndpoints.Check(environment)), environment, clock, output)
     {
     }
 

@@ -27,7 +27,7 @@ public sealed class TotalsApi
 
     /// <summary>The API wired from explicit settings, clock and output (the CLI, local serve and the tests build it this way); a bad setting throws here.</summary>
     public TotalsApi(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(TotalsApiSettings.FromEnvironment(environment), environment, clock, output)
+        : this(TotalsApiSettings.FromEnvironment(AwsEndpoints.Check(environment)), environment, clock, output)
     {
     }
 
