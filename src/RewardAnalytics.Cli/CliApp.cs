@@ -109,7 +109,8 @@ public sealed class CliApp
         }
         catch (StreamEventFormatException ex)
         {
-            return Fail($"the event was refused: {ex.Message}", ExitCodes.Failed);
+            // The --event file is the invoker's input: a usage error, as for invoke finalize and invoke totals-api.
+            return Fail($"the event was refused: {ex.Message}", ExitCodes.Usage);
         }
         catch (UnreadableDayException ex)
         {
