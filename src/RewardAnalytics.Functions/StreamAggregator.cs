@@ -16,9 +16,9 @@ public sealed class StreamAggregator
 {
     private readonly StreamAggregation _aggregation;
 
-    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public StreamAggregator()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(ColdStart.Checked(nameof(StreamAggregator), EnvironmentReader.FromProcess(), AggregatorSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 

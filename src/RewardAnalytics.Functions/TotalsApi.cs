@@ -19,9 +19,9 @@ public sealed class TotalsApi
     private readonly TotalsWidget _widget;
     private readonly JsonLog _log;
 
-    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public TotalsApi()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(ColdStart.Checked(nameof(TotalsApi), EnvironmentReader.FromProcess(), TotalsApiSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 
