@@ -66,8 +66,11 @@ public sealed class S3ReportStore : IReportStore
     /// <summary>The error code S3 answers with when the bucket itself does not exist.</summary>
     public const string NoSuchBucket = "NoSuchBucket";
 
+    /// <summary>The error code S3 answers with when the bucket exists but the key does not.</summary>
+    public const string NoSuchKey = "NoSuchKey";
+
     /// <summary>The stored report of a day with its metadata, or null when there is none.</summary>
-    /// <exception cref="AmazonS3Exception">The bucket does not exist (<see cref="NoSuchBucket"/>) or S3 failed.</exception>
+    /// <exception cref="AmazonS3Exception">The bucket does not exist (<see cref="NoSuchBucket"/>), S3 failed, or the endpoint is not S3.</exception>
     public async Task<StoredReport?> GetAsync(LocalDate day, CancellationToken cancellationToken)
     {
         var key = KeyOf(day);
@@ -83,9 +86,10 @@ public sealed class S3ReportStore : IReportStore
                 .ToArray();
             return new StoredReport(Bucket, key, buffer.ToArray(), response.Headers.ContentType, response.ServerSideEncryptionMethod?.Value, metadata);
         }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound && ex.ErrorCode != NoSuchBucket)
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound && ex.ErrorCode == NoSuchKey)
         {
-            // No such key: the day has no report. A missing bucket is a configuration error, never "no report".
+            // No such key: the day has no report. A missing bucket is a configuration error, never "no report"; so is a
+            // 404 without S3's error code (an endpoint that is not S3).
             return null;
         }
     }

@@ -116,7 +116,8 @@ public sealed class CliApp
         }
         catch (StreamEventFormatException ex)
         {
-            return Fail($"the event was refused: {ex.Message}", ExitCodes.Failed);
+            // The --event file is the invoker's input: a usage error, as for invoke finalize and invoke totals-api.
+            return Fail($"the event was refused: {ex.Message}", ExitCodes.Usage);
         }
         catch (UnreadableDayException ex)
         {
@@ -128,7 +129,10 @@ public sealed class CliApp
         }
         catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
-            return Fail($"AWS request failed: {AwsErrors.Describe(ex)}", ExitCodes.Failed);
+            // No credentials or no region: the environment is wrong (exit 2), as for a missing table name.
+            return AwsErrors.MissingSetting(ex) is { } missing
+                ? Fail($"{missing}; or pass --local for a private local world", ExitCodes.Usage)
+                : Fail($"AWS request failed: {AwsErrors.Describe(ex, _environment)}", ExitCodes.Failed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -56,10 +56,57 @@ public static class CliInput
                 : throw new UsageException($"{option} is '{file.FullName}': the directory '{directory}' does not exist");
     }
 
-    /// <summary><paramref name="directory"/> if it is not a file (a missing directory is created by its user).</summary>
-    /// <exception cref="UsageException">The path is a file.</exception>
-    public static DirectoryInfo? DirectoryPath(DirectoryInfo? directory, string option) =>
-        directory is not null && File.Exists(directory.FullName)
-            ? throw new UsageException($"{option} is '{directory.FullName}': is a file; expected a directory")
-            : directory;
+    /// <summary>
+    /// <paramref name="directory"/> if it is a directory this process can keep files in: created when missing, then
+    /// checked by creating and deleting a file in it, so that a read-only or virtual file system (<c>/proc</c>,
+    /// <c>/sys</c>) is named as such here rather than as a failure of whatever writes there first.
+    /// </summary>
+    /// <exception cref="UsageException">The path is a file, cannot be created, or cannot be written in.</exception>
+    public static DirectoryInfo? DirectoryPath(DirectoryInfo? directory, string option)
+    {
+        if (directory is null)
+        {
+            return null;
+        }
+
+        var path = directory.FullName;
+        if (File.Exists(path))
+        {
+            throw new UsageException($"{option} is '{path}': is a file; expected a directory");
+        }
+
+        const string expected = "expected a directory this user can create files in";
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option} is '{path}': the directory cannot be created ({Reason(ex)}); {expected}", ex);
+        }
+
+        var probe = Path.Combine(path, FormattableString.Invariant($".reward-analytics.write-check.{Environment.ProcessId}"));
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option} is '{path}': no file can be created in it ({Reason(ex)}); {expected}", ex);
+        }
+
+        return directory;
+    }
+
+    /// <summary>Why the file system refused, in words (the runtime's messages name a path the caller already names).</summary>
+    private static string Reason(Exception error) => error switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "the file system does not allow it there",
+        // The runtime's IOException for an errno it has no type for carries the errno as HResult: EROFS is 30 on Linux and macOS.
+        IOException { HResult: 30 } => "the file system is read-only",
+        _ => error.Message,
+    };
 }

@@ -1,3 +1,4 @@
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Local.Emulators;
 
@@ -56,8 +57,27 @@ public sealed class CommandContext : IAsyncDisposable
             : name == FinalizerSettings.AnalyticsBucketVariable ? "unset-bucket"
             : null;
 
-        _ = AggregatorSettings.FromEnvironment(new EnvironmentReader(WithNamesPresent));
-        _ = FinalizerSettings.FromEnvironment(new EnvironmentReader(WithNamesPresent));
+        // Each reader stops at its own problems: collect them all (a variable both read, such as REPORT_TIME_ZONE, once).
+        var problems = new List<string>();
+        void Collect(Action read)
+        {
+            try
+            {
+                read();
+            }
+            catch (SettingsException ex)
+            {
+                problems.AddRange(ex.Problems.Where(p => !problems.Contains(p, StringComparer.Ordinal)));
+            }
+        }
+
+        Collect(() => AwsEndpoints.Check(new EnvironmentReader(Get)).ThrowIfInvalid());
+        Collect(() => AggregatorSettings.FromEnvironment(new EnvironmentReader(WithNamesPresent)));
+        Collect(() => FinalizerSettings.FromEnvironment(new EnvironmentReader(WithNamesPresent)));
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
     }
 
     /// <summary>The context a command runs in; with <paramref name="local"/>, starts a private local world first.</summary>

@@ -11,7 +11,10 @@ namespace RewardAnalytics.Cli;
 /// <summary>The demo's result for people (a table per day, the checks, a summary line) and as one JSON document.</summary>
 public static class DemoReport
 {
-    /// <summary>A Spectre console on <paramref name="output"/>; redirected output gets a wide fixed width so a day stays on one line.</summary>
+    /// <summary>The width given to output that is not a terminal: no line is ever wrapped.</summary>
+    public const int UnwrappedWidth = 100_000;
+
+    /// <summary>A Spectre console on <paramref name="output"/>; output that is not a terminal is never wrapped.</summary>
     public static IAnsiConsole Console(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -21,10 +24,11 @@ public static class DemoReport
             ColorSystem = ColorSystemSupport.Detect,
             Interactive = InteractionSupport.Detect,
         });
-        if (!console.Profile.Capabilities.Interactive)
+        if (!console.Profile.Out.IsTerminal)
         {
-            // Redirected output (a file, CI's log) has no width of its own: keep the day table on one line a day.
-            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            // Redirected output (a file, a pipe, CI's log) has no width of its own: a line is as long as it is, so that
+            // grep, diff and a wider window see it whole. Spectre wraps text at the profile's width.
+            console.Profile.Width = UnwrappedWidth;
         }
 
         return console;

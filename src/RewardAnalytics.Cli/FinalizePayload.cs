@@ -6,11 +6,15 @@ namespace RewardAnalytics.Cli;
 
 /// <summary>
 /// What a person's finalizer payload file should be checked for before the function reads it: an empty file is not
-/// JSON (the function would finalize yesterday), and an object with keys but no <c>date</c> is most likely a typo.
+/// JSON (the function would finalize yesterday), and an object with keys but no <c>date</c>, or JSON that is not an
+/// object at all, is most likely a mistake.
 /// </summary>
 public static class FinalizePayload
 {
-    /// <summary>A warning when the payload is an object with keys but no <c>date</c> (null when it is fine); <paramref name="input"/> names the file.</summary>
+    /// <summary>
+    /// A warning when the payload names no day although it says something (an object with keys but no <c>date</c>, or JSON
+    /// that is not an object); null for <c>{}</c> and for a payload with a <c>date</c>. <paramref name="input"/> names the file.
+    /// </summary>
     /// <exception cref="UsageException">The payload is empty or blank.</exception>
     public static string? Check(ReadOnlySpan<byte> payload, string input)
     {
@@ -26,7 +30,10 @@ public static class FinalizePayload
             using var document = JsonDocument.Parse(payload.ToArray());
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return null;
+                // The function takes any JSON without a date as the schedule's "yesterday"; a person's [] or "2023-11-15" is
+                // more likely a mistake than a wish for yesterday.
+                return $"{input} is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object with " +
+                       $"\"{FinalizeRequest.DateProperty}\", so yesterday is finalized";
             }
 
             keys = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();

@@ -17,9 +17,9 @@ public sealed class DailyFinalizer
 {
     private readonly DailyFinalization _finalization;
 
-    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public DailyFinalizer()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(ColdStart.Checked(nameof(DailyFinalizer), EnvironmentReader.FromProcess(), FinalizerSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 
@@ -27,7 +27,7 @@ public sealed class DailyFinalizer
     public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
     {
         var log = output.Log;
-        var settings = FinalizerSettings.FromEnvironment(environment);
+        var settings = FinalizerSettings.FromEnvironment(AwsEndpoints.Check(environment));
         var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
         var s3 = AwsClients.CreateS3(environment.Raw);
         _finalization = new DailyFinalization(

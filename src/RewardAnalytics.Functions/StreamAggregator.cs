@@ -16,15 +16,15 @@ public sealed class StreamAggregator
 {
     private readonly StreamAggregation _aggregation;
 
-    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public StreamAggregator()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(ColdStart.Checked(nameof(StreamAggregator), EnvironmentReader.FromProcess(), AggregatorSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 
     /// <summary>The aggregator wired from explicit settings, clock and output (the CLI and the tests build it this way); a bad setting throws here.</summary>
     public StreamAggregator(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(AggregatorSettings.FromEnvironment(environment), environment, clock, output)
+        : this(AggregatorSettings.FromEnvironment(AwsEndpoints.Check(environment)), environment, clock, output)
     {
     }
 

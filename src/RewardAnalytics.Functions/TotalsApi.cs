@@ -19,15 +19,15 @@ public sealed class TotalsApi
     private readonly TotalsWidget _widget;
     private readonly JsonLog _log;
 
-    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start.</summary>
+    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public TotalsApi()
-        : this(EnvironmentReader.FromProcess(), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(ColdStart.Checked(nameof(TotalsApi), EnvironmentReader.FromProcess(), TotalsApiSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
     {
     }
 
     /// <summary>The API wired from explicit settings, clock and output (the CLI, local serve and the tests build it this way); a bad setting throws here.</summary>
     public TotalsApi(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(TotalsApiSettings.FromEnvironment(environment), environment, clock, output)
+        : this(TotalsApiSettings.FromEnvironment(AwsEndpoints.Check(environment)), environment, clock, output)
     {
     }
 

@@ -75,23 +75,20 @@ public sealed class LambdaHandler
         return new LambdaHandler(assembly, type, method);
     }
 
-    /// <summary>Lambda's init: constructs the handler type (null for a static method). Constructor exceptions unwrapped.</summary>
+    /// <summary>
+    /// Lambda's init: constructs the handler type (null for a static method) as RuntimeSupport's UserCodeLoader does, with
+    /// <see cref="Activator.CreateInstance(Type)"/>: a constructor's exception comes out wrapped in
+    /// <see cref="TargetInvocationException"/>, which RuntimeSupport reports as it is.
+    /// </summary>
     public object? CreateInstance()
     {
         if (Method.IsStatic)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(_type.TypeHandle);
             return null;
         }
 
-        try
-        {
-            return Activator.CreateInstance(_type);
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-            throw;
-        }
+        return Activator.CreateInstance(_type);
     }
 
     /// <summary>One invocation with <paramref name="input"/>; the method's exceptions unwrapped.</summary>

@@ -5,9 +5,13 @@ namespace RewardAnalytics.LambdaHost;
 
 /// <summary>
 /// <c>RewardAnalytics.LambdaHost &lt;handler&gt; &lt;event file&gt; [&lt;response file&gt;]</c>: a cold start and one
-/// invocation as the managed .NET runtime makes them. Console.Out is replaced per <c>AWS_LAMBDA_LOG_FORMAT</c> before
-/// the handler type is constructed; the function's lines go to stdout (the log stream), the response to the response
-/// file (stdout after the logs without one), the host's own lines to stderr. Exit codes: <see cref="LambdaHostExit"/>.
+/// invocation as the managed .NET runtime makes them. Console.Out and Console.Error are replaced per
+/// <c>AWS_LAMBDA_LOG_FORMAT</c> before the handler type is constructed (levels Information and Error; the invocation's
+/// requestId and traceId on each entry once it starts); the function's lines go to stdout and stderr (the log stream),
+/// the response to the response file (stdout after the logs without one), the host's own lines to stderr, prefixed
+/// <c>lambda-host:</c>. An init failure is logged as the runtime logs it (an Error entry with errorType, errorMessage
+/// and stackTrace) and its init error body, as RuntimeSupport posts it, follows <c>lambda-host: init error:</c>.
+/// Exit codes: <see cref="LambdaHostExit"/>.
 /// </summary>
 public static class Program
 {
@@ -25,8 +29,12 @@ public static class Program
 
         var (handlerString, eventFile, responseFile) = (args[0], args[1], args.Length == 3 ? args[2] : null);
         var rawOutput = Console.Out;
-        var console = new LambdaConsoleWriter(rawOutput, LambdaConsoleWriter.ParseFormat(Environment.GetEnvironmentVariable(LogFormatVariable)), TimeProvider.System);
+        HostError = Console.Error;
+        var format = LambdaConsoleWriter.ParseFormat(Environment.GetEnvironmentVariable(LogFormatVariable));
+        var console = new LambdaConsoleWriter(rawOutput, format, TimeProvider.System);
+        var errorConsole = new LambdaConsoleWriter(HostError, format, TimeProvider.System, LambdaConsoleWriter.ErrorLevel);
         Console.SetOut(console);
+        Console.SetError(errorConsole);
 
         LambdaHandler handler;
         try
@@ -57,7 +65,7 @@ public static class Program
         // The real loader (RuntimeSupport) is built against Amazon.Lambda.Core and can load it only if the deps.json lists it.
         var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator);
         var listsLambdaCore = trusted.Any(p => Path.GetFileNameWithoutExtension(p).Equals(LambdaCoreAssembly, StringComparison.OrdinalIgnoreCase));
-        await Console.Error.WriteLineAsync(
+        await HostError.WriteLineAsync(
             $"[figures] lambda_host handler={handlerString} deps_json_lists_{LambdaCoreAssembly}={(listsLambdaCore ? "yes" : "no (the managed runtime's RuntimeSupport could not load it)")}");
 
         object? instance;
@@ -67,12 +75,17 @@ public static class Program
         }
         catch (Exception ex)
         {
+            // As LambdaBootstrap.InitializeAsync: the exception logged through the wrapped stdout, then posted as it is.
+            console.WriteException(ex);
+            await console.FlushAsync();
+            await FailAsync(LambdaHostExit.InitFailed, $"init error: {InitErrorBody.Json(ex)}");
             return await FailAsync(LambdaHostExit.InitFailed, $"init (the constructor of {handler.Method.DeclaringType}) failed: {ex}");
         }
 
         try
         {
-            console.RequestId = Guid.NewGuid().ToString();
+            var (requestId, traceId) = (Guid.NewGuid().ToString(), TraceHeader());
+            (console.RequestId, console.TraceId, errorConsole.RequestId, errorConsole.TraceId) = (requestId, traceId, requestId, traceId);
             await using var input = File.OpenRead(eventFile);
             await using var response = await handler.InvokeAsync(instance, input);
             await console.FlushAsync();
@@ -96,9 +109,20 @@ public static class Program
         return LambdaHostExit.Success;
     }
 
+    /// <summary>The process's standard error as it was before Console.Error was wrapped: the host's own lines.</summary>
+    private static TextWriter HostError { get; set; } = TextWriter.Null;
+
     private static async Task<int> FailAsync(int exitCode, string message)
     {
-        await Console.Error.WriteLineAsync($"{FailurePrefix} {message}");
+        await HostError.WriteLineAsync($"{FailurePrefix} {message}");
         return exitCode;
+    }
+
+    /// <summary>A <c>Lambda-Runtime-Trace-Id</c> header value as Lambda sends it with each invocation.</summary>
+    private static string TraceHeader()
+    {
+        var epoch = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        var id = Guid.NewGuid().ToString("N");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Root=1-{epoch:x8}-{id[..24]};Parent={id[16..]};Sampled=0");
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Amazon.Runtime;
 using NodaTime;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
@@ -46,7 +48,7 @@ public static class FinalizeCommand
                 // The days that succeeded are committed: show them with the ones that failed, then say what failed.
                 var partial = new FinalizationSummary(day, ex.Completed);
                 await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(partial, ex.Failures) : Render(partial, ex.Failures)).ConfigureAwait(false);
-                await context.Error.WriteLineAsync($"error: {Describe(ex)}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {Describe(ex, context.Get)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 
@@ -58,11 +60,20 @@ public static class FinalizeCommand
 
     private static readonly string[] Header = ["date", "action", "revision", "metrics", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count"];
 
-    /// <summary>A failed run for people: each day not finalized with what went wrong (no exception type names), and that the others are committed.</summary>
-    internal static string Describe(FinalizationFailedException failure) => failure.Failures.Count == 0
+    /// <summary>
+    /// A failed run for people: each day not finalized with what went wrong (no exception type names; days that failed
+    /// for the same reason share it, "2023-11-15, 2023-11-14 (reason)"), and that the others are committed.
+    /// </summary>
+    internal static string Describe(FinalizationFailedException failure, Func<string, string?> environment) => failure.Failures.Count == 0
         ? failure.Message
-        : "not finalized: " + string.Join("; ", failure.Failures.Select(f => $"{IsoDate.Format(f.Day)} ({f.Error.Message.ReplaceLineEndings(" ")})")) +
+        : "not finalized: " + string.Join("; ", failure.Failures
+              .GroupBy(f => Reason(f.Error, environment), StringComparer.Ordinal)
+              .Select(g => $"{string.Join(", ", g.Select(f => IsoDate.Format(f.Day)))} ({g.Key})")) +
           (failure.Completed.Count > 0 ? "; the other days are committed" : "");
+
+    private static string Reason(Exception error, Func<string, string?> environment) => error is AmazonServiceException or AmazonClientException or HttpRequestException
+        ? AwsErrors.Describe(error, environment)
+        : error.Message.ReplaceLineEndings(" ");
 
     /// <summary>The function's JSON summary, each failed day added to <c>days</c> in date order as <c>{"date","action":"failed","error"}</c>.</summary>
     private static string Json(FinalizationSummary summary, IReadOnlyList<(LocalDate Day, Exception Error)> failures)

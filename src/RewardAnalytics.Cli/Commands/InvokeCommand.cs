@@ -93,7 +93,7 @@ public static class InvokeCommand
             }
             catch (FinalizationFailedException ex)
             {
-                await context.Error.WriteLineAsync($"error: {FinalizeCommand.Describe(ex)}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {FinalizeCommand.Describe(ex, context.Get)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Amazon.S3;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 
 namespace RewardAnalytics.Cli.Commands;
@@ -47,6 +48,16 @@ public static class ReportCommand
                 return ExitCodes.Failed;
             }
 
+            if (ReportContent.Read(stored.Body).Problem is not null)
+            {
+                // An endpoint that is not S3 can answer 200 to any GET (DynamoDB Local's and dynalite's health line).
+                var endpoint = context.Get(AwsClients.S3EndpointVariable);
+                await context.Error.WriteLineAsync(
+                    $"error: s3://{store.Bucket}/{stored.Key} holds no daily report: expected a JSON object, got a body that begins '{Beginning(stored.Body)}'" +
+                    (string.IsNullOrWhiteSpace(endpoint) ? "" : $"; is {AwsClients.S3EndpointVariable} '{endpoint}' the S3 endpoint?")).ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
             var text = new StringBuilder();
             text.Append("s3://").Append(stored.Bucket).Append('/').Append(stored.Key).Append('\n');
             text.Append("content-type: ").Append(stored.ContentType).Append('\n');
@@ -65,5 +76,11 @@ public static class ReportCommand
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    private static string Beginning(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 60)).ReplaceLineEndings(" ").Trim();
+        return body.Length > 60 ? text + "…" : text;
     }
 }

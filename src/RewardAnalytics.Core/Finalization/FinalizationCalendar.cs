@@ -1,4 +1,5 @@
 using NodaTime;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Finalization;
 
@@ -30,9 +31,12 @@ public static class FinalizationCalendar
         return target;
     }
 
-    /// <summary>The target day first, then the <paramref name="recheckDays"/> days before it, newest first.</summary>
+    /// <summary>
+    /// The target day first, then the <paramref name="recheckDays"/> days before it, newest first; never a day before
+    /// <see cref="CreatedAt.FirstDay"/>, so a run writes no report that <c>report</c> and the totals API would refuse.
+    /// </summary>
     public static IReadOnlyList<LocalDate> DaysToCheck(LocalDate target, int recheckDays) =>
-        Enumerable.Range(0, recheckDays + 1).Select(back => target.PlusDays(-back)).ToArray();
+        Enumerable.Range(0, recheckDays + 1).Select(back => target.PlusDays(-back)).TakeWhile(CreatedAt.IsRewardDay).ToArray();
 
     /// <summary>Noon of the day in the zone: inside the day's 1-day period however long the day is (23 h, 25 h).</summary>
     public static Instant MetricsTimestamp(LocalDate day, DateTimeZone zone) =>

@@ -92,12 +92,12 @@ public sealed class AggregateAndTotalsTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoking_an_event_that_is_not_a_stream_event_is_exit_1_naming_the_problem()
+    public async Task Invoking_an_event_that_is_not_a_stream_event_is_exit_2_naming_the_problem()
     {
         var run = await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("not-a-tumbling-window-event.json"));
 
         Assert.Equal(
-            (1, "error: the event was refused: The event has no 'shardId': the event source mapping must set a tumbling window (TumblingWindowInSeconds) so that each invocation names its shard.\n"),
+            (2, "error: the event was refused: The event has no 'shardId': the event source mapping must set a tumbling window (TumblingWindowInSeconds) so that each invocation names its shard.\n"),
             (run.ExitCode, run.Error));
     }
 

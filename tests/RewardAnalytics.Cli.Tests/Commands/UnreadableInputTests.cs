@@ -162,7 +162,7 @@ public sealed class UnreadableInputTests : IDisposable
             var invoke = await RunAsync("invoke", "aggregate", "--event", file);
             var totals = await RunAsync("totals", "--date", GoodDay, "--json");
 
-            Assert.Equal((1, ""), (invoke.ExitCode, invoke.Output));
+            Assert.Equal((2, ""), (invoke.ExitCode, invoke.Output));
             var line = Assert.Single(invoke.ErrorLines);
             Assert.StartsWith("error: the event was refused: Records[", line, StringComparison.Ordinal);
             Assert.EndsWith(

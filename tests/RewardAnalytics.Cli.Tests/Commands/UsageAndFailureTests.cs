@@ -279,7 +279,9 @@ public sealed class UsageAndFailureTests
     [Theory]
     [InlineData("{\"DATE\":\"2023-11-15\"}", "--event 'f.json' has no \"date\" (its keys: \"DATE\"), so yesterday is finalized; unknown key \"DATE\": did you mean \"date\"?")]
     [InlineData("{\"day\":\"2023-11-15\"}", "--event 'f.json' has no \"date\" (its keys: \"day\"), so yesterday is finalized")]
-    public void A_finalizer_payload_with_keys_but_no_date_gets_a_warning(string payload, string warning)
+    [InlineData("[]", "--event 'f.json' is a JSON array, not an object with \"date\", so yesterday is finalized")]
+    [InlineData("\"2023-11-15\"", "--event 'f.json' is a JSON string, not an object with \"date\", so yesterday is finalized")]
+    public void A_finalizer_payload_that_names_no_day_but_is_not_an_empty_object_gets_a_warning(string payload, string warning)
     {
         Assert.Equal(warning, FinalizePayload.Check(System.Text.Encoding.UTF8.GetBytes(payload), "--event 'f.json'"));
     }
@@ -287,7 +289,6 @@ public sealed class UsageAndFailureTests
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"date\":\"2023-11-15\"}")]
-    [InlineData("[1]")]
     [InlineData("not json")]
     public void A_finalizer_payload_with_a_date_or_no_keys_gets_no_warning(string payload)
     {

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
@@ -67,6 +68,18 @@ public sealed class FinalizationRulesTests
     [Fact]
     public void The_target_day_comes_first_then_the_rechecked_days_newest_first() =>
         Assert.Equal([Day, Day.PlusDays(-1), Day.PlusDays(-2), Day.PlusDays(-3)], FinalizationCalendar.DaysToCheck(Day, 3));
+
+    [Theory]
+    [InlineData("1999-12-31", 3, new[] { "1999-12-31" })]
+    [InlineData("2000-01-01", 3, new[] { "2000-01-01", "1999-12-31" })]
+    [InlineData("2000-01-02", 31, new[] { "2000-01-02", "2000-01-01", "1999-12-31" })]
+    public void The_rechecked_days_stop_at_the_first_day_a_reward_can_fall_on(string target, int recheckDays, string[] expected)
+    {
+        var days = FinalizationCalendar.DaysToCheck(LocalDatePattern.Iso.Parse(target).Value, recheckDays);
+
+        Assert.Equal(expected, days.Select(IsoDate.Format));
+        Assert.All(days, day => Assert.True(CreatedAt.IsRewardDay(day), $"{day} is outside {CreatedAt.RewardDayRange}"));
+    }
 
     [Theory]
     [InlineData("America/New_York", 2024, 3, 10, "2024-03-10T16:00:00Z")]

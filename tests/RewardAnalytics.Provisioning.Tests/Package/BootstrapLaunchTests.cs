@@ -121,6 +121,43 @@ public sealed class BootstrapLaunchTests(LocalAwsFixture aws, ITestOutputHelper 
         Assert.Null(response);
     }
 
+    /// <summary>
+    /// What Lambda shows for a bad setting (the shape RuntimeSupport gives it, checked by ../shared/tools/lambda-check):
+    /// the init error is TargetInvocationException with the SettingsException under <c>cause</c>, so the function's log
+    /// must say it first: its first line is the function's Error entry naming every bad variable, before the runtime's
+    /// own entry of the exception.
+    /// </summary>
+    [Fact]
+    public async Task A_bad_setting_fails_init_as_Lambda_records_it_and_the_first_log_line_names_every_bad_variable()
+    {
+        var environment = Environment();
+        environment["ANALYTICS_BUCKET"] = "Bad_Bucket";
+        environment["REPORT_TIME_ZONE"] = "Mars/Phobos";
+
+        var (run, response) = await BootstrapLaunch.RunAsync(FunctionPublish.MachinePackage, LambdaHandlers.DailyFinalizer, TumblingWindowEvent, environment);
+
+        output.WriteLine(run.ToString());
+        Assert.True(run.ExitCode == LambdaHostExit.InitFailed, run.ToString());
+        Assert.Null(response);
+        var initError = run.StandardError.Split('\n').Single(l => l.StartsWith("lambda-host: init error: ", StringComparison.Ordinal));
+        using var body = JsonDocument.Parse(initError["lambda-host: init error: ".Length..]);
+        var cause = body.RootElement.GetProperty("cause");
+        Assert.Equal(
+            ("TargetInvocationException", "Exception has been thrown by the target of an invocation.", "SettingsException"),
+            (body.RootElement.GetProperty("errorType").GetString(), body.RootElement.GetProperty("errorMessage").GetString(), cause.GetProperty("errorType").GetString()));
+
+        var logLines = run.StandardError.Split('\n').Concat(run.StandardOutput.Split('\n')).Where(l => l.StartsWith('{')).ToList();
+        using var first = JsonDocument.Parse(run.StandardError.Split('\n').First(l => l.StartsWith('{')));
+        Assert.Equal("Error", first.RootElement.GetProperty("level").GetString());
+        Assert.Equal($"DailyFinalizer cannot start: {cause.GetProperty("errorMessage").GetString()}", first.RootElement.GetProperty("message").GetString());
+        Assert.Contains("ANALYTICS_BUCKET is 'Bad_Bucket'", first.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("REPORT_TIME_ZONE is 'Mars/Phobos'", first.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        using var runtimeEntry = JsonDocument.Parse(Assert.Single(run.StandardOutput.Split('\n'), l => l.Contains("\"errorType\"", StringComparison.Ordinal)));
+        Assert.Equal(("Error", "System.Reflection.TargetInvocationException"),
+            (runtimeEntry.RootElement.GetProperty("level").GetString(), runtimeEntry.RootElement.GetProperty("errorType").GetString()));
+        Assert.Equal(2, logLines.Count);
+    }
+
     [Fact]
     public async Task A_package_whose_deps_json_omits_a_dependency_fails_at_init_although_the_file_is_in_the_package()
     {
