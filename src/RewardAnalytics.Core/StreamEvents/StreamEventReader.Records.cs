@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.StreamEvents;
 
@@ -64,7 +63,7 @@ public sealed partial class StreamEventReader
 
         var change = new StreamChange(sequence, record.Kind, record.IsTtlExpiry, record.OldImage, record.NewImage);
         state.Add(change);
-        var reason = ChangeDelta.SkipReasonOf(change);
+        var reason = change.SkipReason;
         if (reason is SkipReason.MissingNewImage or SkipReason.MissingOldImage)
         {
             RequireNewAndOldImages(json, index, record, reason);

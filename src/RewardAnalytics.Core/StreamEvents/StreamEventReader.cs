@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Reads a DynamoDB Streams event as Lambda delivers it with a tumbling window, straight from its UTF-8 bytes
 /// with <see cref="Utf8JsonReader"/>, into one <see cref="StreamChange"/> per record: no DOM, no per-record strings.
-/// It only reads; what a change adds to which day is the fold's (<see cref="ChangeFold"/>). Envelope problems throw
+/// It only reads; what a change adds to which day is the fold's (<c>Aggregation.ChangeFold</c>). Envelope problems throw
 /// <see cref="StreamEventFormatException"/>; records that cannot count are listed with why.
 /// </summary>
 public sealed partial class StreamEventReader
