@@ -33,7 +33,7 @@ public static class BenchmarkWorkload
             list.Add(record);
         }
 
-        return StreamEventWriter.Write("shardId-00000001709900000000-0123abcd", list, day0, day0.AddMinutes(5));
+        return StreamRecord.WriteEvent("shardId-00000001709900000000-0123abcd", list, day0, day0.AddMinutes(5));
     }
 
     private static string Amount(Random random) =>

@@ -118,7 +118,7 @@ public static class FinalizationCost
                     new() { ["rewardId"] = item["rewardId"] }, item, null, at));
             foreach (var batch in records.Chunk(StreamBatchSize))
             {
-                var outcome = await aggregation.HandleAsync(StreamEventWriter.Write(shardId, batch, at, at.AddMinutes(5)), token).ConfigureAwait(false);
+                var outcome = await aggregation.HandleAsync(StreamRecord.WriteEvent(shardId, batch, at, at.AddMinutes(5)), token).ConfigureAwait(false);
                 if (outcome.BatchItemFailures.Count > 0)
                 {
                     throw new InvalidOperationException($"The aggregator could not write a batch of {shardId} to {table}.");

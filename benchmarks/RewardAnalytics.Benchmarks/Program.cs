@@ -11,9 +11,20 @@ using RewardAnalytics.Local.Emulators;
 //   items read to finalize a day of REWARDS (default 100,000) over SHARDS (default 4) versus a full scan, on dynalite
 // dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- --write-event RECORDS FILE
 //   writes the benchmarks' workload as one tumbling-window event of RECORDS records (benchmarks/fresh-process.sh)
+// dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- --cpu-time [ROUNDS] [OPERATIONS]
+//   parse + fold and its floor timed by the thread's CPU time: median of ROUNDS (default 9) rounds of OPERATIONS
+//   (default 100) 10,000-record events, so a loaded, shared machine still gives comparable figures
 if (args.FirstOrDefault() == "--write-event" && args.Length == 3)
 {
     await File.WriteAllBytesAsync(args[2], BenchmarkWorkload.Event(int.Parse(args[1], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
+if (args.FirstOrDefault() == "--cpu-time")
+{
+    ThreadCpuTime.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
     return 0;
 }
 

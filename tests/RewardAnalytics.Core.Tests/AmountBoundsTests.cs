@@ -4,6 +4,7 @@ using CsCheck;
 using NodaTime;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;

@@ -2,6 +2,7 @@ using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Core.Tests.Events;
+using RewardAnalytics.StreamEvents.Writer;
 
 namespace RewardAnalytics.Core.Tests;
 
@@ -16,9 +17,9 @@ internal static class EventReading
         return new FoldedEvent(batch, new ChangeFold(DateTimeZoneProviders.Tzdb[zone]).Fold(batch.Changes));
     }
 
-    public static FoldedEvent Read(params StreamRecord[] records) => Read(RewardRecords.Event(RewardRecords.ShardA, records));
+    public static FoldedEvent Read(params StreamEventRecord[] records) => Read(RewardRecords.Event(RewardRecords.ShardA, records));
 
-    public static FoldedEvent ReadIn(string zone, params StreamRecord[] records) => Read(RewardRecords.Event(RewardRecords.ShardA, records), zone);
+    public static FoldedEvent ReadIn(string zone, params StreamEventRecord[] records) => Read(RewardRecords.Event(RewardRecords.ShardA, records), zone);
 
     /// <summary>What the batch would add to each day, as the aggregates table would see it.</summary>
     public static Dictionary<LocalDate, DailyTotals> Totals(FoldedEvent batch) => batch.Days.ToDictionary(d => d.Day, d => d.Delta);

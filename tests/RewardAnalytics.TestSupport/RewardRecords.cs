@@ -33,7 +33,7 @@ public static class RewardRecords
         new($"ev-{seq}", StreamRecord.Remove, Sequence(seq), Key(oldItem["rewardId"].S), null, oldItem, Approx(seq), ttl);
 
     /// <summary>A tumbling-window event of these records from one shard.</summary>
-    public static byte[] Event(string shardId, params StreamRecord[] records) => StreamEventWriter.Write(
+    public static byte[] Event(string shardId, params StreamRecord[] records) => StreamRecord.WriteEvent(
         shardId, records, new DateTimeOffset(2023, 11, 15, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2023, 11, 15, 9, 5, 0, TimeSpan.Zero));
 
     private static DateTimeOffset Approx(long seq) => new DateTimeOffset(2023, 11, 15, 9, 0, 0, TimeSpan.Zero).AddSeconds(seq);

@@ -5,26 +5,10 @@ namespace RewardAnalytics.Core.Aggregation;
 /// <summary>
 /// The delta rules, in one place: a change adds <c>contribution(NewImage) − contribution(OldImage)</c> to the days of its
 /// images (a MODIFY that moves a reward's day takes it off one day and adds it to the other), a TTL expiry is history
-/// and changes no total, and a record is reported as skipped by its new image.
+/// and changes no total. Whether a record can count at all is the change's own (<see cref="StreamChange.SkipReason"/>).
 /// </summary>
 public static class ChangeDelta
 {
-    /// <summary>
-    /// Why a record does not count as written (<see cref="SkipReason.None"/> when it does): an image its event needs is
-    /// missing, its event name is unknown, or its new image is unreadable. A MODIFY to an unreadable image still takes
-    /// the old reward off its day; a REMOVE is judged by nothing new, so an unreadable old image is not reported again.
-    /// </summary>
-    public static SkipReason SkipReasonOf(in StreamChange change)
-    {
-        var incomplete = Incomplete(change);
-        if (incomplete != SkipReason.None || change.Kind == ChangeKind.Remove)
-        {
-            return incomplete;
-        }
-
-        return change.NewImage.GetValueOrDefault().Error;
-    }
-
     /// <summary>True for a REMOVE made by DynamoDB's TTL: it changes no total; what expired is tallied apart.</summary>
     public static bool IsExpiry(in StreamChange change) =>
         change is { Kind: ChangeKind.Remove, IsTtlExpiry: true, OldImage: not null };
@@ -33,7 +17,7 @@ public static class ChangeDelta
     internal static int Apply(in StreamChange change, ref ZoneDayCache days, out DeltaEntry first, out DeltaEntry second)
     {
         first = second = default;
-        if (Incomplete(change) != SkipReason.None)
+        if (change.MissingPart != SkipReason.None)
         {
             return 0;
         }
@@ -93,13 +77,4 @@ public static class ChangeDelta
 
         return count;
     }
-
-    /// <summary>Why a record lacks what its event needs (an image, a known event name); None when it has it.</summary>
-    private static SkipReason Incomplete(in StreamChange change) => change.Kind switch
-    {
-        ChangeKind.Insert or ChangeKind.Modify when change.NewImage is null => SkipReason.MissingNewImage,
-        ChangeKind.Modify or ChangeKind.Remove when change.OldImage is null => SkipReason.MissingOldImage,
-        ChangeKind.Unknown => SkipReason.UnknownEventName,
-        _ => SkipReason.None,
-    };
 }

@@ -1,17 +1,15 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Reads a DynamoDB Streams event as Lambda delivers it with a tumbling window, straight from its UTF-8 bytes
 /// with <see cref="Utf8JsonReader"/>, into one <see cref="StreamChange"/> per record: no DOM, no per-record strings.
-/// It only reads; what a change adds to which day is the fold's (<see cref="ChangeFold"/>). Envelope problems throw
-/// <see cref="StreamEventFormatException"/>; records that cannot count are listed with why.
+/// It only reads; what a change adds to which day is the fold's (<c>Aggregation.ChangeFold</c>). Envelope problems throw
+/// <see cref="StreamEventFormatException"/>; records that cannot count are listed with why. This type reads the
+/// envelope; each record is <see cref="StreamRecordReader"/>'s, each image <see cref="RewardImageReader"/>'s.
 /// </summary>
-public sealed partial class StreamEventReader
+public sealed class StreamEventReader
 {
     /// <summary>
     /// The deepest JSON the reader accepts. DynamoDB stores attributes nested up to 32 levels; in a stream event each
@@ -20,13 +18,16 @@ public sealed partial class StreamEventReader
     /// deeper than this cannot come from DynamoDB, so such an event is refused as not a stream event.
     /// </summary>
     public const int MaxJsonDepth = 128;
-    private const int MaxScalarBytes = 256;
-    private readonly RewardImageSchema _schema;
+
+    /// <summary>The only stream view type the aggregator can count from: both images of every change.</summary>
+    public const string RequiredStreamViewType = "NEW_AND_OLD_IMAGES";
+
+    private readonly StreamRecordReader _records;
 
     /// <summary>A reader that finds reward attributes by the names in <paramref name="schema"/>.</summary>
     public StreamEventReader(RewardImageSchema schema)
     {
-        _schema = schema;
+        _records = new StreamRecordReader(new RewardImageReader(schema));
     }
 
     /// <summary>Parses one invocation's payload. Dispose the batch to return its pooled buffer.</summary>
@@ -39,32 +40,32 @@ public sealed partial class StreamEventReader
                 "The event is empty: expected a DynamoDB Streams event with a tumbling window (an object with 'Records' and 'shardId').");
         }
 
-        var state = new ReadState(ArrayPool<StreamChange>.Shared.Rent(64));
+        var batch = new ChangeBatchBuilder();
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
-            var envelope = ReadEnvelope(ref reader, json, ref state);
-            return new StreamChangeBatch(envelope, state.Changes, state.Count, state.Skipped ?? (IReadOnlyList<SkippedRecord>)[], state.LastSequence);
+            var envelope = ReadEnvelope(ref reader, json, ref batch);
+            return batch.ToBatch(envelope);
         }
         catch (JsonException ex)
         {
-            ArrayPool<StreamChange>.Shared.Return(state.Changes);
+            batch.ReturnBuffer();
             throw new StreamEventFormatException(
                 $"The event is not valid JSON ({ex.Message}): expected a DynamoDB Streams event with a tumbling window.", ex);
         }
         catch
         {
-            ArrayPool<StreamChange>.Shared.Return(state.Changes);
+            batch.ReturnBuffer();
             throw;
         }
     }
 
-    private StreamEnvelope ReadEnvelope(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ReadState state)
+    private StreamEnvelope ReadEnvelope(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ChangeBatchBuilder batch)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new StreamEventFormatException(
-                $"The event is a JSON {Describe(reader.TokenType)}, not an object: expected a DynamoDB Streams event with 'Records' and 'shardId'.");
+                $"The event is a JSON {JsonText.Describe(reader.TokenType)}, not an object: expected a DynamoDB Streams event with 'Records' and 'shardId'.");
         }
 
         string? shardId = null, arn = null, windowStart = null, windowEnd = null;
@@ -84,13 +85,13 @@ public sealed partial class StreamEventReader
 
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    throw new StreamEventFormatException($"'Records' is a JSON {Describe(reader.TokenType)}: expected an array of stream records.");
+                    throw new StreamEventFormatException($"'Records' is a JSON {JsonText.Describe(reader.TokenType)}: expected an array of stream records.");
                 }
 
                 sawRecords = true;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    ReadRecord(ref reader, json, ref state);
+                    _records.Read(ref reader, json, ref batch);
                 }
             }
             else if (reader.ValueTextEquals("shardId"u8))
@@ -157,6 +158,7 @@ public sealed partial class StreamEventReader
         seen |= property;
     }
 
+    /// <summary>Reads a string property's value; null for JSON null.</summary>
     private static string? ReadString(ref Utf8JsonReader reader, string name)
     {
         reader.Read();
@@ -164,7 +166,7 @@ public sealed partial class StreamEventReader
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Null => null,
-            _ => throw new StreamEventFormatException($"'{name}' is a JSON {Describe(reader.TokenType)}: expected a string."),
+            _ => throw new StreamEventFormatException($"'{name}' is a JSON {JsonText.Describe(reader.TokenType)}: expected a string."),
         };
     }
 
@@ -175,7 +177,7 @@ public sealed partial class StreamEventReader
         {
             JsonTokenType.True => true,
             JsonTokenType.False or JsonTokenType.Null => false,
-            _ => throw new StreamEventFormatException($"'{name}' is a JSON {Describe(reader.TokenType)}: expected true or false."),
+            _ => throw new StreamEventFormatException($"'{name}' is a JSON {JsonText.Describe(reader.TokenType)}: expected true or false."),
         };
     }
 
@@ -207,50 +209,6 @@ public sealed partial class StreamEventReader
         }
 
         return (start, end);
-    }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "object",
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
-        JsonTokenType.Null => "null",
-        _ => "nothing",
-    };
-
-    private static string Utf8(ReadOnlySpan<byte> json, Range range) => range.Equals(default(Range)) ? string.Empty : Encoding.UTF8.GetString(json[range]);
-
-    /// <summary>The mutable state of one read, kept on the stack.</summary>
-    private struct ReadState(StreamChange[] changes)
-    {
-        public StreamChange[] Changes = changes;
-        public int Count;
-        public SequenceNumber? LastSequence;
-        public List<SkippedRecord>? Skipped;
-
-        public void Add(in StreamChange change)
-        {
-            Append(change);
-            LastSequence = LastSequence is { } last ? SequenceNumber.Max(last, change.Sequence) : change.Sequence;
-        }
-
-        /// <summary>Counts a record that could not be read: a change that touches no day, its sequence number not taken as read.</summary>
-        public void AddUncounted(SequenceNumber sequence) => Append(new StreamChange(sequence, ChangeKind.Unknown, false, null, null));
-
-        private void Append(in StreamChange change)
-        {
-            if (Count == Changes.Length)
-            {
-                var bigger = ArrayPool<StreamChange>.Shared.Rent(Changes.Length * 2);
-                Changes.AsSpan(0, Count).CopyTo(bigger);
-                ArrayPool<StreamChange>.Shared.Return(Changes);
-                Changes = bigger;
-            }
-
-            Changes[Count++] = change;
-        }
     }
 
     /// <summary>The envelope's properties, each allowed once.</summary>

@@ -138,7 +138,7 @@ internal sealed class DemoVerifier
     private DemoCheck SkipsAreTheUnreadableRecords(LocalStream stream, SkippedRecordLog log)
     {
         var unreadable = stream.Records
-            .Where(r => ChangeDelta.SkipReasonOf(RecordFold.ToChange(r, _schema)) != SkipReason.None)
+            .Where(r => RecordFold.ToChange(r, _schema).SkipReason != SkipReason.None)
             .ToArray();
         var expected = unreadable.Select(r => r.SequenceNumber).ToHashSet(StringComparer.Ordinal);
         var logged = log.Skips.Select(s => s.SequenceNumber).ToHashSet(StringComparer.Ordinal);

@@ -106,7 +106,7 @@ public sealed record FaultPlan
     }
 
     /// <summary>A poison record to put into the stream right after this change, or null.</summary>
-    public StreamChange? PoisonAfter(StreamChange change)
+    public PendingRecord? PoisonAfter(PendingRecord change)
     {
         if (change.IsPoison || PoisonRate <= 0 || StableHash.Unit(Seed, "poison", change.Order, change.Sub) >= PoisonRate)
         {
@@ -117,6 +117,6 @@ public sealed record FaultPlan
         var shape = (int)(StableHash.Of(Seed, "poison-shape", change.Order) % (ulong)MalformedRewards.Count);
         var image = MalformedRewards.Create(shape, id, change.At);
         var keys = new Dictionary<string, AttributeValue> { ["rewardId"] = new() { S = id } };
-        return new StreamChange(change.Order, keys, StreamRecord.Insert, image, null, change.At, Sub: change.Sub + 1, IsPoison: true);
+        return new PendingRecord(change.Order, keys, StreamRecord.Insert, image, null, change.At, Sub: change.Sub + 1, IsPoison: true);
     }
 }

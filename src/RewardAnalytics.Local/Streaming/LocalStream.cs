@@ -5,7 +5,7 @@ using RewardAnalytics.Local.StreamEvents;
 namespace RewardAnalytics.Local.Streaming;
 
 /// <summary>
-/// DynamoDB Streams played locally (dynalite has none). Writes are recorded as <see cref="StreamChange"/>s and
+/// DynamoDB Streams played locally (dynalite has none). Writes are recorded as <see cref="PendingRecord"/>s and
 /// committed in their order into shards: the shard by a stable hash of the key, a sequence number that increases
 /// (21 to 40 digits, like AWS's, crossing into more digits as it grows), an eventID, SizeBytes, and rollover into a
 /// child shard. Recording is thread-safe; <see cref="Commit"/> must not overlap a delivery.
@@ -14,7 +14,7 @@ public sealed class LocalStream
 {
     private static readonly BigInteger SequenceStart = BigInteger.Pow(10, 20);
     private readonly Lock _lock = new();
-    private readonly List<StreamChange> _pending = [];
+    private readonly List<PendingRecord> _pending = [];
     private readonly List<LocalShard> _shards = [];
     private readonly LocalShard?[] _open;
     private readonly int[] _generation;
@@ -62,7 +62,7 @@ public sealed class LocalStream
     public long NextOrder() => Interlocked.Increment(ref _autoOrder);
 
     /// <summary>Records a write's change; it gets its shard and sequence number at the next <see cref="Commit"/>.</summary>
-    public void Record(StreamChange change)
+    public void Record(PendingRecord change)
     {
         lock (_lock)
         {
@@ -96,7 +96,7 @@ public sealed class LocalStream
     public int PartitionOf(IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> keys) =>
         (int)(StableHash.Of("partition", AttributeValues.KeyText(keys)) % (ulong)Options.ShardCount);
 
-    private StreamRecord Append(StreamChange change)
+    private StreamRecord Append(PendingRecord change)
     {
         var partition = PartitionOf(change.Keys);
         var shard = ShardFor(partition, change.At);
@@ -132,7 +132,7 @@ public sealed class LocalStream
         return child;
     }
 
-    private string EventId(StreamChange change) =>
+    private string EventId(PendingRecord change) =>
         StableHash.Of(Options.Seed, "event", change.Order, change.Sub).ToString("x16", CultureInfo.InvariantCulture)
         + StableHash.Of(Options.Seed, "event-low", change.Order, change.Sub).ToString("x16", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using RewardAnalytics.Local.StreamEvents;
+using RewardAnalytics.StreamEvents.Writer;
 
 namespace RewardAnalytics.Local.Streaming;
 

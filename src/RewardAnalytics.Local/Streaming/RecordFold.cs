@@ -4,7 +4,6 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.StreamEvents;
-using RecordChange = RewardAnalytics.Core.StreamEvents.StreamChange;
 
 namespace RewardAnalytics.Local.Streaming;
 
@@ -27,7 +26,7 @@ public static class RecordFold
     }
 
     /// <summary>A local stream record as the reader would read it from its event JSON.</summary>
-    public static RecordChange ToChange(StreamRecord record, RewardImageSchema schema) => new(
+    public static StreamChange ToChange(StreamRecord record, RewardImageSchema schema) => new(
         SequenceNumber.Parse(record.SequenceNumber),
         record.EventName switch
         {

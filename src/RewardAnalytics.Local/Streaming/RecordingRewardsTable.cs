@@ -114,7 +114,7 @@ public sealed class RecordingRewardsTable
 
         if (write.ChangedSomething)
         {
-            Stream.Record(StreamChange.FromWrite(order ?? Stream.NextOrder(), AttributeValues.Copy(key), write, at ?? _clock.GetUtcNow(), ttlExpiry));
+            Stream.Record(PendingRecord.FromWrite(order ?? Stream.NextOrder(), AttributeValues.Copy(key), write, at ?? _clock.GetUtcNow(), ttlExpiry));
         }
     }
 

@@ -219,7 +219,7 @@ public sealed class StreamDriver
     private async Task<(DeliveryResult Result, string? Detail)> InvokeAsync(
         LocalShard shard, StreamRecord[] batch, long window, bool isFinal, int attempt, InjectedFault fault, CancellationToken ct)
     {
-        var payload = StreamEventWriter.Write(
+        var payload = StreamRecord.WriteEvent(
             shard.ShardId, batch, DateTimeOffset.FromUnixTimeSeconds(window), WindowEnd(window), isFinal, _stream.Options.StreamArn);
         Counters.Invocation(isFinal, batch.Length);
         Counters.Injected(fault);

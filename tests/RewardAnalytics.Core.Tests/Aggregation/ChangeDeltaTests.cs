@@ -1,7 +1,8 @@
-using RewardAnalytics.Core.Tests.Events;
-using RewardAnalytics.Core.Aggregation;
 using NodaTime;
+using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Core.Tests.Events;
+using RewardAnalytics.StreamEvents.Writer;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
@@ -12,7 +13,7 @@ public sealed class ChangeDeltaTests
 {
     private static readonly LocalDate Nov15 = new(2023, 11, 15);
     private static readonly LocalDate Nov16 = new(2023, 11, 16);
-    private static readonly Dictionary<string, AttributeValue> Reward = Item("r1", "ISSUED", "10.50", "2023-11-15T12:00:00Z");
+    private static readonly Dictionary<string, DynamoValue> Reward = Item("r1", "ISSUED", "10.50", "2023-11-15T12:00:00Z");
 
     [Fact]
     public void Insert_adds_the_reward_to_its_day()
@@ -120,7 +121,7 @@ public sealed class ChangeDeltaTests
     [Fact]
     public void Modify_of_an_attribute_the_reward_does_not_use_changes_nothing()
     {
-        var tagged = new Dictionary<string, AttributeValue>(Reward) { ["note"] = new() { S = "re-tagged" } };
+        var tagged = new Dictionary<string, DynamoValue>(Reward) { ["note"] = new() { S = "re-tagged" } };
 
         using var batch = Read(Modify(2, Reward, tagged));
 

@@ -2,6 +2,7 @@ using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Core.Tests.Events;
+using RewardAnalytics.StreamEvents.Writer;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
@@ -11,7 +12,7 @@ namespace RewardAnalytics.Core.Tests.Aggregation;
 public sealed class DayGroupTests
 {
     private static readonly LocalDate Nov15 = new(2023, 11, 15);
-    private static readonly Dictionary<string, AttributeValue> Reward = Item("r1", "ISSUED", "10.50", "2023-11-15T12:00:00Z");
+    private static readonly Dictionary<string, DynamoValue> Reward = Item("r1", "ISSUED", "10.50", "2023-11-15T12:00:00Z");
 
     [Fact]
     public void A_day_group_spans_the_sequence_numbers_of_its_records_and_Pending_keeps_only_those_not_applied()

@@ -1,5 +1,6 @@
-using RewardAnalytics.Core.Tests.Events;
 using NodaTime;
+using RewardAnalytics.Core.Tests.Events;
+using RewardAnalytics.StreamEvents.Writer;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
@@ -87,6 +88,6 @@ public sealed class TimeZoneDayTests
         }, Totals(batch));
     }
 
-    private static Dictionary<string, AttributeValue> Epoch(string id, AttributeValue createdAt) =>
+    private static Dictionary<string, DynamoValue> Epoch(string id, DynamoValue createdAt) =>
         new(Item(id, "ISSUED", "1", "unused")) { ["createdAt"] = createdAt };
 }

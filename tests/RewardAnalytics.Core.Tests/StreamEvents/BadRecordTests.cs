@@ -1,6 +1,8 @@
-using RewardAnalytics.Core.Tests.Events;
 using NodaTime;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Core.Tests.Events;
+using RewardAnalytics.StreamEvents.Writer;
+using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
@@ -163,10 +165,10 @@ public sealed class BadRecordTests(ITestOutputHelper output)
     public void Attribute_values_of_the_wrong_DynamoDB_type_are_named_as_such()
     {
         using var batch = Read(
-            Insert(1, With("r1", "type", new AttributeValue { SS = ["ISSUED"] })),
-            Insert(2, With("r2", "amount", new AttributeValue { NS = ["1"] })),
-            Insert(3, With("r3", "amount", new AttributeValue { NULL = true })),
-            Insert(4, With("r4", "createdAt", new AttributeValue { M = new() { ["S"] = new AttributeValue { S = "2023-11-15T08:00:00Z" } } })));
+            Insert(1, With("r1", "type", new DynamoValue { SS = ["ISSUED"] })),
+            Insert(2, With("r2", "amount", new DynamoValue { NS = ["1"] })),
+            Insert(3, With("r3", "amount", new DynamoValue { NULL = true })),
+            Insert(4, With("r4", "createdAt", new DynamoValue { M = new Dictionary<string, DynamoValue> { ["S"] = new DynamoValue { S = "2023-11-15T08:00:00Z" } } })));
 
         Assert.Equal([SkipReason.TypeNotString, SkipReason.AmountNotNumber, SkipReason.AmountNotNumber, SkipReason.CreatedAtWrongType],
             batch.Skipped.Select(s => s.Reason));
@@ -186,11 +188,11 @@ public sealed class BadRecordTests(ITestOutputHelper output)
     [Fact]
     public void A_remove_without_an_old_image_is_skipped_as_missing_its_old_image()
     {
-        using var batch = Read(new StreamRecord("ev-1", "REMOVE", Sequence(1), Key("r1"), null, null, default));
+        using var batch = Read(new StreamEventRecord("ev-1", "REMOVE", Sequence(1), Key("r1"), null, null, default));
 
         Assert.Equal([SkipReason.MissingOldImage], batch.Skipped.Select(s => s.Reason));
     }
 
-    private static Dictionary<string, AttributeValue> With(string id, string attribute, AttributeValue value) =>
+    private static Dictionary<string, DynamoValue> With(string id, string attribute, DynamoValue value) =>
         new(Item(id, "ISSUED", "1", "2023-11-15T08:00:00Z")) { [attribute] = value };
 }

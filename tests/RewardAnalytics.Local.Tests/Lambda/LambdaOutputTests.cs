@@ -126,7 +126,7 @@ public sealed class LambdaOutputTests
         var function = new StreamAggregator(
             new AggregatorSettings { AggregatesTable = "aggregates" }, new NullAggregatesTable(), _clock, LambdaProcessOutput.For(logStream, format, _clock));
         var records = new[] { Insert(1, Item("r1", "ISSUED", "10", "2023-11-15T08:00:00Z")), Insert(2, Item("r2", "BOGUS", "1", "2023-11-15T08:00:00Z")) };
-        using var input = new MemoryStream(StreamEventWriter.Write(ShardA, records, Now.AddMinutes(-5), Now));
+        using var input = new MemoryStream(StreamRecord.WriteEvent(ShardA, records, Now.AddMinutes(-5), Now));
 
         await function.HandleAsync(input);
 

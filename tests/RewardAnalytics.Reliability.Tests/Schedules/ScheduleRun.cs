@@ -125,7 +125,7 @@ public static class ScheduleRun
     private static void CompareSkips(LocalStream stream, SkippedRecordLog log, AggregatorSettings settings, List<string> problems)
     {
         var unreadable = stream.Records
-            .Where(r => ChangeDelta.SkipReasonOf(RecordFold.ToChange(r, settings.Schema)) != SkipReason.None)
+            .Where(r => RecordFold.ToChange(r, settings.Schema).SkipReason != SkipReason.None)
             .Select(r => r.SequenceNumber)
             .ToHashSet(StringComparer.Ordinal);
         var skipped = log.Skips.Select(s => s.SequenceNumber).ToHashSet(StringComparer.Ordinal);

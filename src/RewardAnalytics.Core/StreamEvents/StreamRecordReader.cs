@@ -1,13 +1,13 @@
 using System.Text.Json;
-using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.StreamEvents;
 
-public sealed partial class StreamEventReader
+/// <summary>
+/// Reads the records of a stream event, one element of <c>Records</c> at a time, into <see cref="StreamChange"/>s:
+/// event name, sequence number, TTL identity, keys for the log, and the images (<see cref="RewardImageReader"/>'s).
+/// </summary>
+internal sealed class StreamRecordReader(RewardImageReader images)
 {
-    /// <summary>The only stream view type the aggregator can count from: both images of every change.</summary>
-    public const string RequiredStreamViewType = "NEW_AND_OLD_IMAGES";
-
     /// <summary>
     /// Reads one element of <c>Records</c>. A record whose structure is unreadable (not an object, a non-object
     /// <c>dynamodb</c> or image, a property twice, no readable sequence number) is skipped as
@@ -15,15 +15,15 @@ public sealed partial class StreamEventReader
     /// that lacks an image because its stream has the wrong view type fails the batch instead of being skipped: the
     /// stream is misconfigured and would otherwise drop its records silently.
     /// </summary>
-    private void ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ReadState state)
+    public void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref ChangeBatchBuilder batch)
     {
-        var index = state.Count;
+        var index = batch.Count;
         var record = new RecordParts();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var kind = Describe(reader.TokenType);
+            var kind = JsonText.Describe(reader.TokenType);
             reader.Skip();
-            AddMalformed(ref state, json, record, $"Records[{index}] is a JSON {kind}: expected a stream record object.");
+            AddMalformed(ref batch, json, record, $"Records[{index}] is a JSON {kind}: expected a stream record object.");
             return;
         }
 
@@ -52,19 +52,19 @@ public sealed partial class StreamEventReader
                 }
             }
 
-            AddMalformed(ref state, json, record, ex.Message);
+            AddMalformed(ref batch, json, record, ex.Message);
             return;
         }
 
         if (record.Sequence is not { } sequence)
         {
-            AddMalformed(ref state, json, record, $"Records[{index}] has no dynamodb.SequenceNumber: expected every stream record to carry one.");
+            AddMalformed(ref batch, json, record, $"Records[{index}] has no dynamodb.SequenceNumber: expected every stream record to carry one.");
             return;
         }
 
         var change = new StreamChange(sequence, record.Kind, record.IsTtlExpiry, record.OldImage, record.NewImage);
-        state.Add(change);
-        var reason = ChangeDelta.SkipReasonOf(change);
+        batch.Add(change);
+        var reason = change.SkipReason;
         if (reason is SkipReason.MissingNewImage or SkipReason.MissingOldImage)
         {
             RequireNewAndOldImages(json, index, record, reason);
@@ -72,7 +72,7 @@ public sealed partial class StreamEventReader
 
         if (reason != SkipReason.None)
         {
-            (state.Skipped ??= []).Add(Skipped(json, record, reason));
+            batch.Skip(Skipped(json, record, reason));
         }
     }
 
@@ -81,7 +81,7 @@ public sealed partial class StreamEventReader
         var seen = RecordProperties.None;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = JsonText.PropertyName(ref reader);
             if (name.SequenceEqual("eventID"u8))
             {
                 Once(ref seen, RecordProperties.EventId, index, "eventID");
@@ -123,43 +123,26 @@ public sealed partial class StreamEventReader
     /// </summary>
     private static void RequireNewAndOldImages(ReadOnlySpan<byte> json, int index, in RecordParts record, SkipReason missing)
     {
-        if (record.HasViewType && !System.Text.Ascii.Equals(json[record.ViewType], RequiredStreamViewType))
+        if (record.HasViewType && !System.Text.Ascii.Equals(json[record.ViewType], StreamEventReader.RequiredStreamViewType))
         {
             throw new StreamEventFormatException(
-                $"Records[{index}] ({Utf8(json, record.EventName)}) has no {(missing == SkipReason.MissingNewImage ? "NewImage" : "OldImage")}: " +
-                $"its stream's StreamViewType is {Utf8(json, record.ViewType)}, and the aggregator needs {RequiredStreamViewType}; " +
-                $"set the rewards table's stream view type to {RequiredStreamViewType} (nothing was written).");
+                $"Records[{index}] ({JsonText.Utf8(json, record.EventName)}) has no {(missing == SkipReason.MissingNewImage ? "NewImage" : "OldImage")}: " +
+                $"its stream's StreamViewType is {JsonText.Utf8(json, record.ViewType)}, and the aggregator needs {StreamEventReader.RequiredStreamViewType}; " +
+                $"set the rewards table's stream view type to {StreamEventReader.RequiredStreamViewType} (nothing was written).");
         }
     }
 
     /// <summary>Lists an unreadable record as skipped and counts it as received, so the batch's figures add up.</summary>
-    private static void AddMalformed(ref ReadState state, ReadOnlySpan<byte> json, in RecordParts record, string problem)
+    private static void AddMalformed(ref ChangeBatchBuilder batch, ReadOnlySpan<byte> json, in RecordParts record, string problem)
     {
-        state.AddUncounted(record.Sequence ?? SequenceNumber.MinValue);
-        (state.Skipped ??= []).Add(Skipped(json, record, SkipReason.RecordMalformed) with { Problem = problem });
+        batch.AddUncounted(record.Sequence ?? SequenceNumber.MinValue);
+        batch.Skip(Skipped(json, record, SkipReason.RecordMalformed) with { Problem = problem });
     }
 
     /// <summary>The log entry of a skipped record: what identifies it, its keys re-written as one line of compact JSON.</summary>
     private static SkippedRecord Skipped(ReadOnlySpan<byte> json, in RecordParts record, SkipReason reason) => new(
-        Utf8(json, record.EventId), Utf8(json, record.EventName), record.Sequence?.ToString() ?? string.Empty,
-        record.Keys.Equals(default(Range)) ? "{}" : CompactJson(json[record.Keys]), reason);
-
-    /// <summary>
-    /// A JSON value re-written without the input's whitespace or line breaks, so a pretty-printed event still gives
-    /// one log line per entry.
-    /// </summary>
-    private static string CompactJson(ReadOnlySpan<byte> value)
-    {
-        var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
-        using var document = JsonDocument.ParseValue(ref reader);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            document.WriteTo(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+        JsonText.Utf8(json, record.EventId), JsonText.Utf8(json, record.EventName), record.Sequence?.ToString() ?? string.Empty,
+        record.Keys.Equals(default(Range)) ? "{}" : JsonText.Compact(json[record.Keys]), reason);
 
     /// <summary>Reads a record's <c>dynamodb</c> object: its sequence number, images and keys (kept as raw JSON for the log).</summary>
     private void ReadDynamodb(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, ref RecordParts record)
@@ -167,13 +150,13 @@ public sealed partial class StreamEventReader
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new StreamEventFormatException($"Records[{index}].dynamodb is a JSON {Describe(reader.TokenType)}: expected an object.");
+            throw new StreamEventFormatException($"Records[{index}].dynamodb is a JSON {JsonText.Describe(reader.TokenType)}: expected an object.");
         }
 
         var seen = DynamodbProperties.None;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var name = JsonText.PropertyName(ref reader);
             if (name.SequenceEqual("SequenceNumber"u8))
             {
                 Once(ref seen, DynamodbProperties.SequenceNumber, index, "dynamodb.SequenceNumber");
@@ -181,7 +164,7 @@ public sealed partial class StreamEventReader
                 if (!SequenceNumber.TryParse(json[raw], out var sequence))
                 {
                     throw new StreamEventFormatException(
-                        $"Records[{index}].dynamodb.SequenceNumber is '{Utf8(json, raw)}': expected 1 to {SequenceNumber.MaxDigits} decimal digits.");
+                        $"Records[{index}].dynamodb.SequenceNumber is '{JsonText.Utf8(json, raw)}': expected 1 to {SequenceNumber.MaxDigits} decimal digits.");
                 }
 
                 record.Sequence = sequence;
@@ -189,12 +172,12 @@ public sealed partial class StreamEventReader
             else if (name.SequenceEqual("NewImage"u8))
             {
                 Once(ref seen, DynamodbProperties.NewImage, index, "dynamodb.NewImage");
-                record.NewImage = ReadImage(ref reader, json, index, "dynamodb.NewImage");
+                record.NewImage = images.Read(ref reader, json, index, "dynamodb.NewImage");
             }
             else if (name.SequenceEqual("OldImage"u8))
             {
                 Once(ref seen, DynamodbProperties.OldImage, index, "dynamodb.OldImage");
-                record.OldImage = ReadImage(ref reader, json, index, "dynamodb.OldImage");
+                record.OldImage = images.Read(ref reader, json, index, "dynamodb.OldImage");
             }
             else if (name.SequenceEqual("StreamViewType"u8))
             {
@@ -277,46 +260,16 @@ public sealed partial class StreamEventReader
     private static StreamEventFormatException Twice(int index, string name) =>
         new($"The property 'Records[{index}].{name}' appears twice: expected it once.");
 
-    /// <summary>
-    /// The current property name as text to compare: the payload's own bytes, or (rarely) an unescaped copy. Plain
-    /// span comparisons are cheaper than a chain of <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>.
-    /// </summary>
-    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
-
-        var unescaped = new byte[reader.ValueSpan.Length];
-        return unescaped.AsSpan(0, reader.CopyString(unescaped));
-    }
-
     private static Range ReadRawString(ref Utf8JsonReader reader, int index, string property)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new StreamEventFormatException($"Records[{index}].{property} is a JSON {Describe(reader.TokenType)}: expected a string.");
+            throw new StreamEventFormatException($"Records[{index}].{property} is a JSON {JsonText.Describe(reader.TokenType)}: expected a string.");
         }
 
         var start = (int)reader.TokenStartIndex + 1;
         return start..(start + reader.ValueSpan.Length);
-    }
-
-    /// <summary>What one record has shown so far: where its texts lie in the payload, and what was read of it.</summary>
-    private struct RecordParts
-    {
-        public Range EventId;
-        public Range EventName;
-        public Range Keys;
-        public Range ViewType;
-        public bool HasViewType;
-        public ChangeKind Kind;
-        public SequenceNumber? Sequence;
-        public RewardImage? OldImage;
-        public RewardImage? NewImage;
-        public bool IsTtlExpiry;
     }
 
     /// <summary>A record's own properties, each allowed once.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RewardAnalytics.Local.StreamEvents;
+namespace RewardAnalytics.StreamEvents.Writer;
 
 /// <summary>
 /// Writes a batch of stream records as the Lambda event a DynamoDB event source mapping with a tumbling window
@@ -15,7 +15,7 @@ public static class StreamEventWriter
     /// <summary>The UTF-8 bytes of the tumbling-window event for <paramref name="records"/> of shard <paramref name="shardId"/> in window [<paramref name="windowStart"/>, <paramref name="windowEnd"/>).</summary>
     public static byte[] Write(
         string shardId,
-        IReadOnlyList<StreamRecord> records,
+        IEnumerable<StreamEventRecord> records,
         DateTimeOffset windowStart,
         DateTimeOffset windowEnd,
         bool isFinalInvokeForWindow = false,
@@ -48,7 +48,7 @@ public static class StreamEventWriter
         return buffer.ToArray();
     }
 
-    private static void WriteRecord(Utf8JsonWriter json, StreamRecord record, string streamArn)
+    private static void WriteRecord(Utf8JsonWriter json, StreamEventRecord record, string streamArn)
     {
         json.WriteStartObject();
         json.WriteString("eventID", record.EventId);

@@ -1,13 +1,12 @@
 using System.Text.Json;
-using Amazon.DynamoDBv2.Model;
 
-namespace RewardAnalytics.Local.StreamEvents;
+namespace RewardAnalytics.StreamEvents.Writer;
 
 /// <summary>Writes items in DynamoDB JSON (<c>{"name":{"S":"…"}}</c>), the form stream records carry them in.</summary>
 public static class DynamoJson
 {
     /// <summary>Writes <paramref name="item"/> as a DynamoDB JSON object of typed values.</summary>
-    public static void WriteItem(Utf8JsonWriter json, IReadOnlyDictionary<string, AttributeValue> item)
+    public static void WriteItem(Utf8JsonWriter json, IReadOnlyDictionary<string, DynamoValue> item)
     {
         json.WriteStartObject();
         foreach (var (name, value) in item)
@@ -20,7 +19,7 @@ public static class DynamoJson
     }
 
     /// <summary>Writes one typed value, e.g. <c>{"N":"12.5"}</c>.</summary>
-    public static void WriteValue(Utf8JsonWriter json, AttributeValue value)
+    public static void WriteValue(Utf8JsonWriter json, DynamoValue value)
     {
         json.WriteStartObject();
         if (value.S is not null)
@@ -35,13 +34,13 @@ public static class DynamoJson
         {
             json.WriteBoolean("BOOL", b);
         }
-        else if (value.NULL is true)
+        else if (value.NULL)
         {
             json.WriteBoolean("NULL", true);
         }
-        else if (value.B is not null)
+        else if (value.B is { } bytes)
         {
-            json.WriteBase64String("B", value.B.ToArray());
+            json.WriteBase64String("B", bytes.Span);
         }
         else if (value.SS is { Count: > 0 } ss)
         {
@@ -50,6 +49,16 @@ public static class DynamoJson
         else if (value.NS is { Count: > 0 } ns)
         {
             WriteStrings(json, "NS", ns);
+        }
+        else if (value.BS is { Count: > 0 } bs)
+        {
+            json.WriteStartArray("BS");
+            foreach (var element in bs)
+            {
+                json.WriteBase64StringValue(element.Span);
+            }
+
+            json.WriteEndArray();
         }
         else if (value.L is not null)
         {

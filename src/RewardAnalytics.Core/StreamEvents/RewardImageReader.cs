@@ -2,13 +2,19 @@ using System.Text.Json;
 
 namespace RewardAnalytics.Core.StreamEvents;
 
-public sealed partial class StreamEventReader
+/// <summary>
+/// Reads a record's item image into a <see cref="RewardImage"/>: only the reward's three attributes (named by the
+/// schema) are looked at, where they lie in the payload, and judged by <see cref="RewardImageRules"/>.
+/// </summary>
+internal sealed class RewardImageReader(RewardImageSchema schema)
 {
+    private const int MaxScalarBytes = 256;
+
     /// <summary>
     /// Reads an item image; null when it is absent (JSON null). Only the three reward attributes are looked at. An image
     /// that names one of them twice is unreadable in itself, so it neither adds (INSERT) nor subtracts (REMOVE).
     /// </summary>
-    private RewardImage? ReadImage(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, string property)
+    public RewardImage? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, string property)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -19,25 +25,25 @@ public sealed partial class StreamEventReader
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new StreamEventFormatException(
-                $"Records[{index}].{property} is a JSON {Describe(reader.TokenType)}: expected a DynamoDB item (an object of attribute values).");
+                $"Records[{index}].{property} is a JSON {JsonText.Describe(reader.TokenType)}: expected a DynamoDB item (an object of attribute values).");
         }
 
         AttributeText type = default, amount = default, created = default;
         var duplicate = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
-            if (name.SequenceEqual(_schema.TypeUtf8))
+            var name = JsonText.PropertyName(ref reader);
+            if (name.SequenceEqual(schema.TypeUtf8))
             {
                 duplicate |= type.Kind != AttributeKind.Missing;
                 type = ReadAttribute(ref reader);
             }
-            else if (name.SequenceEqual(_schema.AmountUtf8))
+            else if (name.SequenceEqual(schema.AmountUtf8))
             {
                 duplicate |= amount.Kind != AttributeKind.Missing;
                 amount = ReadAttribute(ref reader);
             }
-            else if (name.SequenceEqual(_schema.CreatedAtUtf8))
+            else if (name.SequenceEqual(schema.CreatedAtUtf8))
             {
                 duplicate |= created.Kind != AttributeKind.Missing;
                 created = ReadAttribute(ref reader);
@@ -73,7 +79,7 @@ public sealed partial class StreamEventReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             descriptors++;
-            var descriptor = PropertyName(ref reader);
+            var descriptor = JsonText.PropertyName(ref reader);
             var isS = descriptor.SequenceEqual("S"u8);
             var isN = descriptor.SequenceEqual("N"u8);
             reader.Read();

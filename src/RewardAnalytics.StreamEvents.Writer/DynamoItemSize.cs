@@ -1,7 +1,6 @@
 using System.Text;
-using Amazon.DynamoDBv2.Model;
 
-namespace RewardAnalytics.Local.StreamEvents;
+namespace RewardAnalytics.StreamEvents.Writer;
 
 /// <summary>
 /// DynamoDB's item-size accounting (attribute names plus values: strings as UTF-8, numbers by significant digits),
@@ -10,7 +9,7 @@ namespace RewardAnalytics.Local.StreamEvents;
 public static class DynamoItemSize
 {
     /// <summary>The size of an item's attributes (names plus values); 0 for null.</summary>
-    public static int Of(IReadOnlyDictionary<string, AttributeValue>? item)
+    public static int Of(IReadOnlyDictionary<string, DynamoValue>? item)
     {
         if (item is null)
         {
@@ -27,7 +26,7 @@ public static class DynamoItemSize
     }
 
     /// <summary>The size of one attribute value (without its name).</summary>
-    public static int Of(AttributeValue value)
+    public static int Of(DynamoValue value)
     {
         if (value.S is { } s)
         {
@@ -41,7 +40,7 @@ public static class DynamoItemSize
 
         if (value.B is { } b)
         {
-            return (int)b.Length;
+            return b.Length;
         }
 
         if (value.SS is { Count: > 0 } ss)
@@ -52,6 +51,11 @@ public static class DynamoItemSize
         if (value.NS is { Count: > 0 } ns)
         {
             return ns.Sum(NumberSize);
+        }
+
+        if (value.BS is { Count: > 0 } bs)
+        {
+            return bs.Sum(b => b.Length);
         }
 
         if (value.L is { } list)

@@ -8,7 +8,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// workload run on several concurrent lanes still yields the same stream as long as each key's writes keep their
 /// order; <see cref="Sub"/> orders what one write produced (a poison record right after it).
 /// </summary>
-public sealed record StreamChange(
+public sealed record PendingRecord(
     long Order,
     Dictionary<string, AttributeValue> Keys,
     string EventName,
@@ -20,7 +20,7 @@ public sealed record StreamChange(
     bool IsPoison = false)
 {
     /// <summary>The change a store write produced, placed at <paramref name="order"/>; <paramref name="ttlExpiry"/> marks a REMOVE made by the TTL process.</summary>
-    public static StreamChange FromWrite(long order, Dictionary<string, AttributeValue> keys, ItemWrite write, DateTimeOffset at, bool ttlExpiry = false) =>
+    public static PendingRecord FromWrite(long order, Dictionary<string, AttributeValue> keys, ItemWrite write, DateTimeOffset at, bool ttlExpiry = false) =>
         new(order, keys,
             write.OldImage is null ? StreamRecord.Insert : write.NewImage is null ? StreamRecord.Remove : StreamRecord.Modify,
             write.NewImage, write.OldImage, at, ttlExpiry);

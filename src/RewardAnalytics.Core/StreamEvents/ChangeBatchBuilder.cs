@@ -1,0 +1,50 @@
+using System.Buffers;
+
+namespace RewardAnalytics.Core.StreamEvents;
+
+/// <summary>
+/// What one read has gathered so far, kept on the reader's stack: the changes in a pooled buffer, the highest sequence
+/// number read, and the records that cannot count.
+/// </summary>
+internal struct ChangeBatchBuilder()
+{
+    private StreamChange[] _changes = ArrayPool<StreamChange>.Shared.Rent(64);
+    private SequenceNumber? _lastSequence;
+    private List<SkippedRecord>? _skipped;
+
+    /// <summary>How many records have been read, counted or not: the index of the next one.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a record that was read: its sequence number is taken as read.</summary>
+    public void Add(in StreamChange change)
+    {
+        Append(change);
+        _lastSequence = _lastSequence is { } last ? SequenceNumber.Max(last, change.Sequence) : change.Sequence;
+    }
+
+    /// <summary>Counts a record that could not be read: a change that touches no day, its sequence number not taken as read.</summary>
+    public void AddUncounted(SequenceNumber sequence) => Append(new StreamChange(sequence, ChangeKind.Unknown, false, null, null));
+
+    /// <summary>Lists a record as skipped, with why.</summary>
+    public void Skip(SkippedRecord skipped) => (_skipped ??= []).Add(skipped);
+
+    /// <summary>The batch of what was read; it owns the pooled buffer from here on.</summary>
+    public readonly StreamChangeBatch ToBatch(StreamEnvelope envelope) =>
+        new(envelope, _changes, Count, _skipped ?? (IReadOnlyList<SkippedRecord>)[], _lastSequence);
+
+    /// <summary>Returns the pooled buffer when the read failed and no batch will own it.</summary>
+    public readonly void ReturnBuffer() => ArrayPool<StreamChange>.Shared.Return(_changes);
+
+    private void Append(in StreamChange change)
+    {
+        if (Count == _changes.Length)
+        {
+            var bigger = ArrayPool<StreamChange>.Shared.Rent(_changes.Length * 2);
+            _changes.AsSpan(0, Count).CopyTo(bigger);
+            ArrayPool<StreamChange>.Shared.Return(_changes);
+            _changes = bigger;
+        }
+
+        _changes[Count++] = change;
+    }
+}
