@@ -97,10 +97,14 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         values[":first"] = new AttributeValue { S = group.FirstSequence.ToPaddedString() };
         values[":range"] = new AttributeValue { S = group.Range.ToString() };
         values[":empty"] = new AttributeValue { S = AppliedHistory.EmptySlot };
+        values[":unknown"] = new AttributeValue { S = AppliedHistory.UnknownSlot };
         var shift = new List<string>(AppliedHistory.Capacity);
         for (var slot = AppliedHistory.Capacity - 1; slot > 0; slot--)
         {
-            shift.Add($"{HistorySlot(slot)} = if_not_exists({HistorySlot(slot - 1)}, :empty)");
+            // A slot past the old history's size has no predecessor on an item written then: "unknown", not "empty",
+            // or a full old history would read as complete and lose its floor.
+            var absent = slot > AppliedHistory.LegacyCapacity ? ":unknown" : ":empty";
+            shift.Add($"{HistorySlot(slot)} = if_not_exists({HistorySlot(slot - 1)}, {absent})");
         }
 
         shift.Add($"{HistorySlot(0)} = :range");

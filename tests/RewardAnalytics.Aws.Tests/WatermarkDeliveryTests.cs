@@ -4,6 +4,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.TestSupport;
@@ -102,9 +103,9 @@ public sealed class WatermarkDeliveryTests : IDisposable
     }
 
     [Fact]
-    public async Task An_older_batch_redelivered_after_seven_newer_ones_counts_once()
+    public async Task An_older_batch_redelivered_after_as_many_newer_ones_as_the_history_holds_counts_once()
     {
-        var batches = Enumerable.Range(0, 8).Select(b => Rewards((b * 3) + 1, (b * 3) + 3)).ToArray();
+        var batches = Enumerable.Range(0, AppliedHistory.Capacity).Select(b => Rewards((b * 3) + 1, (b * 3) + 3)).ToArray();
         foreach (var batch in batches)
         {
             await Deliver(ShardA, batch);
@@ -112,7 +113,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
 
         var replay = await Deliver(ShardA, batches[0]);
 
-        Assert.Equal(Expected(1, 24), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 3 * AppliedHistory.Capacity), await _table.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((3, 0), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
     }
 
@@ -135,20 +136,81 @@ public sealed class WatermarkDeliveryTests : IDisposable
     [Fact]
     public async Task A_redelivery_older_than_the_history_is_not_counted_again_and_is_logged_with_its_range()
     {
-        var batches = Enumerable.Range(0, 10).Select(b => Rewards((b * 2) + 1, (b * 2) + 2)).ToArray();
+        var batches = Enumerable.Range(0, AppliedHistory.Capacity + 2).Select(b => Rewards((b * 2) + 1, (b * 2) + 2)).ToArray();
         foreach (var batch in batches)
         {
             await Deliver(ShardA, batch);
         }
 
-        var replay = await Deliver(ShardA, batches[0]); // ten batches ago: its range has left the history
+        var replay = await Deliver(ShardA, batches[0]); // its range has left the history
 
-        Assert.Equal(Expected(1, 20), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 2 * batches.Length), await _table.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((0, 2), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
         var line = Assert.Single(_log.ToString().Split('\n'), l => l.Contains("older than the item's applied history", StringComparison.Ordinal));
         Assert.Contains($"\"firstSequenceNumber\":\"{Sequence(1)}\",\"lastSequenceNumber\":\"{Sequence(2)}\"", line, StringComparison.Ordinal);
         var emf = EmfLine.ParseAll(_log.ToString())[^1];
         Assert.Equal(2m, emf.Value(Core.Metrics.AggregatorMetricNames.RedeliveredBeyondHistory));
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(AppliedHistory.MaxBatchSize)]
+    public async Task A_batch_bisected_with_the_upper_half_first_at_every_level_counts_every_record(int batchSize)
+    {
+        // Earlier batches fill the history first, so its floor is in play when the bisection begins.
+        var earlier = Rewards(1, 2 * AppliedHistory.Capacity);
+        foreach (var batch in earlier.Chunk(2))
+        {
+            await Deliver(ShardA, batch);
+        }
+
+        var from = earlier.Length + 1;
+        var all = Rewards(from, from + batchSize - 1);
+        // Lambda bisects the failing batch down to its first record (kept in the larger half, so the path is as deep as
+        // it gets); at every level the upper half goes, and commits, first.
+        var outcomes = new List<AggregationOutcome>();
+        var slice = all;
+        while (slice.Length > 1)
+        {
+            var lower = (slice.Length + 1) / 2;
+            outcomes.Add(await Deliver(ShardA, slice[lower..]));
+            slice = slice[..lower];
+        }
+
+        var last = await Deliver(ShardA, slice); // the first record: below every range the bisection applied
+
+        Assert.Equal(AppliedHistory.BisectionDepth(batchSize), outcomes.Count);
+        Assert.Equal((0, 0), (last.EntriesAlreadyApplied, last.EntriesBeyondHistory));
+        Assert.Equal(Expected(1, from + batchSize - 1), await _table.ReadRunningTotalsAsync(Day, default));
+    }
+
+    [Fact]
+    public async Task A_full_history_written_when_it_held_eight_ranges_keeps_its_floor_through_in_order_writes()
+    {
+        // Ten batches through an item of the old layout: eight slots h0..h7, all ranges, the two oldest pushed out.
+        var batches = Enumerable.Range(0, 10).Select(b => Rewards((b * 2) + 1, (b * 2) + 2)).ToArray();
+        var item = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>(DynamoAggregatesTable.Key(AggregateItem.Day(Day), AggregateItem.Shard(ShardA)))
+        {
+            [AggregateItem.LastSequence] = new() { S = SequenceNumber.Parse(Sequence(20)).ToPaddedString() },
+            [AggregateItem.WriteCount] = new() { N = "10" },
+        };
+        foreach (var (total, name) in DynamoAggregatesTable.TotalsAttributes(Expected(1, 20)).Select(kv => (kv.Value, kv.Key)))
+        {
+            item[name] = total;
+        }
+
+        for (var slot = 0; slot < AppliedHistory.LegacyCapacity; slot++)
+        {
+            item[AggregateItem.HistorySlot(slot)] = new() { S = $"{Sequence(19 - (slot * 2))}-{Sequence(20 - (slot * 2))}" };
+        }
+
+        await _dynamo.PutItemAsync(_table.TableName, item);
+        await Deliver(ShardA, Rewards(21, 22));              // in order, by this version: the slots shift into h8 and past it
+
+        var replay = await Deliver(ShardA, batches[0]);      // older than the old history: it was applied, it stays counted once
+
+        Assert.Equal(Expected(1, 22), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal((0, 2), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
     }
 
     [Fact]

@@ -78,6 +78,49 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
             $"the watermark design made {watermarkRequests.Count} requests for {RecordCount} records, the per-record dedupe {baseline}");
     }
 
+    [Theory]
+    [InlineData(21, 1)]
+    [InlineData(28, 1)]
+    [InlineData(40, 2)] // at the edge: 1 unit without TTL tallies, 2 with them
+    public async Task A_write_to_an_item_with_a_full_applied_history_costs_at_most_the_write_units_expected(int digits, int mostUnits)
+    {
+        // DynamoDB Streams sequence numbers have 21 to 40 digits; consecutive records of a shard are not consecutive numbers.
+        var (dynamo, _, table) = await FreshTableAsync();
+        var tableStore = new DynamoAggregatesTable(dynamo, table, TimeProvider.System);
+        var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = table }, tableStore, TimeProvider.System, TextWriter.Null);
+        var start = System.Numerics.BigInteger.Pow(10, digits - 1) + 4_421_584_500_017;
+        var records = TimeOrderedDay()
+            .Select((r, i) => r with { SequenceNumber = (start + (i * 7_919_003L)).ToString(CultureInfo.InvariantCulture) })
+            .ToArray();
+
+        foreach (var batch in records.Chunk(100))
+        {
+            await aggregation.HandleAsync(Event(ShardA, batch), default);
+        }
+
+        var item = (await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            Key = DynamoAggregatesTable.Key(AggregateItem.Day(Day), AggregateItem.Shard(ShardA)),
+            ConsistentRead = true,
+        })).Item;
+        var ranges = Enumerable.Range(0, AppliedHistory.Capacity).Count(i => item.TryGetValue(AggregateItem.HistorySlot(i), out var v) && v.S.Contains('-', StringComparison.Ordinal) && v.S != AppliedHistory.EmptySlot);
+        var bytes = ItemBytes(item);
+        // What a write of this item costs, as DynamoDB (here dynalite, by the same rule) counts it: the same attributes
+        // put under a key of the same length. An UpdateItem pays for the larger of the item before and after it.
+        var copy = new Dictionary<string, AttributeValue>(item) { [AggregateItem.PartitionKey] = new() { S = AggregateItem.Day(Day.PlusDays(1)) } };
+        var put = await dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = copy, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL });
+        var units = put.ConsumedCapacity.CapacityUnits ?? double.NaN;
+        Figures.Print(output, $"item_size history_ranges={ranges} sequence_digits={digits} item_bytes={bytes} write_units_per_write={units}");
+        Assert.Equal(AppliedHistory.Capacity, ranges);
+        Assert.InRange(units, 1.0, mostUnits);
+    }
+
+    /// <summary>An item's size by DynamoDB's rule: attribute names and string values in UTF-8 bytes, a number about one byte per two significant digits plus one.</summary>
+    private static int ItemBytes(Dictionary<string, AttributeValue> item) => item.Sum(kv => System.Text.Encoding.UTF8.GetByteCount(kv.Key) + (kv.Value.S is { } s
+        ? System.Text.Encoding.UTF8.GetByteCount(s)
+        : 1 + ((kv.Value.N.TrimStart('-').Replace(".", "", StringComparison.Ordinal).Trim('0').Length + 1) / 2)));
+
     private async Task<(IAmazonDynamoDB Dynamo, RequestCounter Requests, string Table)> FreshTableAsync()
     {
         var dynamo = fixture.World.CreateDynamoDb();

@@ -238,4 +238,17 @@ public sealed class StackSettingsTests
         Assert.Equal(("reward-analytics-prod-totals-api", "reward-analytics-prod-totals-api"), (names.TotalsApiFunction, names.TotalsApiRole));
         Assert.All(new[] { names.StreamAggregatorRole, names.DailyFinalizerRole, names.ScheduleRole, names.TotalsApiRole }, role => Assert.True(role.Length <= 64));
     }
+
+    [Fact]
+    public void Every_batch_size_the_stack_accepts_is_one_the_aggregates_applied_history_is_sized_for()
+    {
+        // A bisected batch leaves up to ⌈log2 n⌉ ranges above a record still to come; the history keeps one more than the
+        // largest accepted batch needs, or a deep enough bisection would push that record below its floor (issue 19, item 6).
+        var largest = Config.Settings("dev", (ConfigKeys.BatchSize, "10000")).Mapping.BatchSize;
+        var error = Assert.ThrowsAny<Exception>(() => Config.Settings("dev", (ConfigKeys.BatchSize, "10001")));
+
+        Assert.Contains("expected a whole number from 1 to 10000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Aggregation.AppliedHistory.MaxBatchSize, largest);
+        Assert.True(Core.Aggregation.AppliedHistory.BisectionDepth(largest) < Core.Aggregation.AppliedHistory.Capacity);
+    }
 }

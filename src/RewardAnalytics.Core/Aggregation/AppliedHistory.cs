@@ -9,13 +9,35 @@ namespace RewardAnalytics.Core.Aggregation;
 /// record of the same (day, shard) was (the halves of a bisected batch in reverse order). A single high-water mark
 /// would drop it as "already applied"; the ranges tell it apart. Immutable.
 /// </summary>
+/// <remarks>
+/// Sized from the largest batch: bisecting a batch of <see cref="MaxBatchSize"/> records leaves at most
+/// <see cref="MaxBisectionDepth"/> ranges applied above a record that is still to come (one sibling half per level), and
+/// the history needs one slot more than that, for a range below it, to keep its floor under it
+/// (docs/stream-aggregator.md, "No bisection depth loses a record").
+/// </remarks>
 public sealed class AppliedHistory
 {
-    /// <summary>How many applied ranges an item keeps: any of its last 8 batches can be redelivered after later ones.</summary>
-    public const int Capacity = 8;
+    /// <summary>Lambda's largest <c>BatchSize</c> for a DynamoDB stream: the largest batch the history is sized for.</summary>
+    public const int MaxBatchSize = 10_000;
 
-    /// <summary>The stored value of an empty slot.</summary>
+    /// <summary>How many times Lambda can halve a batch of <see cref="MaxBatchSize"/> records: ⌈log2 10,000⌉.</summary>
+    public const int MaxBisectionDepth = 14;
+
+    /// <summary>How many applied ranges an item keeps: every range a full-depth bisection applies above a record, plus one below it.</summary>
+    public const int Capacity = MaxBisectionDepth + 1;
+
+    /// <summary>
+    /// The history's size before it was sized from the largest batch. An in-order write to an item written then moves
+    /// its last old range into slot <c>h8</c> and has nothing to move into the slots after it: it fills them with
+    /// <see cref="UnknownSlot"/>, so a full old history keeps the floor it implied.
+    /// </summary>
+    public const int LegacyCapacity = 8;
+
+    /// <summary>The stored value of an empty slot: the history before it is complete.</summary>
     public const string EmptySlot = "-";
+
+    /// <summary>The stored value of a slot whose earlier content is not known (a slot past <see cref="LegacyCapacity"/> on an item written when the history was smaller).</summary>
+    public const string UnknownSlot = "?";
 
     private const string FloorPrefix = "*-";
     private readonly SequenceRange[] _ranges; // disjoint, ascending
@@ -35,20 +57,41 @@ public sealed class AppliedHistory
     /// <summary>A record below this that is in no range is beyond the history (null: the history is complete).</summary>
     public SequenceNumber? Floor { get; }
 
+    /// <summary>How many times Lambda can halve a failing batch of <paramref name="batchSize"/> records before it is down to single records: ⌈log2 n⌉.</summary>
+    public static int BisectionDepth(int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var depth = 0;
+        for (var size = batchSize; size > 1; size = (size + 1) / 2)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
     /// <summary>
-    /// Reads the stored slots (newest first; <see cref="EmptySlot"/> or null when empty, <c>*-N</c> for a floor).
-    /// When every slot holds a range, earlier ranges may have been pushed out: the lowest range is the floor. An item
-    /// with a watermark and no slots at all is read as one range up to its watermark.
+    /// Reads the stored slots (newest first; <see cref="EmptySlot"/> when empty, <c>*-N</c> for a floor, null or
+    /// <see cref="UnknownSlot"/> when not known). The history is known complete only when a slot says so (an empty slot
+    /// or a floor); otherwise earlier ranges may have been pushed out and the lowest range is the floor. An item with a
+    /// watermark and no slots at all is read as one range up to its watermark.
     /// </summary>
     public static AppliedHistory FromSlots(IReadOnlyList<string?> slots, SequenceNumber? lastSequence)
     {
         var ranges = new List<SequenceRange>(Capacity);
         SequenceNumber? floor = null;
         var filled = 0;
+        var complete = false;
         foreach (var slot in slots)
         {
-            if (slot is null or EmptySlot)
+            if (slot is null or UnknownSlot)
             {
+                continue;
+            }
+
+            if (slot == EmptySlot)
+            {
+                complete = true;
                 continue;
             }
 
@@ -56,6 +99,7 @@ public sealed class AppliedHistory
             {
                 var below = SequenceNumber.Parse(slot[FloorPrefix.Length..]);
                 floor = floor is { } f ? SequenceNumber.Max(f, below) : below;
+                complete = true;
                 continue;
             }
 
@@ -74,7 +118,7 @@ public sealed class AppliedHistory
         }
 
         var merged = Merge(ranges);
-        if (filled >= Capacity && merged.Length > 0)
+        if (!complete && filled > 0)
         {
             floor = floor is { } f ? SequenceNumber.Max(f, merged[0].First) : merged[0].First;
         }

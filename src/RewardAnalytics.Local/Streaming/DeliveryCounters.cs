@@ -18,6 +18,9 @@ public sealed class DeliveryCounters
     private long _recordsSentToOnFailureDestination;
     private long _reversedBisections;
     private long _staleRedeliveries;
+    private long _maximumDepthUpperFirst;
+    private long _maximumDepthLowerFirst;
+    private long _deepestBisection;
 
     /// <summary>Invocations of the function, duplicates and retries included.</summary>
     public long Invocations => Interlocked.Read(ref _invocations);
@@ -50,6 +53,15 @@ public sealed class DeliveryCounters
     /// <summary>Bisections whose upper half went first: never-applied records arriving after later ones.</summary>
     public long ReversedBisections => Interlocked.Read(ref _reversedBisections);
 
+    /// <summary>Batches bisected down to their first record with the upper half first at every level.</summary>
+    public long MaximumDepthBisectionsUpperFirst => Interlocked.Read(ref _maximumDepthUpperFirst);
+
+    /// <summary>Batches bisected down to their first record with the lower half first at every level.</summary>
+    public long MaximumDepthBisectionsLowerFirst => Interlocked.Read(ref _maximumDepthLowerFirst);
+
+    /// <summary>The most levels one batch was bisected through.</summary>
+    public long DeepestBisection => Interlocked.Read(ref _deepestBisection);
+
     /// <summary>Batches processed already and delivered again after newer ones.</summary>
     public long StaleRedeliveries => Interlocked.Read(ref _staleRedeliveries);
 
@@ -73,6 +85,15 @@ public sealed class DeliveryCounters
     internal void Retry() => Interlocked.Increment(ref _retries);
     internal void Bisection() => Interlocked.Increment(ref _bisections);
     internal void ReversedBisection() => Interlocked.Increment(ref _reversedBisections);
+    internal void MaximumDepthBisection(bool upperFirst, int levels)
+    {
+        Interlocked.Increment(ref upperFirst ? ref _maximumDepthUpperFirst : ref _maximumDepthLowerFirst);
+        long seen;
+        while ((seen = Interlocked.Read(ref _deepestBisection)) < levels && Interlocked.CompareExchange(ref _deepestBisection, levels, seen) != seen)
+        {
+        }
+    }
+
     internal void StaleRedelivery() => Interlocked.Increment(ref _staleRedeliveries);
     internal void PartialBatchRetry() => Interlocked.Increment(ref _partialBatchRetries);
     internal void FunctionError() => Interlocked.Increment(ref _functionErrors);

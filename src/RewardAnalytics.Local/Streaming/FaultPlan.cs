@@ -41,6 +41,16 @@ public sealed record FaultPlan
     /// <summary>How many batches back a stale redelivery may reach.</summary>
     public int StaleRedeliveryDepth { get; init; } = 8;
 
+    /// <summary>
+    /// Share of batches (of two records or more) whose first delivery fails at every level of a bisection down to its
+    /// first record alone: the deepest bisection a batch has (⌈log2 n⌉ levels, the first record kept in the larger half).
+    /// Those splits do not count against MaximumRetryAttempts, so the bisection reaches the bottom whatever that is.
+    /// </summary>
+    public double MaximumDepthBisectionRate { get; init; }
+
+    /// <summary>In a maximum-depth bisection, the upper half goes (and commits) first at every level: the order that leaves the most ranges above the first record.</summary>
+    public bool MaximumDepthUpperHalfFirst { get; init; }
+
     /// <summary>No faults.</summary>
     public static FaultPlan None { get; } = new();
 
@@ -58,7 +68,13 @@ public sealed record FaultPlan
     };
 
     /// <summary>True when any fault has a rate above zero.</summary>
-    public bool IsEnabled => DuplicateDeliveryRate + CrashBeforeResponseRate + CrashMidBatchRate + ThrottleRate + PoisonRate + ReversedHalvesRate + StaleRedeliveryRate > 0;
+    public bool IsEnabled => DuplicateDeliveryRate + CrashBeforeResponseRate + CrashMidBatchRate + ThrottleRate + PoisonRate + ReversedHalvesRate + StaleRedeliveryRate
+        + MaximumDepthBisectionRate > 0;
+
+    /// <summary>True when this batch's first delivery is bisected down to its first record (see <see cref="MaximumDepthBisectionRate"/>).</summary>
+    public bool BisectsToMaximumDepth(string shardId, string firstSequenceNumber, int recordCount) =>
+        MaximumDepthBisectionRate > 0 && recordCount > 1
+        && StableHash.Unit(Seed, "maximum-depth", shardId, firstSequenceNumber, recordCount) < MaximumDepthBisectionRate;
 
     /// <summary>True when the halves of this bisected batch go upper half first.</summary>
     public bool ReversesHalves(string shardId, string firstSequenceNumber, int recordCount, int attempt) =>

@@ -17,4 +17,7 @@ public enum InjectedFault
 
     /// <summary>One day's aggregate write is throttled beyond the SDK's retries while the others succeed: a partial-batch failure.</summary>
     Throttle,
+
+    /// <summary>The function fails before any write (a timeout while it starts, say): a function error that commits nothing.</summary>
+    FailBeforeWrite,
 }

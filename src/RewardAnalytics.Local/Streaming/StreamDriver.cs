@@ -156,6 +156,13 @@ public sealed class StreamDriver
     /// <summary>Delivers one batch until it succeeds or is given up on: retries, bisection, partial-batch retries.</summary>
     private async Task DeliverAsync(LocalShard shard, StreamRecord[] batch, long window, bool isFinal, int attempt, CancellationToken ct)
     {
+        if (attempt == 0 && Schedule.BisectBatchOnFunctionError && Faults.BisectsToMaximumDepth(shard.ShardId, batch.Length > 0 ? batch[0].SequenceNumber : string.Empty, batch.Length))
+        {
+            var levels = await DeliverBisectedToFirstRecordAsync(shard, batch, window, isFinal, ct).ConfigureAwait(false);
+            Counters.MaximumDepthBisection(Faults.MaximumDepthUpperHalfFirst, levels);
+            return;
+        }
+
         while (true)
         {
             var fault = Faults.Decide(shard.ShardId, batch.Length > 0 ? batch[0].SequenceNumber : string.Empty, batch.Length, attempt);
@@ -216,6 +223,41 @@ public sealed class StreamDriver
         }
     }
 
+    /// <summary>
+    /// The deepest bisection: the slice with the batch's first record fails (before any write) at every level and is
+    /// halved, the first record kept in the larger half, down to that record alone; the other half of every level goes
+    /// before it or after it as the fault plan says, and is delivered as usual. Returns the number of levels.
+    /// </summary>
+    private async Task<int> DeliverBisectedToFirstRecordAsync(LocalShard shard, StreamRecord[] slice, long window, bool isFinal, CancellationToken ct)
+    {
+        if (slice.Length == 1)
+        {
+            await DeliverAsync(shard, slice, window, isFinal, attempt: 1, ct).ConfigureAwait(false);
+            return 0;
+        }
+
+        var (result, _) = await InvokeAsync(shard, slice, window, isFinal, attempt: 0, InjectedFault.FailBeforeWrite, ct).ConfigureAwait(false);
+        if (result != DeliveryResult.FunctionError)
+        {
+            throw new InvalidOperationException($"an injected failure before any write returned {result}");
+        }
+
+        Counters.Retry();
+        Counters.FunctionError();
+        Counters.Bisection();
+        var lower = (slice.Length + 1) / 2;
+        if (Faults.MaximumDepthUpperHalfFirst)
+        {
+            Counters.ReversedBisection();
+            await DeliverAsync(shard, slice[lower..], window, isFinal, attempt: 1, ct).ConfigureAwait(false);
+            return 1 + await DeliverBisectedToFirstRecordAsync(shard, slice[..lower], window, isFinal: false, ct).ConfigureAwait(false);
+        }
+
+        var levels = 1 + await DeliverBisectedToFirstRecordAsync(shard, slice[..lower], window, isFinal: false, ct).ConfigureAwait(false);
+        await DeliverAsync(shard, slice[lower..], window, isFinal, attempt: 1, ct).ConfigureAwait(false);
+        return levels;
+    }
+
     private async Task<(DeliveryResult Result, string? Detail)> InvokeAsync(
         LocalShard shard, StreamRecord[] batch, long window, bool isFinal, int attempt, InjectedFault fault, CancellationToken ct)
     {
@@ -227,6 +269,11 @@ public sealed class StreamDriver
         string? detail;
         try
         {
+            if (fault == InjectedFault.FailBeforeWrite)
+            {
+                throw new SimulatedCrashException("Injected function error before any aggregate write.");
+            }
+
             var response = await _function.InvokeAsync(new StreamInvocation(shard.ShardId, payload, batch, isFinal, fault), ct).ConfigureAwait(false);
             if (fault == InjectedFault.CrashBeforeResponse)
             {

@@ -51,17 +51,17 @@ public sealed class AppliedHistoryTests
             history = history.Add(R((b * 10) + 1, (b * 10) + 2));
         }
 
-        history = history.Add(R(3, 85)); // a merge after a read: fewer ranges than slots, the floor kept
+        history = history.Add(R(3, 155)); // a merge after a read: fewer ranges than slots, the floor kept
         var slots = history.ToSlots();
 
-        Assert.Equal(["3-85", "*-11", "-", "-", "-", "-", "-", "-"], slots);
-        var read = AppliedHistory.FromSlots(slots, S(85));
+        Assert.Equal(["3-155", "*-11", .. Enumerable.Repeat("-", AppliedHistory.Capacity - 2)], slots);
+        var read = AppliedHistory.FromSlots(slots, S(155));
         Assert.Equal(history.Ranges, read.Ranges);
         Assert.Equal(history.Floor, read.Floor);
     }
 
     [Fact]
-    public void Full_slots_written_by_in_order_shifts_are_read_with_the_lowest_range_as_floor()
+    public void Slots_that_are_all_ranges_are_read_with_the_lowest_range_as_floor()
     {
         string[] slots = ["71-72", "61-62", "51-52", "41-42", "31-32", "21-22", "11-12", "1-2"];
 
@@ -70,6 +70,70 @@ public sealed class AppliedHistoryTests
         Assert.Equal(S(1), history.Floor);
         Assert.Equal(SequenceState.NotApplied, history.StateOf(S(5)));
         Assert.Equal(SequenceState.BeyondHistory, history.StateOf(S(0)));
+    }
+
+    [Fact]
+    public void A_full_history_of_the_old_size_shifted_once_by_an_in_order_write_keeps_its_floor()
+    {
+        // Written when the history had 8 slots, then shifted by one in-order write: h8 took h7, h9.. had nothing to take.
+        string?[] slots = ["81-82", "71-72", "61-62", "51-52", "41-42", "31-32", "21-22", "11-12", "1-2",
+            .. Enumerable.Repeat(AppliedHistory.UnknownSlot, AppliedHistory.Capacity - AppliedHistory.LegacyCapacity - 1)];
+
+        var history = AppliedHistory.FromSlots(slots, S(82));
+
+        Assert.Equal(S(1), history.Floor);
+        Assert.Equal(SequenceState.BeyondHistory, history.StateOf(S(0)));
+    }
+
+    [Fact]
+    public void A_fresh_item_shifted_by_in_order_writes_is_known_complete()
+    {
+        // The first write to an item: h1..h8 fall back to empty, the slots after them to unknown.
+        string?[] slots = ["11-12", .. Enumerable.Repeat(AppliedHistory.EmptySlot, AppliedHistory.LegacyCapacity),
+            .. Enumerable.Repeat(AppliedHistory.UnknownSlot, AppliedHistory.Capacity - AppliedHistory.LegacyCapacity - 1)];
+
+        var history = AppliedHistory.FromSlots(slots, S(12));
+
+        Assert.Null(history.Floor);
+        Assert.Equal(SequenceState.NotApplied, history.StateOf(S(3)));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(256, 8)]
+    [InlineData(257, 9)]
+    [InlineData(8192, 13)]
+    [InlineData(8193, 14)]
+    [InlineData(AppliedHistory.MaxBatchSize, AppliedHistory.MaxBisectionDepth)]
+    public void Bisection_depth_is_how_often_a_batch_halves_down_to_one_record(int batchSize, int depth) =>
+        Assert.Equal(depth, AppliedHistory.BisectionDepth(batchSize));
+
+    [Fact]
+    public void A_range_is_stored_with_the_digits_its_last_shares_with_its_first_left_out_and_read_back_either_way()
+    {
+        var range = new SequenceRange(SequenceNumber.Parse("300000000000000000021"), SequenceNumber.Parse("300000000000000000135"));
+
+        Assert.Equal("300000000000000000021-135", range.ToString());
+        Assert.True(SequenceRange.TryParse("300000000000000000021-135", out var shortForm));
+        Assert.True(SequenceRange.TryParse("300000000000000000021-300000000000000000135", out var longForm)); // as written before
+        Assert.Equal((range, range), (shortForm, longForm));
+        Assert.Equal("7-7", new SequenceRange(S(7), S(7)).ToString());
+        Assert.Equal("9-12", R(9, 12).ToString());
+        Assert.False(SequenceRange.TryParse("300000000000000000135-021", out _)); // last below first
+    }
+
+    [Fact]
+    public void Any_range_reads_back_as_itself()
+    {
+        Gen.Select(Gen.ULong, Gen.ULong[0, 1_000_000_000_000], Gen.Int[0, 20]).Sample((start, length, digits) =>
+        {
+            var first = SequenceNumber.Parse(((System.Numerics.BigInteger)start * System.Numerics.BigInteger.Pow(10, digits)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var last = SequenceNumber.Parse(((System.Numerics.BigInteger)start * System.Numerics.BigInteger.Pow(10, digits) + length).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var range = new SequenceRange(first, last);
+            return SequenceRange.TryParse(range.ToString(), out var read) && read.First.CompareTo(first) == 0 && read.Last.CompareTo(last) == 0;
+        });
     }
 
     [Fact]
@@ -103,7 +167,7 @@ public sealed class AppliedHistoryTests
             .Select((size, delivery, ago) => new Batch(size, delivery, ago));
 
     [Fact]
-    public void Every_record_counts_once_when_halves_come_reversed_and_any_of_the_last_8_batches_is_redelivered_after_newer_ones()
+    public void Every_record_counts_once_when_halves_come_reversed_and_any_batch_the_history_holds_is_redelivered_after_newer_ones()
     {
         Batches.Array[1, 40].Sample(batches =>
         {
@@ -139,11 +203,11 @@ public sealed class AppliedHistoryTests
                 delivered.Add((first, last));
                 if (batch.ReplayAgo >= 0 && batch.ReplayAgo < delivered.Count)
                 {
-                    item.Deliver(delivered[^(batch.ReplayAgo + 1)]); // a batch of the last 8, after newer ones
+                    item.Deliver(delivered[^(batch.ReplayAgo + 1)]); // a batch the history holds, after newer ones
                 }
             }
 
-            // A bisected batch takes two of the history's 8 ranges, so with bisections an old enough replay may be
+            // A bisected batch takes two of the history's ranges, so with bisections an old enough replay may be
             // beyond the history: it is still counted once (assumed applied, and it was), only logged and alarmed.
             var bisected = batches.Any(b => b.Delivery != FirstDelivery.Whole && b.Size > 1);
             return item.CountedOnce(next - 1) && (bisected || item.BeyondHistory == 0);

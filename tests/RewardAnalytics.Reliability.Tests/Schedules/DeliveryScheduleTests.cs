@@ -19,6 +19,9 @@ public sealed class DeliveryScheduleTests(LocalAwsFixture fixture, ITestOutputHe
     private const int DefaultRuns = 1_000;
     private const int PlantedBugRuns = 150;
 
+    // Each of ~10,000 records, so a few: every run has them in both orders.
+    private const int MaximumDepthRuns = 2;
+
     // Each schedule mostly waits on dynalite, so a few run at once even on two cores.
     private const int Threads = 4;
 
@@ -39,6 +42,18 @@ public sealed class DeliveryScheduleTests(LocalAwsFixture fixture, ITestOutputHe
                     throw new ScheduleMismatchException(outcome.Describe());
                 }
             }, iter: runs, threads: Threads, print: schedule => schedule.ToString());
+            foreach (var upperHalfFirst in new[] { true, false })
+            {
+                await ScheduleGen.MaximumDepthCase(upperHalfFirst).SampleAsync(async schedule =>
+                {
+                    var outcome = await ScheduleRun.RunAsync(schedule, dynamo, plantedBug: null, CancellationToken.None);
+                    tally.Add(outcome);
+                    if (!outcome.Matches)
+                    {
+                        throw new ScheduleMismatchException(outcome.Describe());
+                    }
+                }, iter: MaximumDepthRuns, threads: 1, print: schedule => $"{schedule.Steps.Length} writes, {schedule.Faults}");
+            }
         }
         finally
         {
@@ -50,6 +65,7 @@ public sealed class DeliveryScheduleTests(LocalAwsFixture fixture, ITestOutputHe
         Assert.Equal(0, tally.Mismatches);
         Assert.True(tally.Schedules >= runs, $"{tally.Schedules} schedules ran; {runs} were asked for");
         Assert.All(tally.Coverage, kind => Assert.True(kind.Value > 0, $"no schedule exercised {kind.Key}"));
+        Assert.Equal(AppliedHistory.MaxBisectionDepth, tally.DeepestBisection);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed record ScheduleCase(
 /// </summary>
 public sealed record FaultRates(
     long Seed, int DuplicatePercent, int CrashAfterWritePercent, int CrashMidBatchPercent, int ThrottlePercent, int PoisonPercent, int FaultyAttempts,
-    int ReversedHalvesPercent = 0, int StaleRedeliveryPercent = 0)
+    int ReversedHalvesPercent = 0, int StaleRedeliveryPercent = 0, int MaximumDepthPercent = 0, bool MaximumDepthUpperHalfFirst = false)
 {
     public static FaultRates None { get; } = new(0, 0, 0, 0, 0, 0, 1);
 
@@ -125,9 +125,16 @@ public sealed record FaultRates(
         FaultyAttempts = FaultyAttempts,
         ReversedHalvesRate = ReversedHalvesPercent / 100.0,
         StaleRedeliveryRate = StaleRedeliveryPercent / 100.0,
+        MaximumDepthBisectionRate = MaximumDepthPercent / 100.0,
+        MaximumDepthUpperHalfFirst = MaximumDepthUpperHalfFirst,
     };
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+    public override string ToString() => Rates() + (MaximumDepthPercent > 0
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"; {MaximumDepthPercent}% of batches fail at every level down to their first record, {(MaximumDepthUpperHalfFirst ? "upper" : "lower")} half first")
+        : "");
+
+    private string Rates() => string.Create(CultureInfo.InvariantCulture,
         $"seed {Seed}, on the first {FaultyAttempts} attempt(s) of a batch: duplicate delivery {DuplicatePercent}%, " +
         $"crash after the DynamoDB write before the response {CrashAfterWritePercent}%, killed mid-batch after one day's write {CrashMidBatchPercent}%, " +
         $"one day's write throttled {ThrottlePercent}%; a poison record after {PoisonPercent}% of records; " +

@@ -1,4 +1,5 @@
 using CsCheck;
+using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Reliability.Tests.Schedules;
 
@@ -46,4 +47,21 @@ public static class ScheduleGen
         Gen.Select(Mapping, Faults, Gen.OneOf(TimeZones), Step.Array[1, 24])
             .Select((m, faults, zone, steps) => new ScheduleCase(
                 m.Shards, m.RecordsPerShard, m.BatchSize, m.WindowSeconds, m.Bisect, m.ExtraRetries, m.Parallel, faults, zone, steps));
+
+    /// <summary>The fewest records whose bisection goes as deep as the largest batch's: ⌈log2 n⌉ = 14 from 8,193.</summary>
+    public const int MaximumDepthRecords = 8_193;
+
+    /// <summary>
+    /// A maximum-depth bisection: one shard, one window, one batch of the largest size the stack accepts holding
+    /// 8,193 to 10,000 writes, whose first delivery fails at every level down to its first record, the halves of every
+    /// level in the given order (upper first: the most ranges applied above a record that is still to come).
+    /// </summary>
+    public static Gen<ScheduleCase> MaximumDepthCase(bool upperHalfFirst) =>
+        Gen.Select(Gen.Int[0, 1_000_000], Gen.OneOf(TimeZones), Step.Array[MaximumDepthRecords, AppliedHistory.MaxBatchSize])
+            .Select((seed, zone, steps) => new ScheduleCase(
+                1, AppliedHistory.MaxBatchSize, AppliedHistory.MaxBatchSize, 900, true, 0, 1,
+                FaultRates.None with { Seed = seed, MaximumDepthPercent = 100, MaximumDepthUpperHalfFirst = upperHalfFirst },
+                zone,
+                // Every step a write at the same instant (one window, one batch); a write that changes nothing is a put.
+                [.. steps.Select(s => s with { Kind = s.Kind is StepKind.Drain or StepKind.Update or StepKind.Delete or StepKind.Expire ? StepKind.Put : s.Kind, Gap = 0 })]));
 }

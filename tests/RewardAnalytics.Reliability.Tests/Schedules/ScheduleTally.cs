@@ -8,6 +8,7 @@ internal sealed class ScheduleTally
     private long _schedules, _records, _mismatches, _duplicates, _crashesAfterWrite, _crashesMidBatch, _throttles;
     private long _bisections, _partialRetries, _functionErrors, _emptyFinalInvokes, _childShards, _poison;
     private long _reversedBisections, _staleRedeliveries, _outOfOrderSchedules, _outOfOrderMismatches, _beyondHistory;
+    private long _maximumDepthUpperFirst, _maximumDepthLowerFirst, _maximumDepthRecords, _deepestBisection;
 
     public long Schedules => Interlocked.Read(ref _schedules);
     public long Records => Interlocked.Read(ref _records);
@@ -36,6 +37,19 @@ internal sealed class ScheduleTally
         Interlocked.Add(ref _reversedBisections, c.ReversedBisections);
         Interlocked.Add(ref _staleRedeliveries, c.StaleRedeliveries);
         Interlocked.Add(ref _beyondHistory, outcome.EntriesBeyondHistory);
+        Interlocked.Add(ref _maximumDepthUpperFirst, c.MaximumDepthBisectionsUpperFirst);
+        Interlocked.Add(ref _maximumDepthLowerFirst, c.MaximumDepthBisectionsLowerFirst);
+        if (c.MaximumDepthBisectionsUpperFirst + c.MaximumDepthBisectionsLowerFirst > 0)
+        {
+            Interlocked.Add(ref _maximumDepthRecords, outcome.Records);
+        }
+
+        long seen;
+        while ((seen = Interlocked.Read(ref _deepestBisection)) < c.DeepestBisection
+               && Interlocked.CompareExchange(ref _deepestBisection, c.DeepestBisection, seen) != seen)
+        {
+        }
+
         if (c.ReversedBisections + c.StaleRedeliveries > 0)
         {
             Interlocked.Increment(ref _outOfOrderSchedules);
@@ -62,12 +76,20 @@ internal sealed class ScheduleTally
         ["reversed_bisections"] = Interlocked.Read(ref _reversedBisections),
         ["stale_redeliveries"] = Interlocked.Read(ref _staleRedeliveries),
         ["out_of_order_schedules"] = Interlocked.Read(ref _outOfOrderSchedules),
+        ["max_depth_bisections_upper_first"] = Interlocked.Read(ref _maximumDepthUpperFirst),
+        ["max_depth_bisections_lower_first"] = Interlocked.Read(ref _maximumDepthLowerFirst),
     };
+
+    /// <summary>The most levels one batch was bisected through in any schedule.</summary>
+    public long DeepestBisection => Interlocked.Read(ref _deepestBisection);
 
     /// <summary>Schedules with reversed halves or stale redeliveries, and how many of them mismatched.</summary>
     public string OutOfOrderLine => string.Create(CultureInfo.InvariantCulture,
         $"out_of_order schedules={Interlocked.Read(ref _outOfOrderSchedules)} reversed_bisections={Interlocked.Read(ref _reversedBisections)} " +
-        $"stale_redeliveries={Interlocked.Read(ref _staleRedeliveries)} entries_beyond_history={EntriesBeyondHistory} mismatches={Interlocked.Read(ref _outOfOrderMismatches)}");
+        $"stale_redeliveries={Interlocked.Read(ref _staleRedeliveries)} entries_beyond_history={EntriesBeyondHistory} mismatches={Interlocked.Read(ref _outOfOrderMismatches)} " +
+        $"max_depth_bisections={Interlocked.Read(ref _maximumDepthUpperFirst) + Interlocked.Read(ref _maximumDepthLowerFirst)} " +
+        $"upper_first={Interlocked.Read(ref _maximumDepthUpperFirst)} lower_first={Interlocked.Read(ref _maximumDepthLowerFirst)} " +
+        $"depth={DeepestBisection} max_depth_records={Interlocked.Read(ref _maximumDepthRecords)}");
 
     /// <summary>Redelivered entries older than their item's applied history (assumed applied): logged and alarmed in production.</summary>
     public long EntriesBeyondHistory => Interlocked.Read(ref _beyondHistory);
