@@ -45,7 +45,7 @@ public sealed class RewardsReconciliation
 
         var tally = await new RewardsTableScan(_dynamo, _rewardsTable, _settings.Schema)
             .ScanAsync(zone, days, segments, cancellationToken).ConfigureAwait(false);
-        var table = new DynamoFinalizationTable(_dynamo, _settings.AggregatesTable, _clock);
+        var table = new DynamoFinalizationTable(_dynamo, _settings.AggregatesTable, zone, _clock);
         var checks = await CompareAsync(table, tally, days, cancellationToken).ConfigureAwait(false);
         var fixedDays = new List<DayReconciliation>();
         if (fix)

@@ -33,8 +33,9 @@ public static class BackfillCommand
             "Bring history into the service, e.g. the days before the stream was enabled, or the day it was enabled (partly streamed): " +
             "ONE consistent parallel Scan of REWARDS_TABLE for the whole range, counted with the stream's rules plus the TTL-expired tally " +
             "(exactly as reconcile counts); each day that differs gets the CORRECTION that makes its running totals equal the scan; then every " +
-            "day is finalized with the daily finalizer's own path: S3 report under REPORT_PREFIX, EMF metrics (to stderr; only for days " +
-            "CloudWatch still accepts) and FINAL. Refused for today or later. Prints one line per day (date, totals, action). A second run " +
+            "day is finalized with the daily finalizer's own path: S3 report under REPORT_PREFIX and FINAL; run outside Lambda, its metrics " +
+            "reach no CloudWatch, so FINAL records them as not published and the deployed finalizer publishes those CloudWatch still accepts " +
+            "(the last 14 days) when it next checks them or is invoked for them (printed per day). Refused for today or later. Prints one line per day (date, totals, action). A second run " +
             "changes nothing and says so. Exit code 0 when every day equals the scan.\n" +
             "Needs REWARDS_TABLE, AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, REWARD_*_ATTRIBUTE if not the defaults).\n" +
             "Example: reward-analytics backfill --from 2023-01-01 --to 2023-11-14")
@@ -50,7 +51,8 @@ public static class BackfillCommand
             var segments = ReconcileCommand.Segments(parse, segmentsOption);
             var rewardsTable = context.Require(ReconcileCommand.RewardsTableVariable, "the name of the rewards table");
             var settings = AggregatorSettings.FromEnvironment(context.Environment);
-            var finalizer = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            var finalizer = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock),
+                MetricsDelivery.OutsideLambda);
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             BackfillResult result;
             try
@@ -64,6 +66,8 @@ public static class BackfillCommand
             }
 
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(days, result) : Text(result)).ConfigureAwait(false);
+            await FinalizeCommand.WriteNoticesAsync(context, new FinalizationSummary(days.End, result.Days.Select(d => d.Finalized).ToArray()),
+                finalizer.Settings.RecheckDays, parse.GetValue(jsonOption)).ConfigureAwait(false);
             return result.AllMatch ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;

@@ -35,7 +35,7 @@ public sealed class FinalizerTestBed : IDisposable
             RecheckDays = recheckDays,
             MetricsEnvironment = environment,
         };
-        Table = new DynamoFinalizationTable(Dynamo, tableName, Clock);
+        Table = new DynamoFinalizationTable(Dynamo, tableName, Settings.ReportTimeZone, Clock);
         Reports = new S3ReportStore(S3, Settings);
         Metrics = new EmfDayMetrics(Log, environment);
     }
