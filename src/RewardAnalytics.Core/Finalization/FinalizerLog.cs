@@ -49,7 +49,7 @@ public sealed class FinalizerLog
     public void NoData(LocalDate day, LocalDate? firstDay) => Write("INFO",
         firstDay is { } first
             ? $"no data: no item was ever written for the day and it lies before the first day with data ({IsoDate.Format(first)}); no report, no metrics"
-            : "no data: no item was ever written for the day and no day has data yet; no report, no metrics",
+            : "no data: no item was ever written for the day, and no earlier day has data; no report, no metrics",
         day, json => json.WriteString("action", FinalizationSummary.Name(DayAction.NoData)));
 
     /// <summary>WARN: another finalizer committed this revision first; says whether this run's metrics line was cancelled.</summary>

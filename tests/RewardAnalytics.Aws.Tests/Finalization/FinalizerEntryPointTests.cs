@@ -36,7 +36,7 @@ public sealed class FinalizerEntryPointTests : IDisposable
         Assert.Equal(
             """{"target":"2023-11-15","days":[""" +
             """{"date":"2023-11-15","action":"created","revision":1,"metrics":"published","total_issued":1500.0,"total_redeemed":750.0,"net_rewards":750.0,"issued_count":15,"redeemed_count":8},""" +
-            """{"date":"2023-11-14","action":"created","revision":1,"metrics":"published","total_issued":0.0,"total_redeemed":0.0,"net_rewards":0.0,"issued_count":0,"redeemed_count":0}]}""",
+            """{"date":"2023-11-14","action":"no-data"}]}""",
             response);
         Assert.Contains("\"action\":\"unchanged\"", await InvokeAsync("""{"date":"2023-11-15"}"""), StringComparison.Ordinal);
     }
