@@ -166,6 +166,49 @@ public sealed class FinalizationRulesTests
         Assert.Equal("daily-rewards/2023-11-15.json", settings.ReportKey(Day));
     }
 
+    [Theory]
+    [InlineData(null, "LoyaltyPlatform/Rewards")]
+    [InlineData("LoyaltyPlatform/Rewards/Shadow", "LoyaltyPlatform/Rewards/Shadow")]
+    [InlineData("Team #1: rewards.v2_x-y", "Team #1: rewards.v2_x-y")]
+    public void The_metrics_namespace_defaults_to_the_service_namespace_and_takes_any_cloudwatch_namespace(string? value, string expected)
+    {
+        var environment = new Dictionary<string, string> { ["AGGREGATES_TABLE"] = "t", ["ANALYTICS_BUCKET"] = "reward-analytics" };
+        if (value is not null)
+        {
+            environment["METRICS_NAMESPACE"] = value;
+        }
+
+        Assert.Equal(expected, FinalizerSettings.FromEnvironment(EnvironmentReader.From(environment)).MetricsNamespace);
+    }
+
+    [Theory]
+    [InlineData("AWS/Lambda", "METRICS_NAMESPACE is 'AWS/Lambda': namespaces starting with 'AWS/' are reserved for AWS services; expected one of the service's own, such as 'LoyaltyPlatform/Rewards'")]
+    [InlineData("Rewards|Shadow", "METRICS_NAMESPACE is 'Rewards|Shadow': expected a CloudWatch namespace of 1 to 255 characters (letters, digits, '.', '-', '_', '/', '#', ':' and spaces), such as 'LoyaltyPlatform/Rewards' or 'LoyaltyPlatform/Rewards/Shadow'")]
+    public void A_metrics_namespace_cloudwatch_would_refuse_is_refused_at_start_up(string value, string problem)
+    {
+        var error = Assert.Throws<SettingsException>(() => FinalizerSettings.FromEnvironment(EnvironmentReader.From(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "t",
+            ["ANALYTICS_BUCKET"] = "reward-analytics",
+            ["METRICS_NAMESPACE"] = value,
+        })));
+
+        Assert.Equal([problem], error.Problems);
+    }
+
+    [Fact]
+    public void A_metrics_namespace_longer_than_255_characters_is_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => FinalizerSettings.FromEnvironment(EnvironmentReader.From(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "t",
+            ["ANALYTICS_BUCKET"] = "reward-analytics",
+            ["METRICS_NAMESPACE"] = new string('a', 256),
+        })));
+
+        Assert.StartsWith("METRICS_NAMESPACE is 'aaaa", Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_bad_bucket_name_is_reported_with_the_other_problems()
     {
