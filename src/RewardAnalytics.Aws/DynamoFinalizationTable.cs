@@ -66,27 +66,39 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
         (await _aggregates.ReadLedgerAsync(day, item => ReadFinal(day, item), cancellationToken).ConfigureAwait(false)).InZone(day, _zone);
 
     /// <summary><inheritdoc/></summary>
+    /// <remarks>A consistent <c>Query</c> and a conditional <c>PutItem</c>: the two actions the finalizer's role already has on the table.</remarks>
     public async Task<LocalDate?> ReadFirstDayAsync(CancellationToken cancellationToken)
     {
-        var item = (await _dynamo.GetItemAsync(new GetItemRequest
+        var items = (await _dynamo.QueryAsync(new QueryRequest
         {
             TableName = TableName,
-            Key = DynamoAggregatesTable.Key(ServicePartition, FirstDay),
+            KeyConditionExpression = $"{PartitionKey} = :pk AND {AggregateItem.SortKey} = :sk",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":pk"] = new() { S = ServicePartition },
+                [":sk"] = new() { S = FirstDay },
+            },
             ConsistentRead = true,
-        }, cancellationToken).ConfigureAwait(false)).Item;
-        return item is not null && item.TryGetValue(DateAttribute, out var date) && IsoDate.TryParse(date.S, out var day) ? day : null;
+        }, cancellationToken).ConfigureAwait(false)).Items;
+        if (items is not { Count: > 0 } || !items[0].TryGetValue(DateAttribute, out var date) || !IsoDate.TryParse(date.S, out var day))
+        {
+            return null;
+        }
+
+        return day;
     }
 
     /// <summary><inheritdoc/></summary>
     public async Task RecordFirstDayAsync(LocalDate day, CancellationToken cancellationToken)
     {
+        var item = DynamoAggregatesTable.Key(ServicePartition, FirstDay);
+        item[DateAttribute] = new AttributeValue { S = IsoDate.Format(day) };
         try
         {
-            await _dynamo.UpdateItemAsync(new UpdateItemRequest
+            await _dynamo.PutItemAsync(new PutItemRequest
             {
                 TableName = TableName,
-                Key = DynamoAggregatesTable.Key(ServicePartition, FirstDay),
-                UpdateExpression = "SET #date = :day",
+                Item = item,
                 ConditionExpression = "attribute_not_exists(#date) OR #date > :day",
                 ExpressionAttributeNames = new Dictionary<string, string> { ["#date"] = DateAttribute },
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":day"] = new() { S = IsoDate.Format(day) } },
