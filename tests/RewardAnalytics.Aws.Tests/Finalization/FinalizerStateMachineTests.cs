@@ -202,6 +202,25 @@ public sealed class FinalizerStateMachineTests : IDisposable
             _bed.EmfLines.Select(l => (l.Namespace, Values(l))));
     }
 
+    /// <summary>The finalizer's role allows Query and PutItem on the table (Policies.FinalizerTableActions), nothing else.</summary>
+    [Fact]
+    public async Task The_finalizer_calls_only_query_and_put_item_also_to_keep_the_first_day_with_data()
+    {
+        var wire = new RecordingHttpClientFactory();
+        using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+            new Amazon.Runtime.BasicAWSCredentials(Local.Emulators.LocalAwsWorld.AccessKey, Local.Emulators.LocalAwsWorld.SecretKey),
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = _bed.World.DynamoDbEndpoint, AuthenticationRegion = Local.Emulators.LocalAwsWorld.Region, HttpClientFactory = wire });
+        var table = new DynamoFinalizationTable(dynamo, _bed.Settings.AggregatesTable, _bed.Settings.ReportTimeZone, _bed.Clock);
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed);
+        var finalization = new DailyFinalization(_bed.Settings with { RecheckDays = 2 }, table, _bed.Reports, _bed.Metrics, _bed.Clock, _bed.Log);
+
+        await finalization.RunAsync(Day, default);
+        await finalization.RunAsync(Day, default);
+
+        var actions = wire.Requests.Select(r => r.Headers["x-amz-target"]).ToHashSet();
+        Assert.Equal(["DynamoDB_20120810.PutItem", "DynamoDB_20120810.Query"], actions.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_day_summed_in_another_time_zone_is_refused_naming_both_zones_and_nothing_is_written()
     {
