@@ -7,7 +7,8 @@ namespace RewardAnalytics.Aws;
 
 /// <summary>
 /// The aggregates table's item layout on DynamoDB: partition <c>pk = DAY#yyyy-MM-dd</c>; sort key <c>SHARD#&lt;shardId&gt;</c> for
-/// each shard's running counters, <c>CORRECTION</c> for a reconcile fix, <c>FINAL</c> for the finalized day.
+/// each shard's running counters, <c>CORRECTION</c> for a reconcile fix, <c>FINAL</c> for the finalized day; and one
+/// bookkeeping item <c>SERVICE</c> / <c>FIRST_DAY</c>, the first day the finalizer found data for.
 /// </summary>
 public static class AggregateItem
 {
@@ -46,6 +47,17 @@ public static class AggregateItem
     public const string ExpiredRedeemedCount = "expired_redeemed_count";
     /// <summary>When the item was last written (ISO-8601 instant, from the injected clock).</summary>
     public const string UpdatedAt = "updatedAt";
+
+    /// <summary>
+    /// On shard, CORRECTION and FINAL items: the IANA id of the report time zone the day was summed in (a shard item keeps
+    /// the zone of its first write). A reader running in another zone refuses the day.
+    /// </summary>
+    public const string ReportTimeZone = "reportTimeZone";
+
+    /// <summary>Partition key of the service's own bookkeeping item (not a day).</summary>
+    public const string ServicePartition = "SERVICE";
+    /// <summary>Sort key of the item holding the first day the finalizer found data for (attribute <c>date</c>).</summary>
+    public const string FirstDay = "FIRST_DAY";
 
     /// <summary>On shard items: how many writes the item has had (the condition of a write that read the item first).</summary>
     public const string WriteCount = "writes";

@@ -11,10 +11,12 @@ using static RewardAnalytics.Aws.AggregateItem;
 namespace RewardAnalytics.Aws;
 
 /// <summary>
-/// The aggregates table on DynamoDB. Each (day, shard) item is advanced by one conditional <c>UpdateItem</c> that
-/// adds a batch's delta only if the item's sequence watermark is below the batch's first record; when that
-/// condition fails it reads the watermark (consistent read), keeps the records above it and retries on the
-/// observed watermark. No transactions, no per-event writes.
+/// The aggregates table on DynamoDB. Each (day, shard) item is advanced by one conditional <c>UpdateItem</c> that adds
+/// a batch's delta only if the item's watermark is below the batch's first record, and pushes the batch's sequence range
+/// into the item's applied history (the last few ranges applied). When that condition fails (a redelivery, or records
+/// arriving after later ones of the same item) it reads the item consistently, keeps only the records its history has not
+/// applied, and writes them on condition that the item is still the one it read. Every write records the report time
+/// zone the day was summed in. No transactions, no per-event writes.
 /// </summary>
 public sealed class DynamoAggregatesTable : IAggregatesTable
 {
@@ -108,6 +110,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         }
 
         shift.Add($"{HistorySlot(0)} = :range");
+        shift.AddRange(ZoneUpdate(group, values));
         return new UpdateItemRequest
         {
             TableName = _tableName,
@@ -129,6 +132,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         values[":last"] = new AttributeValue { S = last.ToPaddedString() };
         var slots = observed.History.Add(group.Range).ToSlots();
         var set = new List<string> { $"{LastSequence} = :last", $"{UpdatedAt} = :now" };
+        set.AddRange(ZoneUpdate(group, values));
         for (var slot = 0; slot < slots.Count; slot++)
         {
             values[$":h{slot}"] = new AttributeValue { S = slots[slot] };
@@ -154,6 +158,18 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
             ConditionExpression = condition,
             ExpressionAttributeValues = values,
         };
+    }
+
+    /// <summary>The zone the group was summed in, set on the item's first write and kept after (a later zone must not hide it).</summary>
+    private static IEnumerable<string> ZoneUpdate(DayGroup group, Dictionary<string, AttributeValue> values)
+    {
+        if (group.ZoneId is not { } zone)
+        {
+            return [];
+        }
+
+        values[":zone"] = new AttributeValue { S = zone };
+        return [$"{AggregateItem.ReportTimeZone} = if_not_exists({AggregateItem.ReportTimeZone}, :zone)"];
     }
 
     private Dictionary<string, AttributeValue> CounterValues(DayGroup group)
@@ -229,12 +245,20 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         var expired = DailyTotals.Zero;
         DailyTotals? correction = null;
         FinalizedDay? final = null;
+        var zones = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
         await foreach (var item in QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
         {
             var sk = item.TryGetValue(AggregateItem.SortKey, out var value) ? value.S : null;
             if (sk is null)
             {
                 continue;
+            }
+
+            count++;
+            if (item.TryGetValue(AggregateItem.ReportTimeZone, out var zone) && zone.S is { Length: > 0 } zoneId)
+            {
+                zones.Add(zoneId);
             }
 
             if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
@@ -252,7 +276,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
             }
         }
 
-        var ledger = new DayLedger(shards, correction, final) { Expired = expired };
+        var ledger = new DayLedger(shards, correction, final) { Expired = expired, ItemCount = count, Zones = zones };
         _ = Add(day, Correction, "the shard items plus the correction", shards, correction ?? DailyTotals.Zero);
         return ledger;
     }

@@ -8,7 +8,7 @@ namespace RewardAnalytics.Core;
 /// that, so a rerun does not repair it: the day is an error on its own (the other days are read, totalled and
 /// finalized), and the message names the item and what to do.
 /// </summary>
-public sealed class UnreadableDayException : Exception
+public class UnreadableDayException : Exception
 {
     /// <summary>The day <paramref name="day"/> cannot be read; <paramref name="problem"/> names the item, the attribute and what it holds.</summary>
     public UnreadableDayException(LocalDate day, string problem)
@@ -26,6 +26,13 @@ public sealed class UnreadableDayException : Exception
 
     /// <summary>An unreadable day, with the caller's message, caused by <paramref name="inner"/>.</summary>
     public UnreadableDayException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The day <paramref name="day"/> cannot be read as asked; <paramref name="message"/> is the whole message (for a derived refusal).</summary>
+    protected UnreadableDayException(LocalDate day, string message, Exception? inner)
+        : base(message, inner)
+    {
+        Day = day;
+    }
 
     /// <summary>The day whose items cannot be read.</summary>
     public LocalDate Day { get; }

@@ -17,14 +17,22 @@ public sealed class DailyFinalizer
 {
     private readonly DailyFinalization _finalization;
 
-    /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
+    /// <summary>
+    /// The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on
+    /// Console.Error (<see cref="ColdStart"/>). Only Lambda calls it, so its EMF lines go to a Lambda log stream, where
+    /// CloudWatch extracts them.
+    /// </summary>
     public DailyFinalizer()
-        : this(ColdStart.Checked(nameof(DailyFinalizer), EnvironmentReader.FromProcess(), FinalizerSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(ColdStart.Checked(nameof(DailyFinalizer), EnvironmentReader.FromProcess(), FinalizerSettings.FromEnvironment, Console.Error),
+            TimeProvider.System, FunctionOutput.FromProcess(), MetricsDelivery.LambdaLogStream)
     {
     }
 
-    /// <summary>The finalizer wired from explicit settings, clock and output (the CLI and the tests build it this way); a bad setting throws here.</summary>
-    public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
+    /// <summary>
+    /// The finalizer wired from explicit settings, clock and output (the CLI, the local world and the tests build it this
+    /// way); <paramref name="delivery"/> says whether its EMF lines reach CloudWatch (the CLI's do not). A bad setting throws here.
+    /// </summary>
+    public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output, MetricsDelivery delivery)
     {
         var log = output.Log;
         var settings = FinalizerSettings.FromEnvironment(AwsEndpoints.Check(environment));
@@ -32,9 +40,9 @@ public sealed class DailyFinalizer
         var s3 = AwsClients.CreateS3(environment.Raw);
         _finalization = new DailyFinalization(
             settings,
-            new DynamoFinalizationTable(dynamo, settings.AggregatesTable, clock),
+            new DynamoFinalizationTable(dynamo, settings.AggregatesTable, settings.ReportTimeZone, clock),
             new S3ReportStore(s3, settings.AnalyticsBucket, settings.ReportPrefix),
-            new EmfDayMetrics(log, settings.MetricsEnvironment),
+            new EmfDayMetrics(log, settings.MetricsEnvironment, settings.MetricsNamespace, delivery == MetricsDelivery.LambdaLogStream),
             clock,
             log);
     }
@@ -49,6 +57,9 @@ public sealed class DailyFinalizer
         var summary = await FinalizeAsync(input, CancellationToken.None).ConfigureAwait(false);
         return new MemoryStream(Encoding.UTF8.GetBytes(summary.ToJson()), writable: false);
     }
+
+    /// <summary>The settings the function was built with (re-check window, time zone, metrics namespace).</summary>
+    public FinalizerSettings Settings => _finalization.Settings;
 
     /// <summary>
     /// Brings one day's report, metrics and FINAL up to its running totals, without re-checking other days (what

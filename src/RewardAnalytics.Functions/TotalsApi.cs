@@ -41,7 +41,7 @@ public sealed class TotalsApi
 
     private TotalsApi(TotalsApiSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
         : this(
-            new TotalsQuery(new DynamoFinalizationTable(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, clock), settings.ReportTimeZone, clock),
+            new TotalsQuery(new DynamoFinalizationTable(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone, clock), settings.ReportTimeZone, clock),
             clock,
             output.Log)
     {

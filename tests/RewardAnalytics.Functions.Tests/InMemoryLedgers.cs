@@ -22,7 +22,7 @@ internal sealed class InMemoryLedgers : IDayLedgerReader
     public InMemoryLedgers Finalized(LocalDate day, DailyTotals totals, int revision)
     {
         var shards = _days.TryGetValue(day, out var ledger) ? ledger.ShardTotals : totals;
-        _days[day] = new DayLedger(shards, ledger?.Correction, new FinalizedDay(day, totals, revision, Instant.FromUtc(2025, 3, 4, 0, 5), true));
+        _days[day] = new DayLedger(shards, ledger?.Correction, new FinalizedDay(day, totals, revision, Instant.FromUtc(2025, 3, 4, 0, 5), new PublishedMetrics(Core.Settings.FinalizerSettings.DefaultMetricsNamespace, totals)));
         return this;
     }
 

@@ -171,6 +171,17 @@ public sealed class TotalsApiTests : IDisposable
         Assert.Contains("InvalidOperationException: secret-table-name is throttled", _log.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_day_summed_in_another_time_zone_is_a_409_naming_both_zones_not_a_500()
+    {
+        _ledgers.Failure = new RewardAnalytics.Core.ReportTimeZoneMismatchException(new NodaTime.LocalDate(2025, 3, 3), ["America/New_York"], "UTC");
+
+        var (status, body, _) = await InvokeAsync(Get("/days/2025-03-03"));
+
+        Assert.Equal(409, status);
+        Assert.Equal("2025-03-03 was summed in America/New_York but REPORT_TIME_ZONE is UTC: set REPORT_TIME_ZONE=America/New_York", body.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("{\"date\":\"2025-03-03\"}")]

@@ -20,12 +20,15 @@ internal sealed class ConditionalCorrection
 
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;
+    private readonly DateTimeZone _zone;
     private readonly TimeProvider _clock;
 
-    public ConditionalCorrection(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock)
+    /// <summary>Corrections in the aggregates table <paramref name="tableName"/>, recorded as summed in <paramref name="zone"/>.</summary>
+    public ConditionalCorrection(IAmazonDynamoDB dynamo, string tableName, DateTimeZone zone, TimeProvider clock)
     {
         _dynamo = dynamo;
         _tableName = tableName;
+        _zone = zone;
         _clock = clock;
     }
 
@@ -52,6 +55,7 @@ internal sealed class ConditionalCorrection
         item[WriteCount] = new AttributeValue { N = (writes + 1).ToString(CultureInfo.InvariantCulture) };
         item[UpdatedAt] = new AttributeValue { S = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) };
         item[DynamoFinalizationTable.SourceAttribute] = new AttributeValue { S = Source };
+        item[ReportTimeZone] = new AttributeValue { S = _zone.Id };
         return (await TryPutAsync(item, previous, cancellationToken).ConfigureAwait(false), item);
     }
 

@@ -63,13 +63,13 @@ public sealed class RewardsReconciliation
         }
 
         var aggregates = new DynamoAggregatesTable(_dynamo, _settings.Aggregator.AggregatesTable, _clock);
-        var ledgers = new DynamoFinalizationTable(_dynamo, _settings.Aggregator.AggregatesTable, _clock);
+        var ledgers = new DynamoFinalizationTable(_dynamo, _settings.Aggregator.AggregatesTable, zone, _clock);
         var settled = await ScanUntilSettledAsync(aggregates, ledgers, days, segments, cancellationToken).ConfigureAwait(false);
 
         var checks = new List<DayReconciliation>();
         var fixedDays = new List<DayReconciliation>();
         var refused = new List<RefusedDay>(settled.Refused);
-        var corrections = new ConditionalCorrection(_dynamo, _settings.Aggregator.AggregatesTable, _clock);
+        var corrections = new ConditionalCorrection(_dynamo, _settings.Aggregator.AggregatesTable, zone, _clock);
         foreach (var day in days)
         {
             if (!settled.Days.TryGetValue(day, out var read))

@@ -34,9 +34,11 @@ public static class BackfillCommand
             "ONE consistent parallel Scan of REWARDS_TABLE for the whole range, counted with the stream's rules plus the TTL-expired tally " +
             "(exactly as reconcile counts); each day that differs gets the CORRECTION that makes its running totals equal the scan, written " +
             "only over the ledger it was computed from (as reconcile --fix); then every day is finalized with the daily finalizer's own path: " +
-            "S3 report under REPORT_PREFIX, EMF metrics (to stderr; only for days CloudWatch still accepts) and FINAL. A day the stream kept " +
-            "changing is refused by name: neither corrected nor finalized. Refused for today or later. Prints one line per day (date, totals, " +
-            "action). A second run changes nothing and says so. Exit code 0 when every day equals the scan and none is refused.\n" +
+            "S3 report under REPORT_PREFIX and FINAL; run outside Lambda, its metrics reach no CloudWatch, so FINAL records them as not " +
+            "published and the deployed finalizer publishes those CloudWatch still accepts (the last 14 days) when it next checks them or is " +
+            "invoked for them (printed per day). A day the stream kept changing is refused by name: neither corrected nor finalized. Refused " +
+            "for today or later. Prints one line per day (date, totals, action). A second run changes nothing and says so. Exit code 0 when " +
+            "every day equals the scan and none is refused.\n" +
             "Needs REWARDS_TABLE, AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, REWARD_*_ATTRIBUTE if not the defaults).\n" +
             "Example: reward-analytics backfill --from 2023-01-01 --to 2023-11-14")
         {
@@ -50,9 +52,9 @@ public static class BackfillCommand
             var days = range.Parse(parse);
             var segments = ReconcileCommand.Segments(parse, segmentsOption);
             var settings = RepairSettings.FromEnvironment(context.Environment);
-            // The finalizer's EMF and log lines go to stderr as written (the finalizer writes nothing through Console.Out).
+            // The finalizer's log lines go to stderr as written; run here, outside Lambda, it writes no EMF (no CloudWatch would read it).
             var log = TextWriter.Synchronized(context.Error);
-            var finalizer = new DailyFinalizer(context.Environment, context.Clock, new FunctionOutput(log, log));
+            var finalizer = new DailyFinalizer(context.Environment, context.Clock, new FunctionOutput(log, log), MetricsDelivery.OutsideLambda);
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             BackfillResult result;
             try
@@ -70,6 +72,8 @@ public static class BackfillCommand
 
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(days, result) : Text(result)).ConfigureAwait(false);
             await ReconcileCommand.WriteRefusedAsync(context.Error, result.Refused, "backfill").ConfigureAwait(false);
+            await FinalizeCommand.WriteNoticesAsync(context, new FinalizationSummary(days.End, result.Days.Select(d => d.Finalized).ToArray()),
+                finalizer.Settings.RecheckDays, parse.GetValue(jsonOption)).ConfigureAwait(false);
             return result.AllMatch ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;

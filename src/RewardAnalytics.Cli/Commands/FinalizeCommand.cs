@@ -22,9 +22,12 @@ public static class FinalizeCommand
         var jsonOption = new Option<bool>("--json") { Description = "Print the function's JSON response (per day: action, revision, metrics, totals)." };
         var command = new Command("finalize",
             "Finalize a day with the daily finalizer's real entry point (RewardAnalytics.Functions.DailyFinalizer), as a manual run or backfill: " +
-            "the day and the RECHECK_DAYS days before it are compared with their FINAL items; a new or changed day gets its S3 report, " +
-            "its EMF metrics line (to stderr, with the function's log) and a new FINAL revision; an unchanged day gets nothing.\n" +
-            "Needs AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, RECHECK_DAYS, METRICS_ENVIRONMENT if not the defaults).\n" +
+            "the day and the RECHECK_DAYS days before it are compared with their FINAL items; a new or changed day gets its S3 report " +
+            "and a new FINAL revision; an unchanged day gets nothing; a day with no item at all before the first day with data is 'no-data' " +
+            "(no report). Run here, outside Lambda, no metric reaches CloudWatch: FINAL records the metrics as not published " +
+            "(not-published-outside-lambda) and the deployed finalizer publishes them when it next checks the day, or when invoked for it " +
+            "(the command to do so is printed). A day summed in another REPORT_TIME_ZONE is refused, naming both zones.\n" +
+            "Needs AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, RECHECK_DAYS, METRICS_NAMESPACE, METRICS_ENVIRONMENT if not the defaults).\n" +
             "Example: reward-analytics finalize --date 2023-11-15 --json")
         {
             dateOption,
@@ -33,7 +36,8 @@ public static class FinalizeCommand
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var day = CliInput.Date(parse.GetValue(dateOption), "--date");
-            var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock));
+            var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock),
+                MetricsDelivery.OutsideLambda);
             FinalizationSummary summary;
             try
             {
@@ -48,14 +52,29 @@ public static class FinalizeCommand
                 // The days that succeeded are committed: show them with the ones that failed, then say what failed.
                 var partial = new FinalizationSummary(day, ex.Completed);
                 await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? Json(partial, ex.Failures) : Render(partial, ex.Failures)).ConfigureAwait(false);
+                await WriteNoticesAsync(context, partial, function.Settings.RecheckDays, parse.GetValue(jsonOption)).ConfigureAwait(false);
                 await context.Error.WriteLineAsync($"error: {Describe(ex, context.Get)}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? summary.ToJson() : Render(summary, [])).ConfigureAwait(false);
+            await WriteNoticesAsync(context, summary, function.Settings.RecheckDays, parse.GetValue(jsonOption)).ConfigureAwait(false);
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// One line a day whose metrics this run could not publish (it runs outside Lambda), saying what will: under the table
+    /// in text mode, on stderr with <c>--json</c> (which keeps stdout one document).
+    /// </summary>
+    internal static async Task WriteNoticesAsync(CommandContext context, FinalizationSummary summary, int recheckDays, bool json)
+    {
+        foreach (var pending in summary.MetricsPending.Order())
+        {
+            var line = $"{IsoDate.Format(pending)}: metrics not published: {MetricsNotice.WhatPublishes(pending, recheckDays)}";
+            await (json ? context.Error : context.Output).WriteLineAsync(line).ConfigureAwait(false);
+        }
     }
 
     private static readonly string[] Header = ["date", "action", "revision", "metrics", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count"];
@@ -94,7 +113,9 @@ public static class FinalizeCommand
 
     private static string Render(FinalizationSummary summary, IReadOnlyList<(LocalDate Day, Exception Error)> failures)
     {
-        var rows = summary.Days.Select(d => new[]
+        var rows = summary.Days.Select(d => d.Action == DayAction.NoData
+            ? [IsoDate.Format(d.Date), "no data", "–", "–", "–", "–", "–", "–", "–"]
+            : new[]
         {
             IsoDate.Format(d.Date),
             FinalizationSummary.Name(d.Action),

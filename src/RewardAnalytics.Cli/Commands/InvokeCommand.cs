@@ -66,7 +66,8 @@ public static class InvokeCommand
         return EventCommand(app, "finalize",
             "Invoke the daily finalizer (RewardAnalytics.Functions.DailyFinalizer::HandleAsync) with a scheduler payload and print its " +
             "response (the JSON summary per day: action, revision, totals). Any payload without a date finalizes yesterday in " +
-            "REPORT_TIME_ZONE; {\"date\":\"YYYY-MM-DD\"} finalizes that day. The function's own log and EMF lines go to stderr.\n" +
+            "REPORT_TIME_ZONE; {\"date\":\"YYYY-MM-DD\"} finalizes that day. The function's own log lines go to stderr. Run here, outside " +
+            "Lambda, no metric reaches CloudWatch: days are recorded as metrics not published (the deployed finalizer publishes them later).\n" +
             "Needs AGGREGATES_TABLE and ANALYTICS_BUCKET (and REPORT_TIME_ZONE, REPORT_PREFIX, RECHECK_DAYS if not the defaults).\n" +
             "Example: echo '{\"date\":\"2023-11-15\"}' > finalize-event.json && reward-analytics invoke finalize --event finalize-event.json",
             async (file, context, ct) =>
@@ -77,14 +78,14 @@ public static class InvokeCommand
                 await context.Error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
             }
 
-            var function = new DailyFinalizer(context.Environment, context.Clock, Output(context));
+            var function = new DailyFinalizer(context.Environment, context.Clock, Output(context), MetricsDelivery.OutsideLambda);
 
             await using var input = new MemoryStream(payload, writable: false);
             try
             {
-                await using var response = await function.HandleAsync(input).ConfigureAwait(false);
-                using var reader = new StreamReader(response);
-                await context.Output.WriteLineAsync(await reader.ReadToEndAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
+                var summary = await function.FinalizeAsync(input, ct).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(summary.ToJson()).ConfigureAwait(false);
+                await FinalizeCommand.WriteNoticesAsync(context, summary, function.Settings.RecheckDays, json: true).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
             catch (FinalizationRequestException ex)

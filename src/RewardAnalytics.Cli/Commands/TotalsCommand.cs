@@ -27,7 +27,8 @@ public static class TotalsCommand
                 "With --from/--to: the totals API's range body {\"from\",\"to\",\"days\":[...],\"sum\":{...}}.",
         };
         var command = new Command("totals",
-            "Print a day's near-real-time running totals: one consistent query of the day's items in AGGREGATES_TABLE, summed. With --from and " +
+            "Print a day's near-real-time running totals: one consistent query of the day's items in AGGREGATES_TABLE, summed (refused for a day " +
+            "summed in another REPORT_TIME_ZONE). With --from and " +
             "--to, every day of the range (with its report revision, if finalized) and their sum, read as the totals API reads them.\n" +
             "Example: reward-analytics totals --date 2023-11-15 --json\n" +
             "Example: reward-analytics totals --from 2023-11-01 --to 2023-11-15")
@@ -48,18 +49,20 @@ public static class TotalsCommand
             var day = date is null ? (LocalDate?)null : CliInput.Date(date, "--date");
             var range = day is null ? Range(from!, to!) : null;
             var tableName = context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
+            var zone = TotalsApiSettings.FromEnvironment(new EnvironmentReader(name => name == AggregatorSettings.AggregatesTableVariable ? tableName : context.Get(name))).ReportTimeZone;
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
+            // A day summed in another REPORT_TIME_ZONE is refused (naming both zones): its figures are another calendar's.
+            var table = new DynamoFinalizationTable(dynamo, tableName, zone, context.Clock);
             string output;
             if (day is { } one)
             {
-                var totals = await new DynamoAggregatesTable(dynamo, tableName, context.Clock).ReadRunningTotalsAsync(one, ct).ConfigureAwait(false);
+                var totals = (await table.ReadDayAsync(one, ct).ConfigureAwait(false)).RunningTotals;
                 var report = new DailyReport(one, totals);
                 output = parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report);
             }
             else
             {
-                // The API's read: the time zone only matters for /today, so the default serves.
-                var query = new TotalsQuery(new DynamoFinalizationTable(dynamo, tableName, context.Clock), DateTimeZone.Utc, context.Clock);
+                var query = new TotalsQuery(table, zone, context.Clock);
                 var days = await query.ReadRangeAsync(range!.Start, range.End, ct).ConfigureAwait(false);
                 output = parse.GetValue(jsonOption) ? days.ToJson() : RangeTable(days);
             }

@@ -63,7 +63,7 @@ public sealed class ChangeFold
         for (var i = 0; i < groups.Length; i++)
         {
             var d = days[i];
-            groups[i] = new DayGroup(d.Day, d.Entries, d.Count, pooled: true, d.Delta, d.Expired, d.First, d.Last);
+            groups[i] = new DayGroup(d.Day, d.Entries, d.Count, pooled: true, d.Delta, d.Expired, d.First, d.Last) { ZoneId = _zone.Id };
         }
 
         return new FoldedBatch(groups, ttlRemovals);

@@ -38,6 +38,9 @@ public sealed class DayGroup
 
     /// <summary>The calendar day (report time zone) this group's entries count toward.</summary>
     public LocalDate Day { get; }
+
+    /// <summary>The report time zone's IANA id the day was computed in (recorded on the item, so another zone's reader refuses the day); null when unknown.</summary>
+    public string? ZoneId { get; init; }
     /// <summary>The group's summed change to the day's totals: what its one conditional write adds.</summary>
     public DailyTotals Delta { get; }
 
@@ -93,7 +96,7 @@ public sealed class DayGroup
             last = count == 1 ? e.Sequence : SequenceNumber.Max(last, e.Sequence);
         }
 
-        return kept is null ? null : new DayGroup(Day, kept, count, pooled: false, delta, expired, first, last);
+        return kept is null ? null : new DayGroup(Day, kept, count, pooled: false, delta, expired, first, last) { ZoneId = ZoneId };
     }
 
     /// <summary>Gives a pooled entry array back; the group's entries cannot be read afterwards.</summary>

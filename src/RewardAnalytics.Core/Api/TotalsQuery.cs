@@ -38,8 +38,23 @@ public sealed class TotalsQuery
     /// <summary>The report time zone's id.</summary>
     public string ZoneId => _zone.Id;
 
-    /// <summary>Answers one request.</summary>
+    /// <summary>
+    /// Answers one request. A day whose items were summed in another report time zone is answered 409 with the message
+    /// naming both zones: its figures belong to another calendar, and no retry changes that.
+    /// </summary>
     public async Task<ApiResponse> AnswerAsync(FunctionUrlRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AnswerRouteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReportTimeZoneMismatchException ex)
+        {
+            return ApiResponse.Error(409, ex.Message);
+        }
+    }
+
+    private async Task<ApiResponse> AnswerRouteAsync(FunctionUrlRequest request, CancellationToken cancellationToken)
     {
         var route = request.RawPath;
         if (route is not ("/today" or "/days") && !(route.StartsWith(DaysPrefix, StringComparison.Ordinal) && route.IndexOf('/', DaysPrefix.Length) < 0))

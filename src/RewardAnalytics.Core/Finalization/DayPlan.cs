@@ -3,23 +3,35 @@ using NodaTime;
 namespace RewardAnalytics.Core.Finalization;
 
 /// <summary>
-/// The decision for one day, from its ledger alone: create revision 1, revise to n+1 with the difference from the
-/// last published totals as metrics, or leave it unchanged.
+/// The decision for one day, from its ledger and the metrics namespace alone: create revision 1, revise to n+1, publish
+/// the metrics of an unchanged revision the namespace does not hold yet, or leave it unchanged. The metric values are
+/// always the running totals minus what the namespace holds for the day, so that its Sum comes to the report's figures.
 /// </summary>
-public sealed record DayPlan(LocalDate Date, DayAction Action, int Revision, DailyTotals Totals, DailyTotals MetricValues)
+public sealed record DayPlan(LocalDate Date, DayAction Action, int Revision, DailyTotals Totals, DailyTotals MetricValues, MetricsKind MetricsKind)
 {
-    /// <summary>The plan for <paramref name="date"/>: create revision 1 when no FINAL exists, revise when the running totals moved since FINAL, otherwise leave it unchanged.</summary>
-    public static DayPlan Decide(LocalDate date, DayLedger ledger)
+    /// <summary>
+    /// The plan for <paramref name="date"/>: create revision 1 when no FINAL exists, revise when the running totals moved
+    /// since FINAL, publish the metrics alone when FINAL's totals are current but <paramref name="metricsNamespace"/>
+    /// does not hold them, otherwise leave it unchanged.
+    /// </summary>
+    public static DayPlan Decide(LocalDate date, DayLedger ledger, string metricsNamespace)
     {
+        ArgumentNullException.ThrowIfNull(ledger);
         var running = ledger.RunningTotals;
-        return ledger.Final switch
+        if (ledger.Final is not { } final)
         {
-            null => new DayPlan(date, DayAction.Created, 1, running, running),
-            { } final when final.Totals == running => new DayPlan(date, DayAction.Unchanged, final.Revision, running, DailyTotals.Zero),
-            { } final => new DayPlan(date, DayAction.Revised, final.Revision + 1, running, running - final.Totals),
-        };
-    }
+            return new DayPlan(date, DayAction.Created, 1, running, running, MetricsKind.Totals);
+        }
 
-    /// <summary>Whether the metrics line carries the day's totals (first publication) or the difference from the last published totals.</summary>
-    public MetricsKind MetricsKind => Action == DayAction.Created ? MetricsKind.Totals : MetricsKind.Difference;
+        var held = final.HeldIn(metricsNamespace);
+        var kind = final.PublishedTo(metricsNamespace) ? MetricsKind.Difference : MetricsKind.Totals;
+        if (final.Totals != running)
+        {
+            return new DayPlan(date, DayAction.Revised, final.Revision + 1, running, running - held, kind);
+        }
+
+        return final.PublishedTo(metricsNamespace) && held == running
+            ? new DayPlan(date, DayAction.Unchanged, final.Revision, running, DailyTotals.Zero, kind)
+            : new DayPlan(date, DayAction.MetricsPublished, final.Revision, running, running - held, kind);
+    }
 }

@@ -34,6 +34,24 @@ public sealed class FinalizerLog
             json.WriteString("metricsTimestamp", NodaTime.Text.InstantPattern.ExtendedIso.Format(timestamp));
         });
 
+    /// <summary>
+    /// WARN: a revision's metrics were not published because this run is outside Lambda (EMF lines reach CloudWatch only
+    /// from a Lambda log stream); says what will publish them.
+    /// </summary>
+    public void MetricsNotDelivered(LocalDate day, int revision, string metricsNamespace, int recheckDays) => Write("WARN",
+        "metrics not published: " + MetricsNotice.WhatPublishes(day, recheckDays), day, json =>
+        {
+            json.WriteNumber("revision", revision);
+            json.WriteString("metricsNamespace", metricsNamespace);
+        });
+
+    /// <summary>INFO: the day has no item at all and lies before the first day with data: no report, no metrics.</summary>
+    public void NoData(LocalDate day, LocalDate? firstDay) => Write("INFO",
+        firstDay is { } first
+            ? $"no data: no item was ever written for the day and it lies before the first day with data ({IsoDate.Format(first)}); no report, no metrics"
+            : "no data: no item was ever written for the day, and no earlier day has data; no report, no metrics",
+        day, json => json.WriteString("action", FinalizationSummary.Name(DayAction.NoData)));
+
     /// <summary>WARN: another finalizer committed this revision first; says whether this run's metrics line was cancelled.</summary>
     public void RevisionConflict(LocalDate day, int revision, bool compensated) => Write("WARN",
         "another finalizer committed this revision first: its report is restored and this run's metrics line is cancelled", day, json =>
@@ -47,7 +65,8 @@ public sealed class FinalizerLog
     /// items cannot be read (<see cref="UnreadableDayException"/>) is not, and the line says what to do instead.
     /// </summary>
     public void DayFailed(LocalDate day, Exception error) => Write("ERROR",
-        error is UnreadableDayException ? "day not finalized: its items cannot be read, and a rerun does not repair that" : "day not finalized; a rerun repairs it",
+        error is ReportTimeZoneMismatchException ? "day not finalized: its items were summed in another report time zone, and a rerun with this setting does not repair that"
+        : error is UnreadableDayException ? "day not finalized: its items cannot be read, and a rerun does not repair that" : "day not finalized; a rerun repairs it",
         day, json => json.WriteString("error", error is UnreadableDayException ? error.Message : $"{error.GetType().Name}: {error.Message}"));
 
     private void Write(string level, string message, LocalDate day, Action<Utf8JsonWriter> body) => _log.Write(level, message, json =>

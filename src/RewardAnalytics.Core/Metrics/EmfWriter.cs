@@ -6,24 +6,32 @@ namespace RewardAnalytics.Core.Metrics;
 
 /// <summary>
 /// Writes CloudWatch Embedded Metric Format lines (one JSON object a line) to the function's log stream, which
-/// Lambda's log pipeline turns into metrics with no API call. Namespace <c>LoyaltyPlatform/Rewards</c>; no dimension,
-/// or one <c>Environment</c> dimension when an environment is configured.
+/// Lambda's log pipeline turns into metrics with no API call. Namespace <c>LoyaltyPlatform/Rewards</c> unless another is
+/// given (the finalizer's <c>METRICS_NAMESPACE</c>); no dimension, or one <c>Environment</c> dimension when an environment is configured.
 /// </summary>
 public sealed class EmfWriter
 {
-    /// <summary>The CloudWatch namespace every metric of this service is published under.</summary>
+    /// <summary>The CloudWatch namespace the service's metrics are published under unless the finalizer is given another.</summary>
     public const string Namespace = "LoyaltyPlatform/Rewards";
     /// <summary>Name of the optional dimension that tells environments apart.</summary>
     public const string EnvironmentDimension = "Environment";
 
     private readonly TextWriter _output;
     private readonly string? _environment;
+    private readonly string _namespace;
 
     /// <summary>A writer to <paramref name="output"/>; a non-empty <paramref name="environment"/> adds the <see cref="EnvironmentDimension"/> dimension.</summary>
     public EmfWriter(TextWriter output, string? environment)
+        : this(output, environment, Namespace)
+    {
+    }
+
+    /// <summary>A writer to <paramref name="output"/> whose metrics go to the CloudWatch namespace <paramref name="metricsNamespace"/>.</summary>
+    public EmfWriter(TextWriter output, string? environment, string metricsNamespace)
     {
         _output = output;
         _environment = string.IsNullOrWhiteSpace(environment) ? null : environment;
+        _namespace = metricsNamespace;
     }
 
     /// <summary>Writes one EMF line; <paramref name="properties"/> are extra (non-metric) members for log queries.</summary>
@@ -37,7 +45,7 @@ public sealed class EmfWriter
             json.WriteNumber("Timestamp", timestamp.ToUnixTimeMilliseconds());
             json.WriteStartArray("CloudWatchMetrics");
             json.WriteStartObject();
-            json.WriteString("Namespace", Namespace);
+            json.WriteString("Namespace", _namespace);
             json.WriteStartArray("Dimensions");
             json.WriteStartArray();
             if (_environment is not null)

@@ -17,6 +17,8 @@ public sealed record FinalizerSettings
     public const string RecheckDaysVariable = "RECHECK_DAYS";
     /// <summary>Variable whose value, when set, becomes the metrics' <c>Environment</c> dimension.</summary>
     public const string MetricsEnvironmentVariable = AggregatorSettings.MetricsEnvironmentVariable;
+    /// <summary>Variable naming the CloudWatch namespace the daily metrics are published to (a shadow deployment sets its own).</summary>
+    public const string MetricsNamespaceVariable = "METRICS_NAMESPACE";
 
     /// <summary>The report time zone when none is configured.</summary>
     public const string DefaultTimeZone = AggregatorSettings.DefaultTimeZone;
@@ -26,6 +28,10 @@ public sealed record FinalizerSettings
     public const int DefaultRecheckDays = 3;
     /// <summary>The most days a run may re-check.</summary>
     public const int MaxRecheckDays = 31;
+    /// <summary>The CloudWatch namespace of the daily metrics when none is configured.</summary>
+    public const string DefaultMetricsNamespace = Metrics.EmfWriter.Namespace;
+    /// <summary>The longest CloudWatch namespace.</summary>
+    public const int MaxMetricsNamespaceLength = 255;
 
     /// <summary>Name of the DynamoDB aggregates table the finalizer reads and writes FINAL to.</summary>
     public required string AggregatesTable { get; init; }
@@ -44,6 +50,9 @@ public sealed record FinalizerSettings
 
     /// <summary>When set, metrics carry one <c>Environment</c> dimension with this value.</summary>
     public string? MetricsEnvironment { get; init; }
+
+    /// <summary>The CloudWatch namespace the daily metrics are published to (default <c>LoyaltyPlatform/Rewards</c>).</summary>
+    public string MetricsNamespace { get; init; } = DefaultMetricsNamespace;
 
     /// <summary>The report's object key: <c>&lt;prefix&gt;YYYY-MM-DD.json</c>.</summary>
     public string ReportKey(LocalDate day) => ReportPrefix + IsoDate.Format(day) + ".json";
@@ -72,10 +81,33 @@ public sealed record FinalizerSettings
             ReportPrefix = prefix,
             RecheckDays = env.Integer(RecheckDaysVariable, DefaultRecheckDays, 0, MaxRecheckDays),
             MetricsEnvironment = env.Raw(MetricsEnvironmentVariable),
+            MetricsNamespace = ReadMetricsNamespace(env),
         };
         env.ThrowIfInvalid();
         return settings;
     }
+
+    /// <summary>
+    /// <c>METRICS_NAMESPACE</c>: what CloudWatch accepts as a namespace (1–255 characters: letters, digits and
+    /// <c>. - _ / # : </c> and space) and not an AWS namespace (<c>AWS/</c>…, reserved for AWS services).
+    /// </summary>
+    private static string ReadMetricsNamespace(EnvironmentReader env)
+    {
+        var value = env.Optional(MetricsNamespaceVariable, DefaultMetricsNamespace);
+        if (value.Length > MaxMetricsNamespaceLength || !value.All(IsNamespaceCharacter))
+        {
+            env.Problem($"{MetricsNamespaceVariable} is '{value}': expected a CloudWatch namespace of 1 to {MaxMetricsNamespaceLength} characters " +
+                $"(letters, digits, '.', '-', '_', '/', '#', ':' and spaces), such as '{DefaultMetricsNamespace}' or '{DefaultMetricsNamespace}/Shadow'");
+        }
+        else if (value.StartsWith("AWS/", StringComparison.OrdinalIgnoreCase))
+        {
+            env.Problem($"{MetricsNamespaceVariable} is '{value}': namespaces starting with 'AWS/' are reserved for AWS services; expected one of the service's own, such as '{DefaultMetricsNamespace}'");
+        }
+
+        return value;
+    }
+
+    private static bool IsNamespaceCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/' or '#' or ':' or ' ';
 
     private static bool IsBucketName(string name) =>
         name.Length is >= 3 and <= 63 &&

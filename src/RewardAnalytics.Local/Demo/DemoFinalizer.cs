@@ -30,7 +30,9 @@ public sealed class DemoFinalizer : IDayFinalizer
         variables[FinalizerSettings.RecheckDaysVariable] = FinalizerSettings.DefaultRecheckDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var settings = FinalizerSettings.FromEnvironment(EnvironmentReader.From(variables));
         RecheckDays = settings.RecheckDays;
-        _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, LambdaProcessOutput.For(environment.Log, EnvironmentReader.From(variables), environment.Clock));
+        // The demo plays Lambda: the finalizer's log is the function's log stream, which the verifier reads as CloudWatch would.
+        _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, LambdaProcessOutput.For(environment.Log, EnvironmentReader.From(variables), environment.Clock),
+            MetricsDelivery.LambdaLogStream);
         _reports = new S3ReportStore(environment.S3, settings.AnalyticsBucket, settings.ReportPrefix);
     }
 
@@ -46,8 +48,8 @@ public sealed class DemoFinalizer : IDayFinalizer
         return json.RootElement.GetProperty("days").EnumerateArray().Select(d => new FinalizerDayResult(
             IsoDate.TryParse(d.GetProperty("date").GetString(), out var parsed) ? parsed : throw new FormatException($"bad date in the finalizer's summary: {d}"),
             d.GetProperty("action").GetString() ?? string.Empty,
-            d.GetProperty("revision").GetInt32(),
-            TotalsJson.Read(d))).ToArray();
+            d.TryGetProperty("revision", out var revision) ? revision.GetInt32() : 0,
+            d.TryGetProperty("total_issued", out _) ? TotalsJson.Read(d) : null)).ToArray();
     }
 
     /// <summary><inheritdoc/></summary>

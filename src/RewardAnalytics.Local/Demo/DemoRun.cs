@@ -42,6 +42,8 @@ public sealed class DemoRun
         using var s3 = _world.CreateS3();
         Report(DemoStage.Starting, 0, 1);
         await DemoTables.ResetAsync(_world, dynamo, s3, cancellationToken).ConfigureAwait(false);
+        // A world kept with --data remembers the zone its days are summed in, so that serving it later says so.
+        await _world.RecordReportTimeZoneAsync(zone.Id, cancellationToken).ConfigureAwait(false);
 
         var workload = WorkloadPlan.Generate(w);
         var clock = new SimulatedClock(StartOf(w.FirstDay, zone));

@@ -34,7 +34,7 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
     /// <summary>The API on the demo's aggregates table, its clock the simulated one (so <c>/today</c> is the day being streamed).</summary>
     public static DemoTotalsApi Start(IAmazonDynamoDB dynamo, string aggregatesTable, DateTimeZone zone, TimeProvider clock) =>
         new(LocalFunctionUrl.Start(
-            new TotalsApi(new TotalsQuery(new DynamoFinalizationTable(dynamo, aggregatesTable, clock), zone, clock), clock, TextWriter.Null),
+            new TotalsApi(new TotalsQuery(new DynamoFinalizationTable(dynamo, aggregatesTable, zone, clock), zone, clock), clock, TextWriter.Null),
             clock));
 
     /// <summary><paramref name="function"/>, with <c>GET /today</c> after its 1st, 2nd, 4th, 8th… invocation of each day's stream.</summary>

@@ -68,6 +68,18 @@ internal sealed class FinalizationTracker
         foreach (var day in summary.OrderBy(d => d.Date))
         {
             var expectedTotals = truth.For(day.Date);
+            if (day.Action == "no-data")
+            {
+                // Right only for a day nothing was ever counted for and never reported: no rewards, no report before.
+                if (!expectedTotals.IsZero || Model.RevisionOf(day.Date) != 0)
+                {
+                    _problems.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{run}: {IsoDate.Format(day.Date)} was reported as no data; expected {expectedTotals} at revision {Model.RevisionOf(day.Date)}"));
+                }
+
+                continue;
+            }
+
             var (action, revision) = Model.Finalize(day.Date, expectedTotals);
             Revisions[day.Date] = day.Revision;
             if (!string.Equals(day.Action, action, StringComparison.OrdinalIgnoreCase) || day.Revision != revision || day.Totals != expectedTotals)

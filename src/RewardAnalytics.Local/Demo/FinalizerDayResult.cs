@@ -3,5 +3,5 @@ using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Local.Demo;
 
-/// <summary>What one finalizer run did to one day.</summary>
-public sealed record FinalizerDayResult(LocalDate Date, string Action, int Revision, DailyTotals Totals);
+/// <summary>What one finalizer run did to one day; <see cref="Totals"/> is null for a day without data (action <c>no-data</c>).</summary>
+public sealed record FinalizerDayResult(LocalDate Date, string Action, int Revision, DailyTotals? Totals);

@@ -47,6 +47,55 @@ public sealed class LocalAwsWorld : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
+    /// <summary>The file in a data directory that records the world's own settings (<c>REPORT_TIME_ZONE=…</c>), one <c>KEY=VALUE</c> a line.</summary>
+    public const string SettingsFileName = "world.env";
+
+    /// <summary>The variable the world records its report time zone under (the service's own).</summary>
+    public const string ReportTimeZoneVariable = "REPORT_TIME_ZONE";
+
+    /// <summary>
+    /// The report time zone the world's days were summed in, as recorded in its data directory (by the demo that made
+    /// it, or the first <c>local serve</c> of it); null for a world in memory or one that recorded none.
+    /// </summary>
+    public string? RecordedReportTimeZone => ReadSettings().GetValueOrDefault(ReportTimeZoneVariable);
+
+    /// <summary>
+    /// Records <paramref name="zoneId"/> as the report time zone of the world's data directory, so that serving it later
+    /// names the zone its days were summed in. Nothing to record for a world in memory (it ends with the process).
+    /// </summary>
+    public async Task RecordReportTimeZoneAsync(string zoneId, CancellationToken cancellationToken)
+    {
+        if (Options.DataDirectory is not { } data)
+        {
+            return;
+        }
+
+        var settings = ReadSettings();
+        settings[ReportTimeZoneVariable] = zoneId;
+        await File.WriteAllTextAsync(Path.Combine(data, SettingsFileName), string.Concat(settings.Select(kv => $"{kv.Key}={kv.Value}\n")), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private Dictionary<string, string> ReadSettings()
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Options.DataDirectory is not { } data || !File.Exists(Path.Combine(data, SettingsFileName)))
+        {
+            return settings;
+        }
+
+        foreach (var line in File.ReadAllLines(Path.Combine(data, SettingsFileName)))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                settings[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+            }
+        }
+
+        return settings;
+    }
+
     /// <summary>How the name of a world's temporary S3 directory (no <see cref="LocalAwsOptions.DataDirectory"/>) begins, under the system's temporary directory.</summary>
     public const string TemporaryDirectoryPrefix = "reward-analytics-s3-";
 

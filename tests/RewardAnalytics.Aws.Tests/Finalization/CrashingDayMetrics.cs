@@ -5,6 +5,10 @@ namespace RewardAnalytics.Aws.Tests.Finalization;
 /// <summary>The real EMF metrics that crash after the line is written while armed.</summary>
 public sealed class CrashingDayMetrics(IDayMetrics inner, bool crash) : IDayMetrics
 {
+    public string Namespace => inner.Namespace;
+
+    public bool ReachesCloudWatch => inner.ReachesCloudWatch;
+
     public void Publish(DayMetricValues values)
     {
         inner.Publish(values);

@@ -11,7 +11,11 @@ public sealed class CrashingFinalizationTable(IFinalizationTable inner, bool cra
 {
     public Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken) => inner.ReadDayAsync(day, cancellationToken);
 
-    public async Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken)
+    public Task<LocalDate?> ReadFirstDayAsync(CancellationToken cancellationToken) => inner.ReadFirstDayAsync(cancellationToken);
+
+    public Task RecordFirstDayAsync(LocalDate day, CancellationToken cancellationToken) => inner.RecordFirstDayAsync(day, cancellationToken);
+
+    public async Task CommitAsync(FinalizedDay final, FinalizedDay? previous, CancellationToken cancellationToken)
     {
         if (beforeCommit is not null)
         {
@@ -20,7 +24,7 @@ public sealed class CrashingFinalizationTable(IFinalizationTable inner, bool cra
             await hook();
         }
 
-        await inner.CommitAsync(final, cancellationToken);
+        await inner.CommitAsync(final, previous, cancellationToken);
         if (crashAfterCommit)
         {
             throw new InjectedCrashException("crashed after FINAL was written");

@@ -17,7 +17,7 @@ public sealed class FinalizerEntryPointTests : IDisposable
     public FinalizerEntryPointTests(LocalAwsFixture fixture) =>
         _bed = new FinalizerTestBed(fixture.World, new DateTimeOffset(2023, 11, 20, 9, 0, 0, TimeSpan.Zero), recheckDays: 1);
 
-    private DailyFinalizer Function() => new(EnvironmentReader.From(_bed.Environment), _bed.Clock, FunctionOutput.To(_bed.Log));
+    private DailyFinalizer Function() => new(EnvironmentReader.From(_bed.Environment), _bed.Clock, FunctionOutput.To(_bed.Log), MetricsDelivery.LambdaLogStream);
 
     private async Task<string> InvokeAsync(string payload)
     {
@@ -36,7 +36,7 @@ public sealed class FinalizerEntryPointTests : IDisposable
         Assert.Equal(
             """{"target":"2023-11-15","days":[""" +
             """{"date":"2023-11-15","action":"created","revision":1,"metrics":"published","total_issued":1500.0,"total_redeemed":750.0,"net_rewards":750.0,"issued_count":15,"redeemed_count":8},""" +
-            """{"date":"2023-11-14","action":"created","revision":1,"metrics":"published","total_issued":0.0,"total_redeemed":0.0,"net_rewards":0.0,"issued_count":0,"redeemed_count":0}]}""",
+            """{"date":"2023-11-14","action":"no-data"}]}""",
             response);
         Assert.Contains("\"action\":\"unchanged\"", await InvokeAsync("""{"date":"2023-11-15"}"""), StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public sealed class FinalizerEntryPointTests : IDisposable
     {
         var env = new Dictionary<string, string> { ["RECHECK_DAYS"] = "40", ["REPORT_TIME_ZONE"] = "Mars/Olympus", ["REPORT_PREFIX"] = "/reports" };
 
-        var error = Assert.Throws<SettingsException>(() => new DailyFinalizer(EnvironmentReader.From(env), _bed.Clock, FunctionOutput.To(_bed.Log)));
+        var error = Assert.Throws<SettingsException>(() => new DailyFinalizer(EnvironmentReader.From(env), _bed.Clock, FunctionOutput.To(_bed.Log), MetricsDelivery.LambdaLogStream));
 
         Assert.Equal(
             "Invalid settings: ANALYTICS_BUCKET is not set: expected the name of the S3 bucket the daily reports are written to; " +

@@ -81,8 +81,12 @@ public sealed class FinalizerFaultTests : IDisposable
         public Task<DayLedger> ReadDayAsync(LocalDate day, CancellationToken cancellationToken) =>
             throttleReads-- > 0 ? throw Throttled() : inner.ReadDayAsync(day, cancellationToken);
 
-        public Task CommitAsync(FinalizedDay final, CancellationToken cancellationToken) =>
-            throttleCommits-- > 0 ? throw Throttled() : inner.CommitAsync(final, cancellationToken);
+        public Task CommitAsync(FinalizedDay final, FinalizedDay? previous, CancellationToken cancellationToken) =>
+            throttleCommits-- > 0 ? throw Throttled() : inner.CommitAsync(final, previous, cancellationToken);
+
+        public Task<LocalDate?> ReadFirstDayAsync(CancellationToken cancellationToken) => inner.ReadFirstDayAsync(cancellationToken);
+
+        public Task RecordFirstDayAsync(LocalDate day, CancellationToken cancellationToken) => inner.RecordFirstDayAsync(day, cancellationToken);
 
         private static ProvisionedThroughputExceededException Throttled() =>
             new("The level of configured provisioned throughput for the table was exceeded.");

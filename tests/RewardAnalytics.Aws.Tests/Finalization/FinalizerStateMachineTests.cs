@@ -2,6 +2,7 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reporting;
+using RewardAnalytics.Core.Settings;
 using RewardAnalytics.TestSupport;
 
 namespace RewardAnalytics.Aws.Tests.Finalization;
@@ -103,13 +104,139 @@ public sealed class FinalizerStateMachineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_day_with_no_rewards_is_finalized_with_zeros()
+    public async Task A_day_with_no_rewards_after_the_first_day_with_data_is_finalized_with_zeros()
     {
+        await _bed.Table.RecordFirstDayAsync(Day.PlusDays(-1), default);
+
         var outcome = await FinalizeAsync();
 
         Assert.Equal((DayAction.Created, 1, DailyTotals.Zero), (outcome.Action, outcome.Revision, outcome.Totals));
         Assert.Equal(Body(DailyTotals.Zero), await ReportAsync());
         Assert.Equal([0m, 0m, 0m, 0m, 0m], Values(Assert.Single(_bed.EmfLines)));
+    }
+
+    [Fact]
+    public async Task A_day_before_the_first_day_with_data_is_no_data_with_no_report_no_metrics_and_no_final()
+    {
+        _bed.Dispose();
+        _bed = new FinalizerTestBed(_fixture.World, JustAfterMidnight, recheckDays: 2);
+        await _bed.SeedShardAsync(Day.PlusDays(-1), RewardRecords.ShardA, Seed);
+
+        var run = await _bed.Finalization().RunAsync(Day, default);
+
+        // The day before the first one with data has nothing; the day after it has no rewards: a real zero.
+        Assert.Equal(
+            [(Day, DayAction.Created, DailyTotals.Zero), (Day.PlusDays(-1), DayAction.Created, Seed), (Day.PlusDays(-2), DayAction.NoData, DailyTotals.Zero)],
+            run.Days.Select(d => (d.Date, d.Action, d.Totals)));
+        Assert.Null(await _bed.ReportBytesAsync(Day.PlusDays(-2)));
+        Assert.Null((await _bed.Table.ReadDayAsync(Day.PlusDays(-2), default)).Final);
+        Assert.Equal(2, _bed.EmfLines.Count);
+        Assert.Contains("\"date\":\"2023-11-13\",\"action\":\"no-data\"}", run.ToJson(), StringComparison.Ordinal);
+        Assert.Contains("no data: no item was ever written for the day, and no earlier day has data", _bed.Log.ToString(), StringComparison.Ordinal);
+
+        // A later run knows the first day with data, and says which it is.
+        var again = await _bed.Finalization().RunAsync(Day, default);
+        Assert.Equal(DayAction.NoData, again.Days[^1].Action);
+        Assert.Contains("it lies before the first day with data (2023-11-14)", _bed.Log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_day_finalized_outside_lambda_records_metrics_unpublished_and_the_deployed_finalizer_publishes_them_once()
+    {
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed);
+        var outsideLambda = _bed.Finalization(metrics: new EmfDayMetrics(_bed.Log, null, FinalizerSettings.DefaultMetricsNamespace, reachesCloudWatch: false));
+
+        var cli = await FinalizeAsync(outsideLambda);
+        var cliAgain = await FinalizeAsync(outsideLambda);
+
+        Assert.Equal((DayAction.Created, MetricsOutcome.NotDelivered), (cli.Action, cli.Metrics));
+        Assert.Equal((DayAction.Unchanged, MetricsOutcome.NotDelivered), (cliAgain.Action, cliAgain.Metrics));
+        Assert.Empty(_bed.EmfLines);
+        Assert.Equal((1, false), ((await FinalAsync()).Revision, (await FinalAsync()).MetricsPublished));
+        Assert.Contains("metrics not published: this run is outside Lambda", _bed.Log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Body(Seed), await ReportAsync());
+
+        var lambda = await FinalizeAsync();
+        var lambdaAgain = await FinalizeAsync();
+
+        Assert.Equal((DayAction.MetricsPublished, 1, MetricsOutcome.Published), (lambda.Action, lambda.Revision, lambda.Metrics));
+        Assert.Equal((DayAction.Unchanged, MetricsOutcome.None), (lambdaAgain.Action, lambdaAgain.Metrics));
+        Assert.Equal(Values(Seed), Values(Assert.Single(_bed.EmfLines)));
+        var final = await FinalAsync();
+        Assert.Equal((1, true, FinalizerSettings.DefaultMetricsNamespace), (final.Revision, final.MetricsPublished, final.Metrics!.Namespace));
+    }
+
+    [Fact]
+    public async Task A_revision_made_outside_lambda_is_published_by_the_deployed_finalizer_as_what_the_namespace_lacks()
+    {
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed);
+        await FinalizeAsync();
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardB, Late);
+        var outsideLambda = _bed.Finalization(metrics: new EmfDayMetrics(_bed.Log, null, FinalizerSettings.DefaultMetricsNamespace, reachesCloudWatch: false));
+
+        var cli = await FinalizeAsync(outsideLambda);
+        var lambda = await FinalizeAsync();
+
+        Assert.Equal((DayAction.Revised, 2, MetricsOutcome.NotDelivered), (cli.Action, cli.Revision, cli.Metrics));
+        Assert.Equal((DayAction.MetricsPublished, 2, MetricsOutcome.Published), (lambda.Action, lambda.Revision, lambda.Metrics));
+        var lines = _bed.EmfLines;
+        Assert.Equal([Values(Seed), Values(Late)], lines.Select(Values));
+        Assert.Equal(Values(Seed + Late), Enumerable.Range(0, 5).Select(i => lines.Sum(l => Values(l)[i])).ToArray());
+        Assert.Equal(Body(Seed + Late), await ReportAsync());
+    }
+
+    [Fact]
+    public async Task After_the_cutover_switch_a_day_published_to_the_shadow_namespace_is_published_to_the_main_one_exactly_once()
+    {
+        const string shadow = FinalizerSettings.DefaultMetricsNamespace + "/Shadow";
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed);
+        await FinalizeAsync(_bed.Finalization(metrics: new EmfDayMetrics(_bed.Log, null, shadow, reachesCloudWatch: true)));
+
+        var switched = await FinalizeAsync();
+        var rerun = await FinalizeAsync();
+
+        Assert.Equal((DayAction.MetricsPublished, MetricsOutcome.Published), (switched.Action, switched.Metrics));
+        Assert.Equal((DayAction.Unchanged, MetricsOutcome.None), (rerun.Action, rerun.Metrics));
+        Assert.Equal(
+            [(shadow, Values(Seed)), (FinalizerSettings.DefaultMetricsNamespace, Values(Seed))],
+            _bed.EmfLines.Select(l => (l.Namespace, Values(l))));
+    }
+
+    /// <summary>The finalizer's role allows Query and PutItem on the table (Policies.FinalizerTableActions), nothing else.</summary>
+    [Fact]
+    public async Task The_finalizer_calls_only_query_and_put_item_also_to_keep_the_first_day_with_data()
+    {
+        var wire = new RecordingHttpClientFactory();
+        using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+            new Amazon.Runtime.BasicAWSCredentials(Local.Emulators.LocalAwsWorld.AccessKey, Local.Emulators.LocalAwsWorld.SecretKey),
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = _bed.World.DynamoDbEndpoint, AuthenticationRegion = Local.Emulators.LocalAwsWorld.Region, HttpClientFactory = wire });
+        var table = new DynamoFinalizationTable(dynamo, _bed.Settings.AggregatesTable, _bed.Settings.ReportTimeZone, _bed.Clock);
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed);
+        var finalization = new DailyFinalization(_bed.Settings with { RecheckDays = 2 }, table, _bed.Reports, _bed.Metrics, _bed.Clock, _bed.Log);
+
+        await finalization.RunAsync(Day, default);
+        await finalization.RunAsync(Day, default);
+
+        var actions = wire.Requests.Select(r => r.Headers["x-amz-target"]).ToHashSet();
+        Assert.Equal(["DynamoDB_20120810.PutItem", "DynamoDB_20120810.Query"], actions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_day_summed_in_another_time_zone_is_refused_naming_both_zones_and_nothing_is_written()
+    {
+        await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed, zone: "America/New_York");
+
+        var failed = await Assert.ThrowsAsync<FinalizationFailedException>(() => _bed.Finalization().RunAsync(Day, default));
+
+        Assert.Equal(
+            "2023-11-15 was summed in America/New_York but REPORT_TIME_ZONE is UTC: set REPORT_TIME_ZONE=America/New_York",
+            Assert.Single(failed.Failures).Error.Message);
+        Assert.Null(await ReportAsync());
+        Assert.Empty(_bed.EmfLines);
+        await Assert.ThrowsAsync<ReportTimeZoneMismatchException>(() => _bed.Table.ReadDayAsync(Day, default));
+        var newYork = new DynamoFinalizationTable(_bed.Dynamo, _bed.Settings.AggregatesTable, DateTimeZoneProviders.Tzdb["America/New_York"], _bed.Clock);
+        var ledger = await newYork.ReadDayAsync(Day, default);
+        Assert.Equal((Seed, (FinalizedDay?)null), (ledger.RunningTotals, ledger.Final));
     }
 
     public static TheoryData<CrashPoint, bool> Crashes => new()
@@ -215,6 +342,7 @@ public sealed class FinalizerStateMachineTests : IDisposable
     {
         _bed.Dispose();
         _bed = new FinalizerTestBed(_fixture.World, JustAfterMidnight, recheckDays: 3);
+        await _bed.SeedShardAsync(Day.PlusDays(-3), RewardRecords.ShardA, Seed);
         await _bed.SeedShardAsync(Day, RewardRecords.ShardA, Seed);
         var first = await _bed.Finalization().RunAsync(null, default);
         Assert.Equal([Day, Day.PlusDays(-1), Day.PlusDays(-2), Day.PlusDays(-3)], first.Days.Select(d => d.Date));

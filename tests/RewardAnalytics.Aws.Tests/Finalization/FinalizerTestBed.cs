@@ -35,7 +35,7 @@ public sealed class FinalizerTestBed : IDisposable
             RecheckDays = recheckDays,
             MetricsEnvironment = environment,
         };
-        Table = new DynamoFinalizationTable(Dynamo, tableName, Clock);
+        Table = new DynamoFinalizationTable(Dynamo, tableName, Settings.ReportTimeZone, Clock);
         Reports = new S3ReportStore(S3, Settings.AnalyticsBucket, Settings.ReportPrefix);
         Metrics = new EmfDayMetrics(Log, environment);
     }
@@ -63,7 +63,7 @@ public sealed class FinalizerTestBed : IDisposable
         new(Settings, table ?? Table, reports ?? Reports, metrics ?? Metrics, Clock, Log);
 
     /// <summary>Sets one shard item of a day to these counters (as the stream aggregator would have left it).</summary>
-    public Task SeedShardAsync(LocalDate day, string shard, DailyTotals totals)
+    public Task SeedShardAsync(LocalDate day, string shard, DailyTotals totals, string? zone = null)
     {
         var item = DynamoAggregatesTable.TotalsAttributes(totals);
         foreach (var (name, value) in DynamoAggregatesTable.Key(AggregateItem.Day(day), AggregateItem.Shard(shard)))
@@ -72,6 +72,11 @@ public sealed class FinalizerTestBed : IDisposable
         }
 
         item[AggregateItem.LastSequence] = new AttributeValue { S = RewardRecords.Sequence(1) };
+        if (zone is not null)
+        {
+            item[AggregateItem.ReportTimeZone] = new AttributeValue { S = zone };
+        }
+
         return Dynamo.PutItemAsync(new PutItemRequest { TableName = Settings.AggregatesTable, Item = item });
     }
 

@@ -83,6 +83,32 @@ public sealed class FinalizerCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Finalize_of_a_recent_day_records_its_metrics_as_not_published_and_says_what_publishes_them()
+    {
+        var yesterday = LocalDate.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).PlusDays(-1).ToString("yyyy-MM-dd", null);
+        await PutRewardsAsync(streamed: true, Item("recent", "ISSUED", "42.5", yesterday + "T12:00:00Z"));
+
+        var finalize = await RunAsync("finalize", "--date", yesterday);
+        var json = await RunAsync("finalize", "--date", yesterday, "--json");
+
+        Assert.Equal(0, finalize.Code);
+        Assert.Matches(yesterday + @"\s+created\s+1\s+not-published-outside-lambda\s+42\.5", finalize.Output);
+        Assert.Contains($"{yesterday}: metrics not published: this run is outside Lambda, where EMF lines reach no CloudWatch", finalize.Output, StringComparison.Ordinal);
+        Assert.Contains($"aws lambda invoke --function-name \"$(pulumi stack output dailyFinalizerFunctionName)\" --cli-binary-format raw-in-base64-out --payload '{{\"date\":\"{yesterday}\"}}'", finalize.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"_aws\"", finalize.Error, StringComparison.Ordinal); // no EMF line pretends to publish
+        using (var summary = JsonDocument.Parse(json.Output))
+        {
+            var day = Assert.Single(summary.RootElement.GetProperty("days").EnumerateArray());
+            Assert.Equal(("unchanged", "not-published-outside-lambda"), (day.GetProperty("action").GetString(), day.GetProperty("metrics").GetString()));
+        }
+
+        Assert.Contains($"{yesterday}: metrics not published", json.Error, StringComparison.Ordinal);
+        var final = (await _dynamo.GetItemAsync(_environment["AGGREGATES_TABLE"], DynamoAggregatesTable.Key("DAY#" + yesterday, "FINAL"))).Item;
+        Assert.False(final["metricsPublished"].BOOL);
+        Assert.False(final.ContainsKey("metricsNamespace"));
+    }
+
+    [Fact]
     public async Task Finalize_with_json_prints_the_function_response_and_a_rerun_is_unchanged()
     {
         await PutRewardsAsync(streamed: true, SeedExample());

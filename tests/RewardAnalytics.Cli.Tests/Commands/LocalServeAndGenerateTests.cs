@@ -9,7 +9,7 @@ namespace RewardAnalytics.Cli.Tests.Commands;
 public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Variables =
-        ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REWARDS_TABLE", "AGGREGATES_TABLE", "ANALYTICS_BUCKET", "TOTALS_API_URL"];
+        ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REWARDS_TABLE", "AGGREGATES_TABLE", "ANALYTICS_BUCKET", "REPORT_TIME_ZONE", "TOTALS_API_URL"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("reward-analytics-local-tests-").FullName;
 
@@ -143,6 +143,57 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         Assert.True(reconcile.ExitCode == 0, reconcile.Output + reconcile.Error);
         Assert.Contains("2 days checked, 0 differ", reconcile.Output, StringComparison.Ordinal);
         output.WriteLine(totals.Output + report.Output + reconcile.Output);
+    }
+
+    /// <summary>
+    /// Issue 19, 1b as a new user met it: a demo world made in New York, served, then repaired from a shell without
+    /// REPORT_TIME_ZONE. Every command that would have rewritten its days in UTC refuses them, naming both zones.
+    /// </summary>
+    [Fact]
+    public async Task A_world_made_in_another_time_zone_is_served_with_its_zone_and_every_command_in_utc_refuses_its_days()
+    {
+        var data = Path.Combine(_directory, "new-york");
+        var demo = await CliRun.RunAsync(_ => null, "demo", "--rewards", "600", "--days", "2", "--time-zone", "America/New_York", "--data", data);
+        Assert.True(demo.ExitCode == 0, demo.Output + demo.Error);
+
+        var envFile = Path.Combine(_directory, "new-york.env");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var serveOutput = new StringWriter();
+        var serve = new CliApp(TextWriter.Synchronized(serveOutput), TextWriter.Synchronized(new StringWriter()), _ => null, TimeProvider.System)
+            .RunAsync(["local", "serve", "--data", data, "--env-file", envFile], stop.Token);
+        var environment = (await WaitForLinesAsync(envFile, Variables.Length, serve))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        var report = await CliRun.RunAsync(environment.GetValueOrDefault, "report", "--date", "2025-03-03");
+        var inZone = await CliRun.RunAsync(environment.GetValueOrDefault, "reconcile", "--from", "2025-03-03", "--to", "2025-03-04");
+        // The shell of the issue: the served environment, without REPORT_TIME_ZONE (UTC by default).
+        string? Utc(string name) => name == "REPORT_TIME_ZONE" ? null : environment.GetValueOrDefault(name);
+        var fix = await CliRun.RunAsync(Utc, "reconcile", "--from", "2025-03-03", "--to", "2025-03-04", "--fix");
+        var finalize = await CliRun.RunAsync(Utc, "finalize", "--date", "2025-03-03");
+        var totals = await CliRun.RunAsync(Utc, "totals", "--date", "2025-03-03");
+        var range = await CliRun.RunAsync(Utc, "totals", "--from", "2025-03-03", "--to", "2025-03-04");
+        var backfill = await CliRun.RunAsync(Utc, "backfill", "--from", "2025-03-03", "--to", "2025-03-04");
+        var after = await CliRun.RunAsync(environment.GetValueOrDefault, "report", "--date", "2025-03-03");
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, await serve);
+
+        Assert.Equal("America/New_York", environment["REPORT_TIME_ZONE"]);
+        Assert.Contains("REPORT_TIME_ZONE=America/New_York\n", serveOutput.ToString(), StringComparison.Ordinal);
+        Assert.True(inZone.ExitCode == 0, inZone.Output + inZone.Error);
+        Assert.Contains("2 days checked, 0 differ", inZone.Output, StringComparison.Ordinal);
+        const string refused = "2025-03-03 was summed in America/New_York but REPORT_TIME_ZONE is UTC: set REPORT_TIME_ZONE=America/New_York";
+        Assert.Equal(1, fix.ExitCode);
+        Assert.Contains("error: " + refused, fix.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("fixed", fix.Output, StringComparison.Ordinal);
+        Assert.Equal(1, finalize.ExitCode);
+        Assert.Contains(refused, finalize.Error, StringComparison.Ordinal);
+        Assert.Equal((1, $"error: {refused}\n"), (totals.ExitCode, totals.Error));
+        Assert.Equal(1, range.ExitCode);
+        Assert.Contains("was summed in America/New_York but REPORT_TIME_ZONE is UTC", range.Error, StringComparison.Ordinal);
+        Assert.Equal(1, backfill.ExitCode);
+        Assert.Contains(refused, backfill.Error, StringComparison.Ordinal);
+        // Nothing was rewritten: the published report is the one the demo made.
+        Assert.Equal(report.Output, after.Output);
+        output.WriteLine(fix.Output + finalize.Error + backfill.Error);
     }
 
     [Fact]

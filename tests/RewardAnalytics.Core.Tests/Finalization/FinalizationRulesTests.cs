@@ -13,34 +13,78 @@ public sealed class FinalizationRulesTests
     private static readonly LocalDate Day = new(2023, 11, 15);
     private static readonly DailyTotals Seed = new(1500m, 750m, 15, 8);
 
+    private const string Namespace = FinalizerSettings.DefaultMetricsNamespace;
+    private static readonly Instant FinalizedAt = Instant.FromUtc(2023, 11, 16, 0, 5);
+
     [Fact]
     public void A_day_without_final_is_created_as_revision_1_publishing_its_totals()
     {
-        var plan = DayPlan.Decide(Day, new DayLedger(Seed, null, null));
+        var plan = DayPlan.Decide(Day, new DayLedger(Seed, null, null), Namespace);
 
-        Assert.Equal(new DayPlan(Day, DayAction.Created, 1, Seed, Seed), plan);
-        Assert.Equal(MetricsKind.Totals, plan.MetricsKind);
+        Assert.Equal(new DayPlan(Day, DayAction.Created, 1, Seed, Seed, MetricsKind.Totals), plan);
     }
 
     [Fact]
     public void A_day_whose_totals_equal_final_is_unchanged_and_publishes_nothing()
     {
-        var final = new FinalizedDay(Day, Seed, 3, Instant.FromUtc(2023, 11, 16, 0, 5), true);
+        var final = new FinalizedDay(Day, Seed, 3, FinalizedAt, new PublishedMetrics(Namespace, Seed));
 
-        Assert.Equal(new DayPlan(Day, DayAction.Unchanged, 3, Seed, DailyTotals.Zero), DayPlan.Decide(Day, new DayLedger(Seed, null, final)));
+        Assert.Equal(new DayPlan(Day, DayAction.Unchanged, 3, Seed, DailyTotals.Zero, MetricsKind.Difference), DayPlan.Decide(Day, new DayLedger(Seed, null, final), Namespace));
     }
 
     [Fact]
     public void A_changed_day_is_revised_publishing_the_difference_which_may_be_negative()
     {
-        var final = new FinalizedDay(Day, Seed, 1, Instant.FromUtc(2023, 11, 16, 0, 5), true);
+        var final = new FinalizedDay(Day, Seed, 1, FinalizedAt, new PublishedMetrics(Namespace, Seed));
         var correction = new DailyTotals(-100m, 0m, -1, 0);
 
-        var plan = DayPlan.Decide(Day, new DayLedger(Seed, correction, final));
+        var plan = DayPlan.Decide(Day, new DayLedger(Seed, correction, final), Namespace);
 
-        Assert.Equal(new DayPlan(Day, DayAction.Revised, 2, Seed + correction, correction), plan);
+        Assert.Equal(new DayPlan(Day, DayAction.Revised, 2, Seed + correction, correction, MetricsKind.Difference), plan);
         Assert.Equal(-100m, plan.MetricValues.NetRewards);
-        Assert.Equal(MetricsKind.Difference, plan.MetricsKind);
+    }
+
+    [Fact]
+    public void A_day_finalized_outside_lambda_gets_its_whole_totals_published_at_the_same_revision()
+    {
+        var final = new FinalizedDay(Day, Seed, 2, FinalizedAt, null);
+
+        Assert.Equal(new DayPlan(Day, DayAction.MetricsPublished, 2, Seed, Seed, MetricsKind.Totals), DayPlan.Decide(Day, new DayLedger(Seed, null, final), Namespace));
+    }
+
+    [Fact]
+    public void A_day_published_to_another_namespace_gets_its_whole_totals_published_to_this_one()
+    {
+        var final = new FinalizedDay(Day, Seed, 1, FinalizedAt, new PublishedMetrics(Namespace + "/Shadow", Seed));
+
+        Assert.Equal(new DayPlan(Day, DayAction.MetricsPublished, 1, Seed, Seed, MetricsKind.Totals), DayPlan.Decide(Day, new DayLedger(Seed, null, final), Namespace));
+    }
+
+    [Fact]
+    public void A_revision_after_one_finalized_outside_lambda_publishes_what_the_namespace_lacks_not_the_last_difference()
+    {
+        // Revision 1 reached CloudWatch (1500/750); revision 2 (1600) was made outside Lambda; now the totals are 1650.
+        var revision2 = new DailyTotals(1600m, 750m, 16, 8);
+        var final = new FinalizedDay(Day, revision2, 2, FinalizedAt, new PublishedMetrics(Namespace, Seed));
+        var running = new DailyTotals(1650m, 750m, 17, 8);
+
+        var plan = DayPlan.Decide(Day, new DayLedger(running, null, final), Namespace);
+
+        Assert.Equal(new DayPlan(Day, DayAction.Revised, 3, running, running - Seed, MetricsKind.Difference), plan);
+        Assert.Equal(150m, plan.MetricValues.TotalIssued);
+    }
+
+    [Fact]
+    public void A_ledger_summed_in_another_zone_is_refused_naming_both_zones_and_one_without_a_zone_is_accepted()
+    {
+        var newYork = new DayLedger(Seed, null, null) { Zones = new HashSet<string> { "America/New_York" } };
+        var unrecorded = new DayLedger(Seed, null, null);
+
+        var refused = Assert.Throws<ReportTimeZoneMismatchException>(() => newYork.InZone(Day, DateTimeZone.Utc));
+
+        Assert.Equal("2023-11-15 was summed in America/New_York but REPORT_TIME_ZONE is UTC: set REPORT_TIME_ZONE=America/New_York", refused.Message);
+        Assert.Same(newYork, newYork.InZone(Day, DateTimeZoneProviders.Tzdb["America/New_York"]));
+        Assert.Same(unrecorded, unrecorded.InZone(Day, DateTimeZone.Utc));
     }
 
     [Fact]
@@ -133,6 +177,49 @@ public sealed class FinalizationRulesTests
         Assert.Equal(("reward-aggregates", "reward-analytics", "UTC", "daily-rewards/", 3, (string?)null),
             (settings.AggregatesTable, settings.AnalyticsBucket, settings.ReportTimeZone.Id, settings.ReportPrefix, settings.RecheckDays, settings.MetricsEnvironment));
         Assert.Equal("daily-rewards/2023-11-15.json", settings.ReportKey(Day));
+    }
+
+    [Theory]
+    [InlineData(null, "LoyaltyPlatform/Rewards")]
+    [InlineData("LoyaltyPlatform/Rewards/Shadow", "LoyaltyPlatform/Rewards/Shadow")]
+    [InlineData("Team #1: rewards.v2_x-y", "Team #1: rewards.v2_x-y")]
+    public void The_metrics_namespace_defaults_to_the_service_namespace_and_takes_any_cloudwatch_namespace(string? value, string expected)
+    {
+        var environment = new Dictionary<string, string> { ["AGGREGATES_TABLE"] = "t", ["ANALYTICS_BUCKET"] = "reward-analytics" };
+        if (value is not null)
+        {
+            environment["METRICS_NAMESPACE"] = value;
+        }
+
+        Assert.Equal(expected, FinalizerSettings.FromEnvironment(EnvironmentReader.From(environment)).MetricsNamespace);
+    }
+
+    [Theory]
+    [InlineData("AWS/Lambda", "METRICS_NAMESPACE is 'AWS/Lambda': namespaces starting with 'AWS/' are reserved for AWS services; expected one of the service's own, such as 'LoyaltyPlatform/Rewards'")]
+    [InlineData("Rewards|Shadow", "METRICS_NAMESPACE is 'Rewards|Shadow': expected a CloudWatch namespace of 1 to 255 characters (letters, digits, '.', '-', '_', '/', '#', ':' and spaces), such as 'LoyaltyPlatform/Rewards' or 'LoyaltyPlatform/Rewards/Shadow'")]
+    public void A_metrics_namespace_cloudwatch_would_refuse_is_refused_at_start_up(string value, string problem)
+    {
+        var error = Assert.Throws<SettingsException>(() => FinalizerSettings.FromEnvironment(EnvironmentReader.From(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "t",
+            ["ANALYTICS_BUCKET"] = "reward-analytics",
+            ["METRICS_NAMESPACE"] = value,
+        })));
+
+        Assert.Equal([problem], error.Problems);
+    }
+
+    [Fact]
+    public void A_metrics_namespace_longer_than_255_characters_is_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => FinalizerSettings.FromEnvironment(EnvironmentReader.From(new Dictionary<string, string>
+        {
+            ["AGGREGATES_TABLE"] = "t",
+            ["ANALYTICS_BUCKET"] = "reward-analytics",
+            ["METRICS_NAMESPACE"] = new string('a', 256),
+        })));
+
+        Assert.StartsWith("METRICS_NAMESPACE is 'aaaa", Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
