@@ -37,10 +37,13 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
             }
         }
 
-        Figures.Print(output, $"bad_inputs={cases.Count} outcomes_as_documented={cases.Count - mismatches.Count}");
+        Figures.Print(output, FigureLine(cases.Count, cases.Count - mismatches.Count));
         Assert.True(cases.Count >= 30, $"the corpus has {cases.Count} inputs; at least 30 are required");
         Assert.Empty(mismatches);
     }
+
+    /// <summary>The figure line this test prints (docs/reliability.md quotes it; <c>ReliabilityDocumentTests</c> compares the two).</summary>
+    internal static string FigureLine(int inputs, int asDocumented) => $"bad_inputs={inputs} outcomes_as_documented={asDocumented}";
 
     /// <summary>Runs one case; null when it ended as documented, otherwise what happened instead.</summary>
     private static async Task<string?> RunAsync(BadInput input, int n, EnvironmentReader environment, DynamoAggregatesTable table)

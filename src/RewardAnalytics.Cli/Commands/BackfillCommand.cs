@@ -103,10 +103,10 @@ public static class BackfillCommand
         var corrected = result.Days.Count(d => d.Corrected);
         var reports = result.Days.Count(d => d.Finalized.Action != DayAction.Unchanged);
         var scans = result.Scans == 1 ? "one scan" : string.Create(CultureInfo.InvariantCulture, $"{result.Scans} scans (rescans of days the stream changed during one)");
-        text.Append(CultureInfo.InvariantCulture, $"{result.Days.Count} days backfilled from {scans} ({result.Tally.ItemsRead} items scanned): ");
+        text.Append(CultureInfo.InvariantCulture, $"{result.Days.Count} day{(result.Days.Count == 1 ? "" : "s")} backfilled from {scans} ({result.Tally.ItemsRead} item{(result.Tally.ItemsRead == 1 ? "" : "s")} scanned): ");
         text.Append(!result.Changed
             ? "nothing changed, every day already equals the scan and its report is current"
-            : string.Create(CultureInfo.InvariantCulture, $"{corrected} corrected, {reports} reports written"));
+            : string.Create(CultureInfo.InvariantCulture, $"{corrected} corrected, {reports} report{(reports == 1 ? "" : "s")} written"));
         if (result.Refused.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"; {result.Refused.Count} refused, nothing written for {(result.Refused.Count == 1 ? "it" : "them")}: run backfill again for {(result.Refused.Count == 1 ? "that day" : "those days")}");

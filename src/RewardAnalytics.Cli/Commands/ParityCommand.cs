@@ -106,7 +106,7 @@ public static class ParityCommand
 
         var differ = results.Count(r => r.Result == "differs");
         var missing = results.Count(r => !r.BaselineExists || !r.CandidateExists);
-        text.Append(CultureInfo.InvariantCulture, $"{results.Count} days compared, baseline {baselineUri} against candidate {candidateUri}: ")
+        text.Append(CultureInfo.InvariantCulture, $"{results.Count} day{(results.Count == 1 ? "" : "s")} compared, baseline {baselineUri} against candidate {candidateUri}: ")
             .Append(failing.Length == 0
                 ? "every day matches"
                 : string.Create(CultureInfo.InvariantCulture, $"{results.Count - failing.Length} match, {differ} differ, {missing} missing a report"));

@@ -152,7 +152,7 @@ public static class ReconcileCommand
         var rescans = result.Scans - 1;
         var days = checks.Count + refused;
         text.Append(CultureInfo.InvariantCulture, $"{days} day{(days == 1 ? "" : "s")} checked, {mismatched.Length} differ{(mismatched.Length == 1 ? "s" : "")} ")
-            .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} items scanned, {unreadable} not counted as unreadable")
+            .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} item{(tally.ItemsRead == 1 ? "" : "s")} scanned, {unreadable} not counted as unreadable")
             .Append(rescans == 0 ? ")" : string.Create(CultureInfo.InvariantCulture, $"; {rescans} rescan{(rescans == 1 ? "" : "s")} of days the stream changed during a scan)"))
             .Append(refused == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {refused} refused"))
             .Append(mismatched.Length == 0 ? (refused == 0 ? ": every day matches" : ": every other day matches")

@@ -215,6 +215,27 @@ public sealed class CutoverCommandsTests : IDisposable
             json.RootElement.GetProperty("days").EnumerateArray().Select(d => $"{d.GetProperty("date").GetString()} {d.GetProperty("result").GetString()}"));
     }
 
+    /// <summary>Operators read these summaries (and docs/cutover.md quotes them): one day is "1 day", as reconcile says it.</summary>
+    [Fact]
+    public async Task The_summaries_of_backfill_parity_and_reconcile_say_one_day_in_the_singular()
+    {
+        await PutAsync(Item("one", "ISSUED", "12.5", "2023-11-12T09:00:00Z"));
+        await PutOldReportAsync("2023-11-12",
+            "{\"date\": \"2023-11-12\", \"total_issued\": 12.5, \"total_redeemed\": 0, \"net_rewards\": 12.5, \"issued_count\": 1, \"redeemed_count\": 0}");
+
+        var backfill = await RunAsync("backfill", "--from", "2023-11-12", "--to", "2023-11-12");
+        var parity = await RunAsync("parity", "--from", "2023-11-12", "--to", "2023-11-12", "--baseline-prefix", _oldPrefix);
+        var reconcile = await RunAsync("reconcile", "--from", "2023-11-12", "--to", "2023-11-12");
+
+        Assert.True(backfill.ExitCode == 0, backfill.Error);
+        Assert.EndsWith("\n1 day backfilled from one scan (1 item scanned): 1 corrected, 1 report written\n", backfill.Output, StringComparison.Ordinal);
+        Assert.Equal(0, parity.ExitCode);
+        Assert.StartsWith("1 day compared, baseline s3://", parity.Output, StringComparison.Ordinal);
+        Assert.EndsWith(": every day matches\n", parity.Output, StringComparison.Ordinal);
+        Assert.Equal(0, reconcile.ExitCode);
+        Assert.StartsWith("1 day checked, 0 differ (1 item scanned, ", reconcile.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Backfill_is_refused_for_today_and_parity_for_one_prefix_against_itself()
     {

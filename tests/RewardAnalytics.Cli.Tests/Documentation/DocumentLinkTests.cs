@@ -1,13 +1,17 @@
+using System.Text.RegularExpressions;
 using RewardAnalytics.TestSupport;
 
 namespace RewardAnalytics.Cli.Tests.Documentation;
 
-/// <summary>Every relative link in README.md and docs/*.md leads to a file that exists, and an anchor to a heading in it.</summary>
-public sealed class DocumentLinkTests
+/// <summary>
+/// Every relative link in README.md, docs/*.md and pulumi/README.md leads to a file that exists, and an anchor to a heading
+/// in it; a section of another document named in words is a heading it has.
+/// </summary>
+public sealed partial class DocumentLinkTests
 {
     public static TheoryData<string> Documents()
     {
-        var documents = new TheoryData<string> { "README.md" };
+        var documents = new TheoryData<string> { "README.md", "pulumi/README.md" };
         foreach (var path in Directory.EnumerateFiles(RepositoryRoot.Combine("docs"), "*.md").Order(StringComparer.Ordinal))
         {
             documents.Add($"docs/{Path.GetFileName(path)}");
@@ -45,6 +49,30 @@ public sealed class DocumentLinkTests
         Assert.True(broken.Count == 0, $"{document} has broken links:\n{string.Join('\n', broken)}");
     }
 
+    /// <summary>Words like <c>the root README's "Deploy" section</c> are a link nobody checks: the section must exist (a link says it better).</summary>
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void A_section_of_a_document_named_in_words_is_a_heading_of_that_document(string document)
+    {
+        var file = MarkdownFile.Read(RepositoryRoot.Combine(document));
+        var missing = new List<string>();
+
+        foreach (Match reference in SectionReference().Matches(file.Text))
+        {
+            var named = reference.Groups["document"].Value;
+            var path = named == "README"
+                ? RepositoryRoot.Combine("README.md")
+                : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.FullPath)!, named));
+            var section = reference.Groups["section"].Value;
+            if (!File.Exists(path) || !MarkdownFile.Read(path).Anchors().Contains(MarkdownFile.Slug(section)))
+            {
+                missing.Add($"{reference.Value}: {Path.GetRelativePath(RepositoryRoot.FullPath, path)} has no heading \"{section}\"");
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"{document} names sections that do not exist:\n{string.Join('\n', missing)}");
+    }
+
     [Theory]
     [InlineData("## Settings (`pulumi config set <key> <value> -s <stack>`)", "settings-pulumi-config-set-key-value--s-stack")]
     [InlineData("### The finalizer's retries are Lambda's", "the-finalizers-retries-are-lambdas")]
@@ -57,4 +85,8 @@ public sealed class DocumentLinkTests
 
     private static bool IsRelative(string target) =>
         !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith("mailto:", StringComparison.Ordinal);
+
+    /// <summary><c>README's "Deploy" section</c>, <c>finalizer.md's "Revisions" section</c> (README is the root README).</summary>
+    [GeneratedRegex(@"(?<document>README|[\w./-]+\.md)'s\s+""(?<section>[^""]+)""\s+section")]
+    private static partial Regex SectionReference();
 }
