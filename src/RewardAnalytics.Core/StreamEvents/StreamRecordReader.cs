@@ -159,7 +159,8 @@ internal sealed class StreamRecordReader(RewardImageReader images)
             return false;
         }
 
-        batch.AddFromOtherService(index, JsonText.Utf8(json, record.EventSource));
+        var source = JsonText.Utf8(json, record.EventSource);
+        batch.AddFromOtherService(index, source.Length == 0 ? "''" : source);
         return true;
     }
 

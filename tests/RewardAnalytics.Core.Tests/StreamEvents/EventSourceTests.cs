@@ -74,6 +74,14 @@ public sealed class EventSourceTests
     }
 
     [Fact]
+    public void An_empty_eventSource_is_refused_and_shown_as_empty_quotes()
+    {
+        var error = Refused("""{ "Records": [ { "eventSource": "", "dynamodb": { "SequenceNumber": "1" } } ], "shardId": "s" }""");
+
+        Assert.Equal($"The event is from '', not a DynamoDB stream (eventSource aws:dynamodb): {Takes}", error.Message);
+    }
+
+    [Fact]
     public void A_record_that_names_aws_dynamodb_with_escaped_characters_counts_as_usual()
     {
         using var batch = Read(System.Text.Encoding.UTF8.GetBytes(
