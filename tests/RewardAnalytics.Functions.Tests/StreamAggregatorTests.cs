@@ -89,6 +89,24 @@ public sealed class StreamAggregatorTests : IDisposable
         Assert.Equal(string.Empty, _log.ToString());
     }
 
+    [Theory]
+    [InlineData("s3-put-event.json", "The event is from aws:s3, not a DynamoDB stream (eventSource aws:dynamodb): ")]
+    [InlineData("sqs-event.json", "The event is from aws:sqs, not a DynamoDB stream (eventSource aws:dynamodb): ")]
+    [InlineData("kinesis-tumbling-window-event.json", "The event is from aws:kinesis, not a DynamoDB stream (eventSource aws:dynamodb): ")]
+    [InlineData("mixed-sources-event.json", "Records[1] is from aws:sqs, not a DynamoDB stream (eventSource aws:dynamodb), in a batch with 2 records from aws:dynamodb: ")]
+    public async Task Another_services_event_fails_the_invocation_naming_its_source_and_writes_nothing(string fixture, string problem)
+    {
+        using var input = new MemoryStream(Fixture(fixture));
+
+        var error = await Assert.ThrowsAsync<StreamEventFormatException>(() => _function.HandleAsync(input));
+
+        // As for an unparseable envelope: Lambda records the error, retries, and hands the batch to the on-failure destination.
+        Assert.StartsWith(problem, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("this function takes the DynamoDB stream's tumbling-window events.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_table.Writes);
+        Assert.Equal(string.Empty, _log.ToString());
+    }
+
     [Fact]
     public async Task A_payload_larger_than_the_first_read_buffer_is_read_whole()
     {

@@ -24,6 +24,17 @@ internal static class BadInputCorpus
     private static BadInput Fails(string name, string text, Func<int, string> payload) =>
         new(name, n => Utf8(payload(n))) { FailureText = text };
 
+    private const string S3Record = "{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\",\"eventName\":\"ObjectCreated:Put\"," +
+        "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\"example-bucket\",\"arn\":\"arn:aws:s3:::example-bucket\"},\"object\":{\"key\":\"k\",\"size\":1}}}";
+
+    private const string SqsRecord = "{\"messageId\":\"m1\",\"receiptHandle\":\"h\",\"body\":\"Test message.\",\"attributes\":{},\"messageAttributes\":{}," +
+        "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:us-east-1:0:q\",\"awsRegion\":\"us-east-1\"}";
+
+    private const string KinesisRecord = "{\"kinesis\":{\"kinesisSchemaVersion\":\"1.0\",\"partitionKey\":\"1\",\"sequenceNumber\":\"49590338271490256608559692538361571095921575989136588898\"," +
+        "\"data\":\"SGVsbG8=\",\"approximateArrivalTimestamp\":1607497475.000},\"eventSource\":\"aws:kinesis\",\"eventVersion\":\"1.0\"," +
+        "\"eventID\":\"shardId-000000000006:49590338271490256608559692538361571095921575989136588898\",\"eventName\":\"aws:kinesis:record\"," +
+        "\"awsRegion\":\"us-east-1\",\"eventSourceARN\":\"arn:aws:kinesis:us-east-1:0:stream/rewards\"}";
+
     private static string Insert(int n, string image) => Record(n, 2, newImage: image);
 
     private static string Nested(int levels) => levels == 0 ? "{\"S\":\"leaf\"}" : "{\"M\":{\"l\":" + Nested(levels - 1) + "}}";
@@ -42,6 +53,13 @@ internal static class BadInputCorpus
         Fails("shardId missing", "no 'shardId'", n => "{\"Records\":[" + Valid(n) + "]}"),
         Fails("shardId a number", "'shardId' is a JSON number: expected a string", n => "{\"Records\":[" + Valid(n) + "],\"shardId\":42}"),
         Fails("shardId twice", "'shardId' appears twice", n => Envelope(n, "[" + Valid(n) + "]")[..^1] + ",\"shardId\":\"other\"}"),
+        // Another service's event: refused naming its source, not mistaken for a stream event without a window.
+        Fails("an S3 event", "The event is from aws:s3, not a DynamoDB stream", _ => "{\"Records\":[" + S3Record + "]}"),
+        Fails("an SQS record among stream records", "Records[1] is from aws:sqs, not a DynamoDB stream", n => Envelope(n, "[" + Valid(n) + "," + SqsRecord + "]")),
+        Fails("a Kinesis tumbling-window event", "The event is from aws:kinesis, not a DynamoDB stream", n => Envelope(n, "[" + KinesisRecord + "]")),
+        Fails("a Kinesis final invoke without records", "(eventSourceARN), not a DynamoDB stream", n => Envelope(n, "[]")
+            .Replace("arn:aws:dynamodb:us-east-1:0:table/rewards/stream/x", "arn:aws:kinesis:us-east-1:0:stream/rewards", StringComparison.Ordinal)
+            .Replace("\"isFinalInvokeForWindow\":false", "\"isFinalInvokeForWindow\":true", StringComparison.Ordinal)),
         Malformed("a record that is a number", "Records[1] is a JSON number", n => Envelope(n, "[" + Valid(n) + ",42]"), sequence: ""),
         Malformed("dynamodb a string", "Records[1].dynamodb is a JSON string: expected an object", n => Envelope(n,
             "[" + Valid(n) + ",{\"eventID\":\"x\",\"eventName\":\"INSERT\",\"dynamodb\":\"oops\"}]"), sequence: ""),

@@ -5,6 +5,9 @@ internal struct RecordParts
 {
     public Range EventId;
     public Range EventName;
+    public Range EventSource;
+    public bool FromDynamoDb;
+    public bool FromOtherService;
     public Range Keys;
     public Range ViewType;
     public bool HasViewType;

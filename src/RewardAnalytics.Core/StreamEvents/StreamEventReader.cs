@@ -7,7 +7,8 @@ namespace RewardAnalytics.Core.StreamEvents;
 /// with <see cref="Utf8JsonReader"/>, into one <see cref="StreamChange"/> per record: no DOM, no per-record strings.
 /// It only reads; what a change adds to which day is the fold's (<c>Aggregation.ChangeFold</c>). Envelope problems throw
 /// <see cref="StreamEventFormatException"/>; records that cannot count are listed with why. This type reads the
-/// envelope; each record is <see cref="StreamRecordReader"/>'s, each image <see cref="RewardImageReader"/>'s.
+/// envelope; each record is <see cref="StreamRecordReader"/>'s, each image <see cref="RewardImageReader"/>'s. An event
+/// that another service sent (S3, SQS, Kinesis) is refused naming its <c>eventSource</c>.
 /// </summary>
 public sealed class StreamEventReader
 {
@@ -22,7 +23,16 @@ public sealed class StreamEventReader
     /// <summary>The only stream view type the aggregator can count from: both images of every change.</summary>
     public const string RequiredStreamViewType = "NEW_AND_OLD_IMAGES";
 
+    /// <summary>The <c>eventSource</c> of every record of a DynamoDB stream event.</summary>
+    public const string DynamoDbEventSource = "aws:dynamodb";
+
+    /// <summary>What every refusal of another service's event ends with.</summary>
+    private const string TakesStreamEvents = "this function takes the DynamoDB stream's tumbling-window events.";
+
     private readonly StreamRecordReader _records;
+
+    /// <summary><see cref="DynamoDbEventSource"/> as UTF-8, to compare with a record's <c>eventSource</c>.</summary>
+    internal static ReadOnlySpan<byte> DynamoDbEventSourceUtf8 => "aws:dynamodb"u8;
 
     /// <summary>A reader that finds reward attributes by the names in <paramref name="schema"/>.</summary>
     public StreamEventReader(RewardImageSchema schema)
@@ -131,6 +141,10 @@ public sealed class StreamEventReader
             throw new StreamEventFormatException("The event has content after its closing brace: expected exactly one JSON object.");
         }
 
+        // Before anything else is held against the event: an S3 or SQS event has no shardId, and a Kinesis record has no
+        // dynamodb, but the answer to either is that the event came from elsewhere.
+        RefuseOtherServices(batch, arn);
+
         // AWS does not promise that a window's final invoke carries "Records": []; refusing one would stall the shard.
         if (!sawRecords && !isFinal)
         {
@@ -146,6 +160,55 @@ public sealed class StreamEventReader
         }
 
         return new StreamEnvelope(shardId, arn, windowStart, windowEnd, isFinal, terminatedEarly);
+    }
+
+    /// <summary>
+    /// Refuses an event that another service sent: a record whose <c>eventSource</c> is not <c>aws:dynamodb</c> (S3, SQS,
+    /// Kinesis…), or an <c>eventSourceARN</c> of another service (a Kinesis window's final invoke may have no records).
+    /// A batch that mixes sources is refused whole, naming the first foreign record: an event source mapping delivers
+    /// one stream's records only, so such a batch was put together by hand or routed wrongly, and no part of it is
+    /// trusted to count. Records without <c>eventSource</c> (hand-written events) are not held against the event.
+    /// </summary>
+    private static void RefuseOtherServices(in ChangeBatchBuilder batch, string? arn)
+    {
+        if (batch.OtherSource is { } source)
+        {
+            throw new StreamEventFormatException(batch.FromDynamoDb == 0
+                ? $"The event is from {source}, not a DynamoDB stream (eventSource {DynamoDbEventSource}): {TakesStreamEvents}"
+                : $"Records[{batch.OtherSourceIndex}] is from {source}, not a DynamoDB stream (eventSource {DynamoDbEventSource}), " +
+                  $"in a batch with {batch.FromDynamoDb} record{(batch.FromDynamoDb == 1 ? "" : "s")} from {DynamoDbEventSource}: " +
+                  $"an event source mapping delivers one stream's records only, so the batch is refused whole (nothing was written); {TakesStreamEvents}");
+        }
+
+        if (arn is not null && IsArnOfAnotherService(arn))
+        {
+            throw new StreamEventFormatException(
+                $"The event is from {arn} (eventSourceARN), not a DynamoDB stream " +
+                $"(arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label>): {TakesStreamEvents}");
+        }
+    }
+
+    /// <summary>
+    /// True for an ARN (<c>arn:partition:service:…</c>) whose service is not <c>dynamodb</c>. A value that is no ARN
+    /// (AWS's sample events carry <c>stream-ARN</c>) says nothing about the source.
+    /// </summary>
+    private static bool IsArnOfAnotherService(string arn)
+    {
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var afterPartition = arn.AsSpan(4);
+        var colon = afterPartition.IndexOf(':');
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        var service = afterPartition[(colon + 1)..];
+        var end = service.IndexOf(':');
+        return end > 0 && !service[..end].SequenceEqual("dynamodb");
     }
 
     private static void Once(ref EnvelopeProperties seen, EnvelopeProperties property, string name)

@@ -4,7 +4,7 @@ namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>
 /// Reads the records of a stream event, one element of <c>Records</c> at a time, into <see cref="StreamChange"/>s:
-/// event name, sequence number, TTL identity, keys for the log, and the images (<see cref="RewardImageReader"/>'s).
+/// event name, event source, sequence number, TTL identity, keys for the log, and the images (<see cref="RewardImageReader"/>'s).
 /// </summary>
 internal sealed class StreamRecordReader(RewardImageReader images)
 {
@@ -44,6 +44,12 @@ internal sealed class StreamRecordReader(RewardImageReader images)
                     var start = (int)reader.TokenStartIndex + 1;
                     record.EventId = start..(start + reader.ValueSpan.Length);
                 }
+                else if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("eventSource"u8)
+                    && record.EventSource.Equals(default(Range)) && reader.Read() && reader.TokenType == JsonTokenType.String)
+                {
+                    var start = (int)reader.TokenStartIndex + 1;
+                    NoteSource(ref reader, ref record, start..(start + reader.ValueSpan.Length));
+                }
                 else if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 2 && reader.ValueTextEquals("SequenceNumber"u8)
                     && record.Sequence is null && reader.Read() && reader.TokenType == JsonTokenType.String
                     && SequenceNumber.TryParse(reader.ValueSpan, out var found))
@@ -52,7 +58,16 @@ internal sealed class StreamRecordReader(RewardImageReader images)
                 }
             }
 
-            AddMalformed(ref batch, json, record, ex.Message);
+            if (!FromOtherService(ref batch, json, index, record))
+            {
+                AddMalformed(ref batch, json, record, ex.Message);
+            }
+
+            return;
+        }
+
+        if (FromOtherService(ref batch, json, index, record))
+        {
             return;
         }
 
@@ -97,6 +112,11 @@ internal sealed class StreamRecordReader(RewardImageReader images)
                     : text.SequenceEqual("REMOVE"u8) ? ChangeKind.Remove
                     : ChangeKind.Unknown;
             }
+            else if (name.SequenceEqual("eventSource"u8))
+            {
+                Once(ref seen, RecordProperties.EventSource, index, "eventSource");
+                NoteSource(ref reader, ref record, ReadRawString(ref reader, index, "eventSource"));
+            }
             else if (name.SequenceEqual("dynamodb"u8))
             {
                 Once(ref seen, RecordProperties.Dynamodb, index, "dynamodb");
@@ -113,6 +133,35 @@ internal sealed class StreamRecordReader(RewardImageReader images)
                 reader.Skip();
             }
         }
+    }
+
+    /// <summary>Takes the record's <c>eventSource</c>, on which the reader stands: <c>aws:dynamodb</c> (escaped or not) or another service.</summary>
+    private static void NoteSource(ref Utf8JsonReader reader, ref RecordParts record, Range source)
+    {
+        record.EventSource = source;
+        record.FromDynamoDb = reader.ValueTextEquals(StreamEventReader.DynamoDbEventSourceUtf8);
+        record.FromOtherService = !record.FromDynamoDb;
+    }
+
+    /// <summary>
+    /// Counts the record by where it comes from; true when another service sent it. Such a record is not read as a
+    /// stream record (nor listed as skipped): the envelope refuses the whole batch once read, naming the first one.
+    /// </summary>
+    private static bool FromOtherService(ref ChangeBatchBuilder batch, ReadOnlySpan<byte> json, int index, in RecordParts record)
+    {
+        if (record.FromDynamoDb)
+        {
+            batch.NoteFromDynamoDb();
+        }
+
+        if (!record.FromOtherService)
+        {
+            return false;
+        }
+
+        var source = JsonText.Utf8(json, record.EventSource);
+        batch.AddFromOtherService(index, source.Length == 0 ? "''" : source);
+        return true;
     }
 
     /// <summary>
@@ -281,6 +330,7 @@ internal sealed class StreamRecordReader(RewardImageReader images)
         EventName = 2,
         Dynamodb = 4,
         UserIdentity = 8,
+        EventSource = 16,
     }
 
     /// <summary>The properties of a record's <c>dynamodb</c> object, each allowed once.</summary>

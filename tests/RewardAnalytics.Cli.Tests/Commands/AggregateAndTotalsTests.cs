@@ -101,6 +101,33 @@ public sealed class AggregateAndTotalsTests : IDisposable
             (run.ExitCode, run.Error));
     }
 
+    [Theory]
+    [InlineData("s3-put-event.json", "aws:s3")]
+    [InlineData("sqs-event.json", "aws:sqs")]
+    [InlineData("kinesis-tumbling-window-event.json", "aws:kinesis")]
+    public async Task Invoking_another_services_event_is_exit_2_naming_its_event_source(string fixture, string source)
+    {
+        var run = await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture(fixture));
+
+        Assert.Equal(
+            (2, "", $"error: the event was refused: The event is from {source}, not a DynamoDB stream (eventSource aws:dynamodb): " +
+                "this function takes the DynamoDB stream's tumbling-window events.\n"),
+            (run.ExitCode, run.Output, run.Error));
+    }
+
+    [Fact]
+    public async Task Invoking_a_batch_with_an_SQS_record_among_stream_records_is_exit_2_naming_the_record_and_writes_nothing()
+    {
+        var run = await RunAsync(Environment, "invoke", "aggregate", "--event", Fixture("mixed-sources-event.json"));
+        var totals = await RunAsync(Environment, "totals", "--date", "2023-11-15", "--json");
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Output));
+        Assert.StartsWith(
+            "error: the event was refused: Records[1] is from aws:sqs, not a DynamoDB stream (eventSource aws:dynamodb), in a batch with 2 records from aws:dynamodb: ",
+            Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("\"issued_count\": 0,\n  \"redeemed_count\": 0\n", totals.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_range_prints_each_day_with_its_revision_and_the_sum()
     {
