@@ -52,7 +52,7 @@ public sealed class DemoRun
         var aggregates = new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock);
         var log = new SkippedRecordLog();
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
-        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, zone, clock);
+        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, aggregates, zone, clock);
         var driver = new StreamDriver(stream, api.Watching(function), _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
         var finalizer = new DemoFinalizer(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));

@@ -61,6 +61,38 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.Equal(ExitCodes.Failed, code);
     }
 
+    [Theory]
+    [InlineData("10")]
+    [InlineData("300")]
+    public async Task A_small_demo_whose_deletions_lower_today_later_in_the_day_still_matches(string rewards)
+    {
+        // Deletions and type corrections lower a day's counts after a mid-day reading; the check is that each reading
+        // equals the running totals of that moment, not that no reading exceeds the day's final count.
+        var (code, json, error) = await RunAsync(["demo", "--rewards", rewards, "--json"]);
+
+        var root = json.RootElement;
+        var today = root.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString()!.StartsWith("the totals API's /today", StringComparison.Ordinal));
+        Assert.True(today.GetProperty("passed").GetBoolean(), $"{today}\n{error}");
+        Assert.True(root.GetProperty("allMatched").GetBoolean(), $"demo reported a mismatch: {root}\n{error}");
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
+    [Fact]
+    public async Task A_30_day_demo_expects_no_metrics_for_revisions_of_days_older_than_CloudWatch_accepts()
+    {
+        // The late writes revise days 3 to 4 weeks old: the finalizer rightly publishes no metrics for those revisions.
+        var (code, json, error) = await RunAsync(["demo", "--days", "30", "--rewards", "600", "--no-faults", "--json"]);
+
+        var root = json.RootElement;
+        var metrics = root.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "CloudWatch would extract metrics equal to the reports");
+        Assert.True(metrics.GetProperty("passed").GetBoolean(), $"{metrics}\n{error}");
+        Assert.Contains("past CloudWatch's 14 days, which publish no metrics", metrics.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("allMatched").GetBoolean(), $"demo reported a mismatch: {root}\n{error}");
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
     [Fact]
     public async Task The_demo_shows_a_table_per_day_and_the_summary_line()
     {
