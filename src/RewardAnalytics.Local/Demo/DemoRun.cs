@@ -71,6 +71,7 @@ public sealed class DemoRun
         };
         driver.BatchDone += records => Report(DemoStage.Streaming, Interlocked.Add(ref streamed, records), stream.RecordCount);
 
+        Report(DemoStage.Writing, 0, workload.Operations.Count); // before the first write: a small phase may report done only at the end
         var lateRecords = new Dictionary<LocalDate, int>();
         var finalizerRuns = w.Days * 2; // each day on schedule, then each day again after the late writes
         for (var phase = 0; phase < workload.PhaseCount; phase++)

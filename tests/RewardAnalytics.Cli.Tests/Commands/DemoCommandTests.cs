@@ -108,6 +108,20 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.Contains("All checks matched.", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_progress_lines_come_in_the_order_the_stages_start_even_for_a_tiny_workload()
+    {
+        var stdout = new StringWriter();
+        var code = await new CliApp(stdout, new StringWriter(), _ => null, TimeProvider.System)
+            .RunAsync(["demo", "--rewards", "10", "--no-faults"], CancellationToken.None);
+
+        var progress = stdout.ToString().Split('\n').Where(l => l.EndsWith(" …", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(
+            ["starting dynalite + s3rver …", "writing 10 rewards …", "streaming to the aggregator …", "finalizing days …", "verifying against a full scan …"],
+            progress);
+    }
+
     [Theory]
     [InlineData("--days", "0", "--days is 0: expected a number of days from 1 to 366")]
     [InlineData("--time-zone", "Mars/Olympus", "--time-zone is 'Mars/Olympus': expected an IANA time-zone id")]
