@@ -12,7 +12,7 @@ public static class GenerateCommand
     /// <summary>The <c>generate</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
-        var options = new WorkloadCommandOptions();
+        var options = new WorkloadCommandOptions(injectsFaults: false);
         var output = new Option<FileInfo>("--out") { Description = "The file to write: one tumbling-window DynamoDB Streams event (JSON) a line.", Required = true, HelpName = "FILE" };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per event at most (the mapping's BatchSize).", DefaultValueFactory = _ => DeliverySchedule.DefaultBatchSize, HelpName = "N" };
         var command = new Command("generate",

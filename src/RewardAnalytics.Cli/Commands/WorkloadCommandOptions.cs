@@ -13,8 +13,17 @@ public sealed class WorkloadCommandOptions
     public Option<int> Days { get; } = new("--days") { Description = "Days of traffic, from 2025-03-03 in the report time zone.", DefaultValueFactory = _ => WorkloadOptions.DefaultDays, HelpName = "D" };
     /// <summary><c>--shards</c>: how many stream shards the keys spread over.</summary>
     public Option<int> ShardCount { get; } = new("--shards") { Description = "Stream shards the keys are spread over (each rolls over to a child shard as it fills).", DefaultValueFactory = _ => LocalStreamOptions.DefaultShardCount, HelpName = "N" };
+    /// <summary>The options of a command that injects faults (<c>demo</c>: the seed picks them too) or not (<c>generate</c>).</summary>
+    public WorkloadCommandOptions(bool injectsFaults = true) =>
+        Seed = new("--seed")
+        {
+            Description = injectsFaults ? "Same seed, same workload (and the same faults)." : "Same seed, same workload (no faults are injected).",
+            DefaultValueFactory = _ => WorkloadOptions.DefaultSeed,
+            HelpName = "N",
+        };
+
     /// <summary><c>--seed</c>: the generator's seed (same seed, same workload).</summary>
-    public Option<long> Seed { get; } = new("--seed") { Description = "Same seed, same workload (and the same faults).", DefaultValueFactory = _ => WorkloadOptions.DefaultSeed, HelpName = "N" };
+    public Option<long> Seed { get; }
     /// <summary><c>--time-zone</c>: the report time zone.</summary>
     public Option<string> TimeZone { get; } = new("--time-zone") { Description = "The report time zone (IANA id) whose calendar days the totals use.", DefaultValueFactory = _ => "UTC", HelpName = "ZONE" };
 

@@ -148,6 +148,19 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.Contains($"Example: reward-analytics {string.Join(' ', command)}", stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_the_demo_says_its_seed_picks_the_faults_since_generate_injects_none()
+    {
+        var demo = new StringWriter();
+        var generate = new StringWriter();
+        await new CliApp(demo, new StringWriter(), _ => null, TimeProvider.System).RunAsync(["demo", "--help"], CancellationToken.None);
+        await new CliApp(generate, new StringWriter(), _ => null, TimeProvider.System).RunAsync(["generate", "--help"], CancellationToken.None);
+
+        Assert.Contains("(and the same faults)", demo.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("same faults", generate.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Same seed, same workload (no faults are injected).", generate.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, JsonDocument Json, string Error)> RunAsync(string[] args)
     {
         var stdout = new StringWriter();
