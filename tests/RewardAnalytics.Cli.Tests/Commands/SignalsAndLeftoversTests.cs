@@ -128,6 +128,68 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task After_kill_9_of_a_demo_on_a_data_directory_its_emulators_die_too_and_a_rerun_works()
+    {
+        await InstalledAsync();
+        var data = Path.Combine(_directory, "data");
+        var owner = Path.Combine(data, ".reward-analytics.owner");
+        using var demo = CliProcess.Start(new Dictionary<string, string?>(), "demo", "--data", data);
+        var pids = Array.Empty<int>();
+        await demo.WaitForErrorAsync(_ => (pids = EmulatorPids(owner)).Length == 2, Patience);
+        Assert.All(pids, pid => Assert.True(CliProcess.IsRunning(pid), $"emulator {pid} is not running"));
+
+        demo.Signal("KILL");
+        await demo.WaitForExitAsync(Patience);
+        var gone = System.Diagnostics.Stopwatch.StartNew();
+        while (pids.Any(CliProcess.IsRunning) && gone.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.All(pids, pid => Assert.False(CliProcess.IsRunning(pid), $"emulator {pid} outlived the demo killed with SIGKILL"));
+        var rerun = await CliRun.RunAsync(_ => null, "demo", "--rewards", "10", "--days", "1", "--data", data);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+    }
+
+    [Fact]
+    public async Task Emulators_left_running_on_a_data_directory_are_named_with_their_pids_instead_of_a_refused_connection()
+    {
+        // What a killed holder's emulators look like if they did outlive it: the owner file names them, and they run on the directory.
+        var data = Directory.CreateDirectory(Path.Combine(_directory, "data")).FullName;
+        using var leftover = System.Diagnostics.Process.Start("node", ["-e", "setTimeout(() => {}, 600000)", Path.Combine(data, "dynamodb")])!;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, ".reward-analytics.owner"), $"999999\nreward-analytics demo --data {data}\nemulator dynalite {leftover.Id}\n");
+
+            var demo = await CliRun.RunAsync(_ => null, "demo", "--rewards", "10", "--days", "1", "--data", data);
+
+            Assert.Equal(1, demo.ExitCode);
+            Assert.Equal(
+                $"error: the local emulators could not start: the data directory {data} is still used by emulators that process 999999 " +
+                $"(reward-analytics demo --data {data}) started and left running when it was killed: dynalite (pid {leftover.Id}); " +
+                $"stop them (kill {leftover.Id}) and run again.",
+                demo.ErrorLines.Single());
+        }
+        finally
+        {
+            leftover.Kill();
+        }
+    }
+
+    private static int[] EmulatorPids(string ownerFile)
+    {
+        try
+        {
+            return File.ReadAllLines(ownerFile).Where(l => l.StartsWith("emulator ", StringComparison.Ordinal))
+                .Select(l => int.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
     private static async Task InstalledAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
