@@ -46,6 +46,23 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_C_of_local_serve_removes_its_env_file_so_no_dead_ports_are_left_for_the_next_shell()
+    {
+        await InstalledAsync();
+        var envFile = Path.Combine(_directory, ".local.env");
+        await File.WriteAllTextAsync(envFile, "AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:1\n"); // a stale one from a killed serve
+        using var serve = CliProcess.Start(new Dictionary<string, string?>(), "local", "serve", "--env-file", envFile);
+        await serve.WaitForErrorAsync(e => e.Contains("Ctrl-C stops it.", StringComparison.Ordinal), Patience);
+        Assert.Contains("TOTALS_API_URL=", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+
+        serve.Signal("INT");
+        var code = await serve.WaitForExitAsync(Patience);
+
+        Assert.True(code == 0, serve.Error);
+        Assert.False(File.Exists(envFile), $"{envFile} is left behind with the ports of a world that is gone");
+    }
+
+    [Fact]
     public async Task A_second_world_on_a_data_directory_in_use_is_refused_naming_the_process_that_has_it()
     {
         var data = Path.Combine(_directory, "data");
