@@ -18,7 +18,7 @@ public static class GenerateCommand
         var command = new Command("generate",
             "Write the workload the demo uses (issues, redemptions, corrections, deletions, TTL expiries, late writes, a few malformed items) as the " +
             "Lambda events a DynamoDB stream with a tumbling window would deliver: one JSON document a line, each shard's records in order, " +
-            "no faults. No emulator is needed (the table is simulated in memory). Replay a line with 'invoke aggregate --event'.\n" +
+            "no faults. No emulator is needed (the table is simulated in memory). Replay the whole file with 'invoke aggregate --event FILE' (each line in order).\n" +
             "Example: reward-analytics generate --rewards 1000 --days 3 --out events.jsonl")
         {
             output,
