@@ -43,7 +43,7 @@ public sealed class DemoRun
         Report(DemoStage.Starting, 0, 1);
         await DemoTables.ResetAsync(_world, dynamo, s3, cancellationToken).ConfigureAwait(false);
 
-        var workload = WorkloadPlan.Generate(w);
+        var workload = WorkloadPlan.Generate(w, cancellationToken);
         var clock = new SimulatedClock(StartOf(w.FirstDay, zone));
         var faults = _options.FaultPlan;
         var stream = new LocalStream(new LocalStreamOptions { ShardCount = _options.Shards, Seed = w.Seed, Faults = faults.IsEnabled ? faults : null });

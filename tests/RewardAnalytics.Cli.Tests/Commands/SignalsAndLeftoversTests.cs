@@ -63,6 +63,26 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_C_while_generate_writes_its_events_keeps_the_earlier_file_and_stops_promptly()
+    {
+        var keep = Path.Combine(_directory, "keep.jsonl");
+        await File.WriteAllTextAsync(keep, "an earlier run's events\n");
+        using var generate = CliProcess.Start(new Dictionary<string, string?>(), "generate", "--rewards", "100000", "--out", keep);
+        string[] Temporary() => Directory.GetFiles(_directory, ".keep.jsonl.*.tmp");
+        await generate.WaitForErrorAsync(_ => Temporary().Length > 0, Patience); // the events are being written
+
+        generate.Signal("INT");
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        var code = await generate.WaitForExitAsync(Patience);
+        var stopped = stopping.Elapsed;
+
+        Assert.Equal((1, "error: cancelled\n"), (code, generate.Error));
+        Assert.Equal("an earlier run's events\n", await File.ReadAllTextAsync(keep));
+        Assert.Empty(Temporary());
+        Assert.True(stopped < TimeSpan.FromSeconds(10), $"generate took {stopped.TotalSeconds:0.0} s to stop after SIGINT");
+    }
+
+    [Fact]
     public async Task A_second_world_on_a_data_directory_in_use_is_refused_naming_the_process_that_has_it()
     {
         var data = Path.Combine(_directory, "data");
