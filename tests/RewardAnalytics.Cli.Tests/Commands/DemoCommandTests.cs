@@ -137,6 +137,23 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("demo")]
+    [InlineData("generate", "--out", "never-written.jsonl")]
+    public async Task More_rewards_than_memory_allows_is_a_usage_error_saying_why(params string[] command)
+    {
+        var stderr = new StringWriter();
+        var code = await new CliApp(new StringWriter(), stderr, _ => null, TimeProvider.System)
+            .RunAsync([.. command, "--rewards", "10000000"], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(
+            "error: --rewards is 10000000: expected a number of reward writes from 10 to 500000 " +
+            "(demo and generate hold the whole workload in memory, about 6 KB a reward: some 3 GB at the bound)\n",
+            stderr.ToString());
+        Assert.False(File.Exists("never-written.jsonl"));
+    }
+
+    [Theory]
+    [InlineData("demo")]
     [InlineData("generate")]
     [InlineData("local", "serve")]
     public async Task Help_explains_each_new_command_with_an_example(params string[] command)
