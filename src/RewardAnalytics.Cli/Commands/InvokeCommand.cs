@@ -17,39 +17,80 @@ public static class InvokeCommand
             "Invoke the stream aggregator (RewardAnalytics.Functions.StreamAggregator::HandleAsync) with a DynamoDB Streams tumbling-window event " +
             "and print its response ({\"state\":{},\"batchItemFailures\":[...]}). The function's own log lines go to stderr.\n" +
             "Needs AGGREGATES_TABLE (and REPORT_TIME_ZONE, attribute names if not the defaults).\n" +
+            "--event also takes the JSON-lines file 'generate' writes: every event in order, one response a line.\n" +
             "Example: reward-analytics invoke aggregate --event tests/RewardAnalytics.Core.Tests/Fixtures/tumbling-window-event.json --local",
             async (file, context, ct) =>
         {
             var function = new StreamAggregator(context.Environment, context.Clock, Output(context));
-            await using var input = file.OpenRead();
-            var outcome = await function.AggregateAsync(input, ct).ConfigureAwait(false);
-            await using var response = StreamAggregator.WriteResponse(outcome);
-            using var reader = new StreamReader(response);
-            await context.Output.WriteLineAsync(await reader.ReadToEndAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
-            if (outcome.BatchItemFailures.Count == 0)
+            if (!await EventLines.IsJsonLinesAsync(file.FullName, ct).ConfigureAwait(false))
             {
-                return ExitCodes.Success;
+                await using var input = file.OpenRead();
+                return await AggregateAsync(function, input, context, where: null, ct).ConfigureAwait(false);
             }
 
-            // Writes failed transiently (throttling, an unreachable endpoint): Lambda would retry, a person must know.
-            var count = outcome.BatchItemFailures.Count;
-            await context.Error.WriteLineAsync(
-                $"error: the invocation failed: {count} batch item failure{(count == 1 ? "" : "s")}, to be retried from sequence number " +
-                $"{outcome.BatchItemFailures[0]} (the function's log lines above say why)").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        });
+            // JSON lines, as generate writes them: each event in order, as the mapping would deliver them; the first
+            // that fails stops the replay, naming its line (the ones before it are applied).
+            var invoked = 0;
+            await foreach (var (line, text) in EventLines.ReadAsync(file.FullName, ct).ConfigureAwait(false))
+            {
+                var where = $"line {line} of --event '{file.Name}'";
+                int code;
+                try
+                {
+                    await using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text), writable: false);
+                    code = await AggregateAsync(function, input, context, where, ct).ConfigureAwait(false);
+                }
+                catch (Core.StreamEvents.StreamEventFormatException ex)
+                {
+                    await context.Error.WriteLineAsync(
+                        $"error: the event on {where} was refused: {ex.Message} ({invoked} events before it were applied, none after it)").ConfigureAwait(false);
+                    return ExitCodes.Failed;
+                }
+
+                if (code != ExitCodes.Success)
+                {
+                    return code;
+                }
+
+                invoked++;
+            }
+
+            await context.Error.WriteLineAsync($"invoked the aggregator with {invoked} events, one a line of {file.FullName}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, "The Lambda event (JSON) to invoke the function with, or a JSON-lines file as 'generate' writes (told apart by content: " +
+           "the first line is a whole event and more lines follow): each line invoked in order, one response printed a line.");
         invoke.Add(aggregate);
         invoke.Add(Finalize(app));
         invoke.Add(TotalsApiCommand(app));
         return invoke;
     }
 
+    /// <summary>Invokes the aggregator on one event and prints its response; a failed invocation is said on stderr (<paramref name="where"/> names the event's line).</summary>
+    private static async Task<int> AggregateAsync(StreamAggregator function, Stream input, CommandContext context, string? where, CancellationToken ct)
+    {
+        var outcome = await function.AggregateAsync(input, ct).ConfigureAwait(false);
+        await using var response = StreamAggregator.WriteResponse(outcome);
+        using var reader = new StreamReader(response);
+        await context.Output.WriteLineAsync(await reader.ReadToEndAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
+        if (outcome.BatchItemFailures.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        // Writes failed transiently (throttling, an unreachable endpoint): Lambda would retry, a person must know.
+        var count = outcome.BatchItemFailures.Count;
+        await context.Error.WriteLineAsync(
+            $"error: the invocation{(where is null ? "" : $" with the event on {where}")} failed: {count} batch item failure{(count == 1 ? "" : "s")}, to be retried from sequence number " +
+            $"{outcome.BatchItemFailures[0]} (the function's log lines above say why){(where is null ? "" : "; the events after it were not invoked")}").ConfigureAwait(false);
+        return ExitCodes.Failed;
+    }
+
     /// <summary>A sub-command taking <c>--event FILE</c> (an existing file) and running <paramref name="run"/> on it.</summary>
-    private static Command EventCommand(CliApp app, string name, string description, Func<FileInfo, CommandContext, CancellationToken, Task<int>> run)
+    private static Command EventCommand(CliApp app, string name, string description, Func<FileInfo, CommandContext, CancellationToken, Task<int>> run, string? eventDescription = null)
     {
         var eventOption = new Option<FileInfo>("--event")
         {
-            Description = "The Lambda event (JSON) to invoke the function with.",
+            Description = eventDescription ?? "The Lambda event (JSON) to invoke the function with.",
             Required = true,
             HelpName = "FILE",
         };

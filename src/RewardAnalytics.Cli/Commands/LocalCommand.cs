@@ -42,13 +42,13 @@ public static class LocalCommand
     /// <summary>The <c>local</c> command and its <c>serve</c> sub-command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)
     {
-        var envFile = new Option<FileInfo>("--env-file") { Description = "Also write the KEY=VALUE lines to this file (e.g. for 'set -a; . FILE').", HelpName = "PATH" };
+        var envFile = new Option<FileInfo>("--env-file") { Description = "Also write the KEY=VALUE lines to this file (e.g. for 'set -a; . FILE'); removed when serve ends.", HelpName = "PATH" };
         var data = new Option<DirectoryInfo>("--data") { Description = "Keep the emulators' data in this directory between runs (in memory without it).", HelpName = "DIR" };
         var serve = new Command("serve",
             "Start dynalite (DynamoDB) and s3rver (S3) on free 127.0.0.1 ports, create the 'rewards' and 'reward-aggregates' tables and the " +
             "'reward-analytics-local' bucket, serve the totals API on 127.0.0.1 (TOTALS_API_URL; no authentication locally), print the environment that points every other command at them (one KEY=VALUE a line) and run " +
-            "until Ctrl-C, which stops both emulators. The environment includes the world's REPORT_TIME_ZONE: the zone a demo made the --data " +
-            "world in (recorded there), else this shell's or UTC; a command run in another zone refuses the world's days.\n" +
+            "until Ctrl-C, which stops both emulators and removes the --env-file. The environment includes the world's REPORT_TIME_ZONE: the " +
+            "zone a demo made the --data world in (recorded there), else this shell's or UTC; a command run in another zone refuses the world's days.\n" +
             "Example: reward-analytics local serve --env-file .local.env   # then, in another shell: set -a; . ./.local.env; set +a; reward-analytics totals --date 2025-03-03; curl \"$TOTALS_API_URL/days/2025-03-03\"")
         {
             envFile,
@@ -65,10 +65,7 @@ public static class LocalCommand
             var function = new TotalsApi(environment, context.Clock, LambdaProcessOutput.For(context.Error, environment, context.Clock));
             await using var api = LocalFunctionUrl.Start(function, context.Clock);
             var lines = world.EnvironmentFile + $"{AggregatorSettings.ReportTimeZoneVariable}={zone}\n{TotalsApiUrlVariable}={api.Url}\n";
-            if (file is not null)
-            {
-                await File.WriteAllTextAsync(file.FullName, lines, ct).ConfigureAwait(false);
-            }
+            await using var written = await ServedEnvironmentFile.WriteAsync(file, lines, ct).ConfigureAwait(false); // removed when serve ends
 
             await context.Output.WriteAsync(lines).ConfigureAwait(false);
             await context.Output.FlushAsync(ct).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public sealed class DemoRun
         // A world kept with --data remembers the zone its days are summed in, so that serving it later says so.
         await _world.RecordReportTimeZoneAsync(zone.Id, cancellationToken).ConfigureAwait(false);
 
-        var workload = WorkloadPlan.Generate(w);
+        var workload = WorkloadPlan.Generate(w, cancellationToken);
         var clock = new SimulatedClock(StartOf(w.FirstDay, zone));
         var faults = _options.FaultPlan;
         var stream = new LocalStream(new LocalStreamOptions { ShardCount = _options.Shards, Seed = w.Seed, Faults = faults.IsEnabled ? faults : null });
@@ -54,7 +54,7 @@ public sealed class DemoRun
         var aggregates = new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock);
         var log = new SkippedRecordLog();
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
-        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, zone, clock);
+        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, aggregates, zone, clock);
         var driver = new StreamDriver(stream, api.Watching(function), _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
         var finalizer = new DemoFinalizer(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
@@ -73,6 +73,7 @@ public sealed class DemoRun
         };
         driver.BatchDone += records => Report(DemoStage.Streaming, Interlocked.Add(ref streamed, records), stream.RecordCount);
 
+        Report(DemoStage.Writing, 0, workload.Operations.Count); // before the first write: a small phase may report done only at the end
         var lateRecords = new Dictionary<LocalDate, int>();
         var finalizerRuns = w.Days * 2; // each day on schedule, then each day again after the late writes
         for (var phase = 0; phase < workload.PhaseCount; phase++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Streaming;
@@ -41,6 +42,16 @@ internal sealed class FinalizationTracker
     /// <summary>The revision each day was last reported at.</summary>
     public Dictionary<LocalDate, int> Revisions { get; } = [];
 
+    /// <summary>
+    /// Per day, what CloudWatch should have received in all: each created or revised revision's values (its totals, then
+    /// the difference from the last published ones), except where the revision came when the day was already older than
+    /// CloudWatch accepts (the finalizer's rule, <see cref="FinalizationCalendar.MetricsAccepted"/>), which publishes none.
+    /// </summary>
+    public Dictionary<LocalDate, DailyTotals> ExpectedMetricSums { get; } = [];
+
+    /// <summary>Per day, how many of its revisions came too late for CloudWatch and so published no metrics.</summary>
+    public Dictionary<LocalDate, int> RevisionsTooOldForMetrics { get; } = [];
+
     public async Task RunAsync(LocalDate? date, CancellationToken cancellationToken)
     {
         var target = date ?? Instant.FromDateTimeOffset(_clock.GetUtcNow()).InZone(_zone).Date.PlusDays(-1);
@@ -80,13 +91,33 @@ internal sealed class FinalizationTracker
                 continue;
             }
 
+            var before = Model.TotalsOf(day.Date);
             var (action, revision) = Model.Finalize(day.Date, expectedTotals);
+            ExpectMetrics(day.Date, action, expectedTotals - before);
             Revisions[day.Date] = day.Revision;
             if (!string.Equals(day.Action, action, StringComparison.OrdinalIgnoreCase) || day.Revision != revision || day.Totals != expectedTotals)
             {
                 _problems.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{run}: {IsoDate.Format(day.Date)} was {day.Action} at revision {day.Revision} with {day.Totals}; expected {action} at revision {revision} with {expectedTotals}"));
             }
+        }
+    }
+
+    private void ExpectMetrics(LocalDate day, string action, DailyTotals values)
+    {
+        if (action == "unchanged")
+        {
+            return;
+        }
+
+        var now = Instant.FromDateTimeOffset(_clock.GetUtcNow());
+        if (FinalizationCalendar.MetricsAccepted(FinalizationCalendar.MetricsTimestamp(day, _zone), now))
+        {
+            ExpectedMetricSums[day] = ExpectedMetricSums.GetValueOrDefault(day) + values;
+        }
+        else
+        {
+            RevisionsTooOldForMetrics[day] = RevisionsTooOldForMetrics.GetValueOrDefault(day) + 1;
         }
     }
 }

@@ -29,6 +29,9 @@ public sealed class RevisionModel
         return ("revised", last.Revision + 1);
     }
 
+    /// <summary>The totals of the last revision the model expects for <paramref name="day"/> (zero when none was published).</summary>
+    public DailyTotals TotalsOf(LocalDate day) => _published.TryGetValue(day, out var p) ? p.Totals : DailyTotals.Zero;
+
     /// <summary>The last revision the model expects for <paramref name="day"/> (0 when none was published).</summary>
     public int RevisionOf(LocalDate day) => _published.TryGetValue(day, out var p) ? p.Revision : 0;
 }

@@ -61,7 +61,7 @@ public static class EmulatorPackages
             return;
         }
 
-        progress?.Invoke($"{InstallingLine}{directory}, first run only; a minute or two) …");
+        progress?.Invoke(InstallingMessage(directory, Directory.GetCurrentDirectory()));
         var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
         {
             WorkingDirectory = directory,
@@ -105,6 +105,20 @@ public static class EmulatorPackages
         {
             throw new LocalAwsException($"'npm ci' in {directory} finished but dynalite or s3rver is still missing from node_modules.");
         }
+    }
+
+    /// <summary>
+    /// The line printed (on stderr) before the first run's <c>npm ci</c>: the directory relative to
+    /// <paramref name="currentDirectory"/> when it is below it (<c>tools/local-aws</c> from a clone's root, as README
+    /// quotes it), else absolute.
+    /// </summary>
+    public static string InstallingMessage(string directory, string currentDirectory)
+    {
+        var relative = Path.GetRelativePath(currentDirectory, directory);
+        var shown = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? directory
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
+        return $"{InstallingLine}{shown}, first run only; a minute or two) …";
     }
 
     /// <summary>Path of dynalite's command-line entry point inside <paramref name="directory"/>.</summary>

@@ -28,6 +28,10 @@ internal sealed class EmulatorProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>The preload, beside the emulators' package.json, that makes an emulator exit when this process ends.</summary>
+    public const string ExitWithParentScript = "exit-with-parent.js";
+    private const string ExitWithParentVariable = "REWARD_ANALYTICS_EXIT_WITH_PARENT_STDIN";
+
     public string Name { get; }
     public int Port { get; }
     public int ProcessId => _process.Id;
@@ -63,10 +67,22 @@ internal sealed class EmulatorProcess : IDisposable
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // The emulator dies with this process, kill -9 included: the preload exits when its stdin (whose write end only
+        // this process holds) reaches end of input, or when the emulator is re-parented.
+        var preload = Path.Combine(workingDirectory, ExitWithParentScript);
+        if (File.Exists(preload))
+        {
+            start.ArgumentList.Add("--require");
+            start.ArgumentList.Add(preload);
+            start.Environment[ExitWithParentVariable] = "1";
+        }
+
         start.ArgumentList.Add(script);
         foreach (var argument in arguments(port))
         {

@@ -166,6 +166,7 @@ public sealed class LocalAwsWorld : IAsyncDisposable
             });
             s3rver = EmulatorProcess.Start("s3rver", packages, EmulatorPackages.S3rverCli(packages), port =>
                 ["-d", s3Directory, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent"]);
+            held?.RecordEmulators([(dynalite.Name, dynalite.ProcessId), (s3rver.Name, s3rver.ProcessId)]);
             await Task.WhenAll(
                 dynalite.WaitUntilListeningAsync(options.StartTimeout, cancellationToken),
                 s3rver.WaitUntilListeningAsync(options.StartTimeout, cancellationToken)).ConfigureAwait(false);
@@ -258,6 +259,7 @@ public sealed class LocalAwsWorld : IAsyncDisposable
         await Task.Delay(downtime, cancellationToken).ConfigureAwait(false);
         _dynalite = _dynalite.Restart();
         _s3rver = _s3rver.Restart();
+        _dataDirectoryLock?.RecordEmulators([(_dynalite.Name, _dynalite.ProcessId), (_s3rver.Name, _s3rver.ProcessId)]);
         await Task.WhenAll(
             _dynalite.WaitUntilListeningAsync(Options.StartTimeout, cancellationToken),
             _s3rver.WaitUntilListeningAsync(Options.StartTimeout, cancellationToken)).ConfigureAwait(false);

@@ -15,14 +15,21 @@ public sealed class RecordingRewardsTable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, AttributeValue>> _mirror = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, AttributeValue>> _expired = [];
+    private readonly bool _mirrors;
     private int _writes;
 
-    /// <summary>The table on <paramref name="store"/>, recording into <paramref name="stream"/>; <paramref name="clock"/> stamps writes that carry no time.</summary>
-    public RecordingRewardsTable(IRewardItemStore store, LocalStream stream, TimeProvider clock)
+    /// <summary>
+    /// The table on <paramref name="store"/>, recording into <paramref name="stream"/>; <paramref name="clock"/> stamps
+    /// writes that carry no time. Without <paramref name="mirror"/> the table's items and TTL history are not kept
+    /// (<see cref="CurrentItems"/> and <see cref="ExpiredItems"/> stay empty): a copy of every item less, for a caller
+    /// that needs only the stream (<c>generate</c>).
+    /// </summary>
+    public RecordingRewardsTable(IRewardItemStore store, LocalStream stream, TimeProvider clock, bool mirror = true)
     {
         _store = store;
         Stream = stream;
         _clock = clock;
+        _mirrors = mirror;
     }
 
     /// <summary>The stream the table's writes are recorded into.</summary>
@@ -95,6 +102,19 @@ public sealed class RecordingRewardsTable
     private void Recorded(Dictionary<string, AttributeValue> key, ItemWrite write, long? order, DateTimeOffset? at, bool ttlExpiry)
     {
         Interlocked.Increment(ref _writes);
+        if (_mirrors)
+        {
+            Mirror(key, write, ttlExpiry);
+        }
+
+        if (write.ChangedSomething)
+        {
+            Stream.Record(PendingRecord.FromWrite(order ?? Stream.NextOrder(), AttributeValues.Copy(key), write, at ?? _clock.GetUtcNow(), ttlExpiry));
+        }
+    }
+
+    private void Mirror(Dictionary<string, AttributeValue> key, ItemWrite write, bool ttlExpiry)
+    {
         var text = AttributeValues.KeyText(key);
         lock (_lock)
         {
@@ -110,11 +130,6 @@ public sealed class RecordingRewardsTable
             {
                 _mirror[text] = AttributeValues.Copy(write.NewImage);
             }
-        }
-
-        if (write.ChangedSomething)
-        {
-            Stream.Record(PendingRecord.FromWrite(order ?? Stream.NextOrder(), AttributeValues.Copy(key), write, at ?? _clock.GetUtcNow(), ttlExpiry));
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class WorkloadGenerator
     /// <summary>A reward in the generator's model of the table; <see cref="Day"/> is the index of its createdAt day.</summary>
     private sealed record Live(Dictionary<string, AttributeValue> Item, Instant CreatedAt, bool Valid, Instant? ExpiresAt, int Day);
 
-    public WorkloadPlan Generate()
+    public WorkloadPlan Generate(CancellationToken cancellationToken = default)
     {
         // Late data lands on a few days only, so the revisions it causes can be checked against where it went:
         // a backfill every third day (for the days just before it), and corrections of two days after the last one.
@@ -56,6 +56,11 @@ internal sealed class WorkloadGenerator
             var (start, length) = DayBounds(day);
             foreach (var offset in Offsets(count, length))
             {
+                if ((written & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var at = start + offset;
                 if (malformedAt.Contains(written++))
                 {

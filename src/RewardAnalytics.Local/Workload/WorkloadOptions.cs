@@ -9,6 +9,13 @@ public sealed record WorkloadOptions
     public const int DefaultRewards = 20_000;
     /// <summary>Days of traffic when none is configured.</summary>
     public const int DefaultDays = 7;
+    /// <summary>
+    /// The most reward writes a workload may have: the demo and <c>generate</c> hold the whole workload in memory (the
+    /// plan, the simulated table, the stream; the demo its ground truth too), about 5–6 KB a reward
+    /// (benchmarks/peak-memory.sh), so about 3 GB at this bound.
+    /// </summary>
+    public const int MaxRewards = 500_000;
+
     /// <summary>Seed when none is configured.</summary>
     public const long DefaultSeed = 42;
 
@@ -40,9 +47,9 @@ public sealed record WorkloadOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Rewards is < 10 or > 10_000_000)
+        if (Rewards is < 10 or > MaxRewards)
         {
-            throw new ArgumentOutOfRangeException(nameof(Rewards), Rewards, "expected 10 to 10000000 reward writes");
+            throw new ArgumentOutOfRangeException(nameof(Rewards), Rewards, FormattableString.Invariant($"expected 10 to {MaxRewards} reward writes"));
         }
 
         if (Days is < 1 or > 366)

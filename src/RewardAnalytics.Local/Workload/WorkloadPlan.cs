@@ -29,6 +29,6 @@ public sealed class WorkloadPlan
     /// <summary>Number of writes of <paramref name="kind"/>.</summary>
     public int Count(WorkloadKind kind) => Operations.Count(o => o.Kind == kind);
 
-    /// <summary>Generates the workload <paramref name="options"/> describe (the same options give the same writes).</summary>
-    public static WorkloadPlan Generate(WorkloadOptions options) => new WorkloadGenerator(options).Generate();
+    /// <summary>Generates the workload <paramref name="options"/> describe (the same options give the same writes); cancellable between writes.</summary>
+    public static WorkloadPlan Generate(WorkloadOptions options, CancellationToken cancellationToken = default) => new WorkloadGenerator(options).Generate(cancellationToken);
 }

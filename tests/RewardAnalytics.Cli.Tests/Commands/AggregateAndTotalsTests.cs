@@ -39,6 +39,66 @@ public sealed class AggregateAndTotalsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_JSON_lines_file_generate_writes_is_replayed_whole_with_the_totals_of_invoking_each_line_on_its_own()
+    {
+        var directory = Directory.CreateTempSubdirectory("reward-analytics-jsonl-").FullName;
+        var lineByLine = $"aggregates-{Guid.NewGuid():N}";
+        await LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, lineByLine, default);
+        try
+        {
+            var events = Path.Combine(directory, "events.jsonl");
+            Assert.Equal(0, (await RunAsync(_ => null, "generate", "--rewards", "60", "--days", "2", "--out", events)).ExitCode);
+            var lines = await File.ReadAllLinesAsync(events);
+
+            var whole = await RunAsync(Environment, "invoke", "aggregate", "--event", events);
+            foreach (var (line, i) in lines.Select((l, i) => (l, i)))
+            {
+                var one = Path.Combine(directory, $"event-{i}.json");
+                await File.WriteAllTextAsync(one, line);
+                var single = await RunAsync(name => name == "AGGREGATES_TABLE" ? lineByLine : _world.Get(name), "invoke", "aggregate", "--event", one);
+                Assert.True(single.ExitCode == 0, single.Error);
+            }
+
+            Assert.True(whole.ExitCode == 0, whole.Error);
+            Assert.Equal(Enumerable.Repeat("{\"state\":{},\"batchItemFailures\":[]}", lines.Length), whole.Output.TrimEnd('\n').Split('\n'));
+            Assert.Equal($"invoked the aggregator with {lines.Length} events, one a line of {events}", whole.ErrorLines[^1]);
+            foreach (var day in new[] { "2025-03-03", "2025-03-04" })
+            {
+                var replayed = await RunAsync(Environment, "totals", "--date", day, "--json");
+                var oneByOne = await RunAsync(name => name == "AGGREGATES_TABLE" ? lineByLine : _world.Get(name), "totals", "--date", day, "--json");
+                Assert.Contains("\"issued_count\": ", replayed.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain("\"issued_count\": 0,", replayed.Output, StringComparison.Ordinal);
+                Assert.Equal(oneByOne.Output, replayed.Output);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_line_in_a_JSON_lines_event_file_stops_the_replay_naming_its_line()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"events-{Guid.NewGuid():N}.jsonl");
+        var good = (await File.ReadAllTextAsync(Fixture("tumbling-window-event.json"))).ReplaceLineEndings(" ");
+        await File.WriteAllTextAsync(file, $"{good}\n\n{{\"Records\": 5}}\n{good}\n");
+        try
+        {
+            var invoke = await RunAsync(Environment, "invoke", "aggregate", "--event", file);
+
+            Assert.Equal(1, invoke.ExitCode);
+            Assert.Equal(["{\"state\":{},\"batchItemFailures\":[]}"], invoke.Output.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith($"error: the event on line 3 of --event '{Path.GetFileName(file)}' was refused: ", invoke.ErrorLines[^1], StringComparison.Ordinal);
+            Assert.EndsWith("(1 events before it were applied, none after it)", invoke.ErrorLines[^1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task An_event_file_saved_with_a_UTF8_byte_order_mark_is_invoked_like_one_without()
     {
         var file = Path.Combine(Path.GetTempPath(), $"bom-event-{Guid.NewGuid():N}.json");

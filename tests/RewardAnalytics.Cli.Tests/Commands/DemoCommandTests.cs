@@ -61,6 +61,38 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.Equal(ExitCodes.Failed, code);
     }
 
+    [Theory]
+    [InlineData("10")]
+    [InlineData("300")]
+    public async Task A_small_demo_whose_deletions_lower_today_later_in_the_day_still_matches(string rewards)
+    {
+        // Deletions and type corrections lower a day's counts after a mid-day reading; the check is that each reading
+        // equals the running totals of that moment, not that no reading exceeds the day's final count.
+        var (code, json, error) = await RunAsync(["demo", "--rewards", rewards, "--json"]);
+
+        var root = json.RootElement;
+        var today = root.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString()!.StartsWith("the totals API's /today", StringComparison.Ordinal));
+        Assert.True(today.GetProperty("passed").GetBoolean(), $"{today}\n{error}");
+        Assert.True(root.GetProperty("allMatched").GetBoolean(), $"demo reported a mismatch: {root}\n{error}");
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
+    [Fact]
+    public async Task A_30_day_demo_expects_no_metrics_for_revisions_of_days_older_than_CloudWatch_accepts()
+    {
+        // The late writes revise days 3 to 4 weeks old: the finalizer rightly publishes no metrics for those revisions.
+        var (code, json, error) = await RunAsync(["demo", "--days", "30", "--rewards", "600", "--no-faults", "--json"]);
+
+        var root = json.RootElement;
+        var metrics = root.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "CloudWatch would extract metrics equal to the reports");
+        Assert.True(metrics.GetProperty("passed").GetBoolean(), $"{metrics}\n{error}");
+        Assert.Contains("past CloudWatch's 14 days, which publish no metrics", metrics.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("allMatched").GetBoolean(), $"demo reported a mismatch: {root}\n{error}");
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
     [Fact]
     public async Task The_demo_shows_a_table_per_day_and_the_summary_line()
     {
@@ -74,6 +106,20 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         Assert.Contains("✔", text, StringComparison.Ordinal);
         Assert.Contains("DynamoDB writes per 1,000 records", text, StringComparison.Ordinal);
         Assert.Contains("All checks matched.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_progress_lines_come_in_the_order_the_stages_start_even_for_a_tiny_workload()
+    {
+        var stdout = new StringWriter();
+        var code = await new CliApp(stdout, new StringWriter(), _ => null, TimeProvider.System)
+            .RunAsync(["demo", "--rewards", "10", "--no-faults"], CancellationToken.None);
+
+        var progress = stdout.ToString().Split('\n').Where(l => l.EndsWith(" …", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(
+            ["starting dynalite + s3rver …", "writing 10 rewards …", "streaming to the aggregator …", "finalizing days …", "verifying against a full scan …"],
+            progress);
     }
 
     [Theory]
@@ -91,6 +137,23 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("demo")]
+    [InlineData("generate", "--out", "never-written.jsonl")]
+    public async Task More_rewards_than_memory_allows_is_a_usage_error_saying_why(params string[] command)
+    {
+        var stderr = new StringWriter();
+        var code = await new CliApp(new StringWriter(), stderr, _ => null, TimeProvider.System)
+            .RunAsync([.. command, "--rewards", "10000000"], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal(
+            "error: --rewards is 10000000: expected a number of reward writes from 10 to 500000 " +
+            "(demo and generate hold the whole workload in memory, about 6 KB a reward: some 3 GB at the bound)\n",
+            stderr.ToString());
+        Assert.False(File.Exists("never-written.jsonl"));
+    }
+
+    [Theory]
+    [InlineData("demo")]
     [InlineData("generate")]
     [InlineData("local", "serve")]
     public async Task Help_explains_each_new_command_with_an_example(params string[] command)
@@ -100,6 +163,19 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
 
         Assert.Equal(0, code);
         Assert.Contains($"Example: reward-analytics {string.Join(' ', command)}", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_demo_says_its_seed_picks_the_faults_since_generate_injects_none()
+    {
+        var demo = new StringWriter();
+        var generate = new StringWriter();
+        await new CliApp(demo, new StringWriter(), _ => null, TimeProvider.System).RunAsync(["demo", "--help"], CancellationToken.None);
+        await new CliApp(generate, new StringWriter(), _ => null, TimeProvider.System).RunAsync(["generate", "--help"], CancellationToken.None);
+
+        Assert.Contains("(and the same faults)", demo.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("same faults", generate.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Same seed, same workload (no faults are injected).", generate.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, JsonDocument Json, string Error)> RunAsync(string[] args)

@@ -46,6 +46,43 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_C_of_local_serve_removes_its_env_file_so_no_dead_ports_are_left_for_the_next_shell()
+    {
+        await InstalledAsync();
+        var envFile = Path.Combine(_directory, ".local.env");
+        await File.WriteAllTextAsync(envFile, "AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:1\n"); // a stale one from a killed serve
+        using var serve = CliProcess.Start(new Dictionary<string, string?>(), "local", "serve", "--env-file", envFile);
+        await serve.WaitForErrorAsync(e => e.Contains("Ctrl-C stops it.", StringComparison.Ordinal), Patience);
+        Assert.Contains("TOTALS_API_URL=", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+
+        serve.Signal("INT");
+        var code = await serve.WaitForExitAsync(Patience);
+
+        Assert.True(code == 0, serve.Error);
+        Assert.False(File.Exists(envFile), $"{envFile} is left behind with the ports of a world that is gone");
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_generate_writes_its_events_keeps_the_earlier_file_and_stops_promptly()
+    {
+        var keep = Path.Combine(_directory, "keep.jsonl");
+        await File.WriteAllTextAsync(keep, "an earlier run's events\n");
+        using var generate = CliProcess.Start(new Dictionary<string, string?>(), "generate", "--rewards", "100000", "--out", keep);
+        string[] Temporary() => Directory.GetFiles(_directory, ".keep.jsonl.*.tmp");
+        await generate.WaitForErrorAsync(_ => Temporary().Length > 0, Patience); // the events are being written
+
+        generate.Signal("INT");
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        var code = await generate.WaitForExitAsync(Patience);
+        var stopped = stopping.Elapsed;
+
+        Assert.Equal((1, "error: cancelled\n"), (code, generate.Error));
+        Assert.Equal("an earlier run's events\n", await File.ReadAllTextAsync(keep));
+        Assert.Empty(Temporary());
+        Assert.True(stopped < TimeSpan.FromSeconds(10), $"generate took {stopped.TotalSeconds:0.0} s to stop after SIGINT");
+    }
+
+    [Fact]
     public async Task A_second_world_on_a_data_directory_in_use_is_refused_naming_the_process_that_has_it()
     {
         var data = Path.Combine(_directory, "data");
@@ -125,6 +162,68 @@ public sealed partial class SignalsAndLeftoversTests : IDisposable
             Assert.Equal(
                 $"installing the local emulators (npm ci in {packages}, first run only; a minute or two) …\nerror: cancelled\n", serve.Error);
             Assert.False(CliProcess.IsRunning(pid), $"npm ci ({pid}) still runs after SIG{signal}");
+        }
+    }
+
+    [Fact]
+    public async Task After_kill_9_of_a_demo_on_a_data_directory_its_emulators_die_too_and_a_rerun_works()
+    {
+        await InstalledAsync();
+        var data = Path.Combine(_directory, "data");
+        var owner = Path.Combine(data, ".reward-analytics.owner");
+        using var demo = CliProcess.Start(new Dictionary<string, string?>(), "demo", "--data", data);
+        var pids = Array.Empty<int>();
+        await demo.WaitForErrorAsync(_ => (pids = EmulatorPids(owner)).Length == 2, Patience);
+        Assert.All(pids, pid => Assert.True(CliProcess.IsRunning(pid), $"emulator {pid} is not running"));
+
+        demo.Signal("KILL");
+        await demo.WaitForExitAsync(Patience);
+        var gone = System.Diagnostics.Stopwatch.StartNew();
+        while (pids.Any(CliProcess.IsRunning) && gone.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.All(pids, pid => Assert.False(CliProcess.IsRunning(pid), $"emulator {pid} outlived the demo killed with SIGKILL"));
+        var rerun = await CliRun.RunAsync(_ => null, "demo", "--rewards", "10", "--days", "1", "--data", data);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+    }
+
+    [Fact]
+    public async Task Emulators_left_running_on_a_data_directory_are_named_with_their_pids_instead_of_a_refused_connection()
+    {
+        // What a killed holder's emulators look like if they did outlive it: the owner file names them, and they run on the directory.
+        var data = Directory.CreateDirectory(Path.Combine(_directory, "data")).FullName;
+        using var leftover = System.Diagnostics.Process.Start("node", ["-e", "setTimeout(() => {}, 600000)", Path.Combine(data, "dynamodb")])!;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, ".reward-analytics.owner"), $"999999\nreward-analytics demo --data {data}\nemulator dynalite {leftover.Id}\n");
+
+            var demo = await CliRun.RunAsync(_ => null, "demo", "--rewards", "10", "--days", "1", "--data", data);
+
+            Assert.Equal(1, demo.ExitCode);
+            Assert.Equal(
+                $"error: the local emulators could not start: the data directory {data} is still used by emulators that process 999999 " +
+                $"(reward-analytics demo --data {data}) started and left running when it was killed: dynalite (pid {leftover.Id}); " +
+                $"stop them (kill {leftover.Id}) and run again.",
+                demo.ErrorLines.Single());
+        }
+        finally
+        {
+            leftover.Kill();
+        }
+    }
+
+    private static int[] EmulatorPids(string ownerFile)
+    {
+        try
+        {
+            return File.ReadAllLines(ownerFile).Where(l => l.StartsWith("emulator ", StringComparison.Ordinal))
+                .Select(l => int.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (IOException)
+        {
+            return [];
         }
     }
 

@@ -87,7 +87,9 @@ public sealed partial class ReadmeTests
     {
         Assert.DoesNotContain("about 30 s on a 2-core machine at a low load average, build included", Readme.Text, StringComparison.Ordinal);
         Assert.Contains("the first run takes a few minutes", Readme.Text, StringComparison.Ordinal);
-        Assert.Contains($"`{RewardAnalytics.Local.Emulators.EmulatorPackages.InstallingLine}tools/local-aws …)`", Readme.Text, StringComparison.Ordinal);
+        var printed = RewardAnalytics.Local.Emulators.EmulatorPackages.InstallingMessage(RepositoryRoot.Combine("tools", "local-aws"), RepositoryRoot.FullPath);
+        Assert.Equal("installing the local emulators (npm ci in tools/local-aws, first run only; a minute or two) …", printed);
+        Assert.Contains($"prints on stderr\n`{printed}`", Readme.Text, StringComparison.Ordinal);
     }
 
     [Fact]
