@@ -4,7 +4,6 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using NodaTime.Text;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using static RewardAnalytics.Aws.AggregateItem;

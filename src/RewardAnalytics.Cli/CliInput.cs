@@ -1,7 +1,6 @@
-using RewardAnalytics.Core.StreamEvents;
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Cli;
 

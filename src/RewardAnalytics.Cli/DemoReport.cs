@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Local.Demo;
 using Spectre.Console;
-using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Cli;
 

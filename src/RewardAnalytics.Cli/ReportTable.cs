@@ -1,6 +1,5 @@
 using System.Globalization;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Cli;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;

@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Local.Emulators;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using RewardAnalytics.Functions;
 
 namespace RewardAnalytics.Functions.Tests;
 

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Text.Json;
-using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;

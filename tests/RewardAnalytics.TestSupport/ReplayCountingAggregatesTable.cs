@@ -1,7 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.TestSupport;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Aws.Operations;

@@ -5,7 +5,6 @@ using Amazon.Runtime;
 using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;

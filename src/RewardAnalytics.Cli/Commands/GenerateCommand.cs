@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RewardAnalytics.Local.Demo;
-using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Aggregation;
 

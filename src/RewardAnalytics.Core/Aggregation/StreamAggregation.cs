@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Metrics;

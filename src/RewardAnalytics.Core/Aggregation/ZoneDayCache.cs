@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
-using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Aggregation;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.Finalization;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Core.Finalization;

@@ -1,7 +1,6 @@
-using RewardAnalytics.Core.StreamEvents;
 using System.Text.Json;
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Finalization;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Reporting;
 

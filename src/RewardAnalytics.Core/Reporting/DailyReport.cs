@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Core.Reporting;
 

@@ -1,14 +1,12 @@
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;
-using RewardAnalytics.Core.Reporting;
 
 namespace RewardAnalytics.Local.Demo;
 

@@ -1,6 +1,3 @@
-using NodaTime;
-using RewardAnalytics.Core;
-
 namespace RewardAnalytics.Local.Demo;
 
 /// <summary>What the demo found: a row per day, the named checks, the figures. Green only if everything matched.</summary>

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using NodaTime;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reconciliation;
-using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Lambda;
-using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 

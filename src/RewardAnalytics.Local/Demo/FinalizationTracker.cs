@@ -1,12 +1,11 @@
 using System.Globalization;
 using NodaTime;
-using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Aws;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Aws;
-using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Local.Demo;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Local.Demo;
 

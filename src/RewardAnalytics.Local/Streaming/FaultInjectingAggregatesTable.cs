@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.Aws;
 
 namespace RewardAnalytics.Local.Streaming;
 

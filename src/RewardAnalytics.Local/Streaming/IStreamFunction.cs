@@ -1,5 +1,3 @@
-using RewardAnalytics.Local.StreamEvents;
-
 namespace RewardAnalytics.Local.Streaming;
 
 /// <summary>A function the driver invokes with a tumbling-window stream event; a thrown exception is a function error.</summary>

@@ -1,5 +1,3 @@
-using RewardAnalytics.Provisioning.Settings;
-
 namespace RewardAnalytics.Provisioning.Iam;
 
 /// <summary>

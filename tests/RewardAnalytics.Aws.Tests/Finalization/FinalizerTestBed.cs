@@ -4,7 +4,6 @@ using Amazon.S3;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Local.Emulators;

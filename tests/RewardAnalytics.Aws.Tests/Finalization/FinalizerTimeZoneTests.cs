@@ -5,7 +5,6 @@ using System.Text.Json;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
-using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.TestSupport;
 using static RewardAnalytics.TestSupport.RewardRecords;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RewardAnalytics.Cli;
 using NodaTime;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Emulators;

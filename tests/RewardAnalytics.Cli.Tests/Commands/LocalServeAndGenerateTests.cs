@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RewardAnalytics.Cli;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 

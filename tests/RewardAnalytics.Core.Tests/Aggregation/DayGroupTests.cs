@@ -1,7 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.Core.Tests.Events;
 using RewardAnalytics.StreamEvents.Writer;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;

@@ -1,5 +1,4 @@
 using NodaTime;
-using RewardAnalytics.Core.Tests.Events;
 using RewardAnalytics.StreamEvents.Writer;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;

@@ -1,6 +1,5 @@
 using NodaTime;
 using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.Core.Tests.Events;
 using RewardAnalytics.StreamEvents.Writer;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;

@@ -4,11 +4,9 @@ using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.StreamEvents;
-using RewardAnalytics.TestSupport;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
 namespace RewardAnalytics.Local.Tests.Lambda;

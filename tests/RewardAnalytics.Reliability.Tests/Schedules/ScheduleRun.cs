@@ -1,16 +1,15 @@
-using RewardAnalytics.Local.Lambda;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Emulators;
-using RewardAnalytics.Local.StreamEvents;
+using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
