@@ -1,12 +1,13 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using NodaTime;
+using Amazon.DynamoDBv2;
 using NodaTime.Text;
-using RewardAnalytics.Core;
+using NodaTime;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core;
 using static RewardAnalytics.Aws.AggregateItem;
 
 namespace RewardAnalytics.Aws;

@@ -1,5 +1,5 @@
 using NodaTime;
-using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Api;
@@ -33,7 +33,7 @@ public sealed class TotalsQuery
     }
 
     /// <summary>Today in the report time zone, by the injected clock.</summary>
-    public LocalDate Today => FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), _zone);
+    public LocalDate Today => ReportCalendar.Today(_clock, _zone);
 
     /// <summary>The report time zone's id.</summary>
     public string ZoneId => _zone.Id;
