@@ -1,11 +1,12 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Core;
 using static RewardAnalytics.Aws.AggregateItem;
 
 namespace RewardAnalytics.Aws;

@@ -1,9 +1,10 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using NodaTime;
+using Amazon.DynamoDBv2;
 using NodaTime.Text;
+using NodaTime;
 using RewardAnalytics.Core;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using static RewardAnalytics.Aws.AggregateItem;

@@ -1,6 +1,7 @@
 using NodaTime;
-using RewardAnalytics.Core;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Functions.Tests;
 
@@ -12,6 +13,14 @@ internal sealed class InMemoryLedgers : IDayLedgerReader
     public int Reads { get; private set; }
 
     public Exception? Failure { get; set; }
+
+    private readonly Dictionary<LocalDate, Exception> _dayFailures = [];
+
+    public InMemoryLedgers Failing(LocalDate day, Exception failure)
+    {
+        _dayFailures[day] = failure;
+        return this;
+    }
 
     public InMemoryLedgers Running(LocalDate day, DailyTotals shards, DailyTotals? correction = null)
     {
@@ -36,6 +45,11 @@ internal sealed class InMemoryLedgers : IDayLedgerReader
         if (Failure is { } failure)
         {
             throw failure;
+        }
+
+        if (_dayFailures.TryGetValue(day, out var dayFailure))
+        {
+            throw dayFailure;
         }
 
         return Task.FromResult(_days.TryGetValue(day, out var ledger) ? ledger : new DayLedger(DailyTotals.Zero, null, null));

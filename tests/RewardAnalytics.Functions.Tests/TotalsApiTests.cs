@@ -182,6 +182,49 @@ public sealed class TotalsApiTests : IDisposable
         Assert.Equal("2025-03-03 was summed in America/New_York but REPORT_TIME_ZONE is UTC: set REPORT_TIME_ZONE=America/New_York", body.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task A_range_with_an_unreadable_day_and_a_day_of_another_zone_marks_both_with_the_reason_and_sums_the_others()
+    {
+        var unreadable = new UnreadableDayException(March3.PlusDays(1), "item DAY#2025-03-04 / SHARD#legacy has total_issued = x: expected a sum");
+        var otherZone = new ReportTimeZoneMismatchException(March3.PlusDays(2), ["America/New_York"], "UTC");
+        _ledgers.Running(March3, new DailyTotals(10.1m, 1m, 2, 1)).Running(March3.PlusDays(3), new DailyTotals(0.9m, 2m, 1, 1))
+            .Failing(March3.PlusDays(1), unreadable).Failing(March3.PlusDays(2), otherZone);
+
+        var (status, body, _) = await InvokeAsync(Get("/days", ("from", "2025-03-03"), ("to", "2025-03-06")));
+
+        Assert.Equal(200, status);
+        var days = body.GetProperty("days").EnumerateArray().ToArray();
+        Assert.Equal(["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06"], days.Select(d => d.GetProperty("date").GetString()));
+        Assert.Equal(
+            """{"date":"2025-03-04","unreadable":"the items of 2025-03-04 cannot be read: item DAY#2025-03-04 / SHARD#legacy has total_issued = x: expected a sum; """ +
+            """a rerun does not repair this: delete or repair the item by hand, then run reward-analytics reconcile --from 2025-03-04 --to 2025-03-04 --fix","as_of":"2025-03-03T23:30:00Z"}""",
+            days[1].GetRawText());
+        Assert.Equal(otherZone.Message, days[2].GetProperty("unreadable").GetString());
+        Assert.False(days[2].TryGetProperty("total_issued", out _));
+        Assert.Equal(10.1m, days[0].GetProperty("total_issued").GetDecimal());
+        Assert.Equal(
+            """{"total_issued":11.0,"total_redeemed":3.0,"net_rewards":8.0,"issued_count":3,"redeemed_count":2}""",
+            body.GetProperty("sum").GetRawText());
+        Assert.Equal(2, body.GetProperty("unreadable_days").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_widget_shows_an_unreadable_day_as_such_and_the_other_days_as_usual()
+    {
+        _ledgers.Running(March3, new DailyTotals(12.5m, 2m, 3, 1))
+            .Failing(March3.PlusDays(-1), new ReportTimeZoneMismatchException(March3.PlusDays(-1), ["America/New_York"], "UTC"));
+        using var input = new MemoryStream(Fixture("cloudwatch-custom-widget-event.json"));
+
+        await using var output = await Function().HandleAsync(input);
+
+        var html = JsonSerializer.Deserialize<string>(ReadAll(output))!;
+        Assert.Equal(8, html.Split("<tr><td>").Length - 1);
+        Assert.Contains("<tr><td>2025-03-03</td><td style=\"text-align:right\">12.5</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2025-03-02</td><td colspan=\"6\">unreadable: 2025-03-02 was summed in America/New_York but REPORT_TIME_ZONE is UTC: " +
+            "set REPORT_TIME_ZONE=America/New_York</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2025-03-01</td><td style=\"text-align:right\">0.0</td>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("{\"date\":\"2025-03-03\"}")]

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using NodaTime;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
@@ -45,7 +46,7 @@ public sealed class HistoryBackfill
     public async Task<BackfillResult> RunAsync(DateInterval days, int segments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var today = FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), _zone);
+        var today = ReportCalendar.Today(_clock, _zone);
         if (days.End >= today)
         {
             throw ReconciliationRequestException.DayNotEnded(days.End, today, _zone);

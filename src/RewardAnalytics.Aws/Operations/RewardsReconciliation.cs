@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using NodaTime;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
 
@@ -56,7 +56,7 @@ public sealed class RewardsReconciliation
     {
         ArgumentNullException.ThrowIfNull(days);
         var zone = _settings.Aggregator.ReportTimeZone;
-        var today = FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), zone);
+        var today = ReportCalendar.Today(_clock, zone);
         if (fix && days.End >= today)
         {
             throw ReconciliationRequestException.DayNotEnded(days.End, today, zone);

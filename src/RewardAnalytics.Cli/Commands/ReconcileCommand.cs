@@ -70,6 +70,11 @@ public static class ReconcileCommand
 
             var output = parse.GetValue(jsonOption) ? Json(days, result) : Text(result);
             await context.Output.WriteLineAsync(output).ConfigureAwait(false);
+            foreach (var day in result.Days.Where(d => d.Error is not null))
+            {
+                await context.Error.WriteLineAsync($"error: {day.Error}").ConfigureAwait(false);
+            }
+
             await WriteRefusedAsync(context.Error, result.Refused, "reconcile").ConfigureAwait(false);
             return result.AllMatch ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
@@ -124,16 +129,13 @@ public static class ReconcileCommand
             text.Append("refused ").Append(IsoDate.Format(day.Date)).Append(": ").Append(day.Reason).Append('\n');
         }
 
-        foreach (var day in checks.Where(c => c.Error is not null))
-        {
-            text.Append("error: ").Append(day.Error).Append('\n');
-        }
-
-        var mismatched = checks.Where(c => !c.Matches).ToArray();
-        if (mismatched.Any(c => c.Error is null))
+        // An unreadable day is neither a match nor a difference: its error line goes to stderr (WriteUnreadableAsync).
+        var mismatched = checks.Where(c => !c.Matches && c.Error is null).ToArray();
+        var unreadableDays = checks.Count(c => c.Error is not null);
+        if (mismatched.Length > 0)
         {
             var rows = new List<string[]> { Header };
-            foreach (var day in mismatched.Where(c => c.Error is null))
+            foreach (var day in mismatched)
             {
                 foreach (var (field, scan, running, difference) in Fields(day))
                 {
@@ -155,8 +157,8 @@ public static class ReconcileCommand
             .Append(CultureInfo.InvariantCulture, $"({tally.ItemsRead} item{(tally.ItemsRead == 1 ? "" : "s")} scanned, {unreadable} not counted as unreadable")
             .Append(rescans == 0 ? ")" : string.Create(CultureInfo.InvariantCulture, $"; {rescans} rescan{(rescans == 1 ? "" : "s")} of days the stream changed during a scan)"))
             .Append(refused == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {refused} refused"))
-            .Append(mismatched.Length == 0 ? (refused == 0 ? ": every day matches" : ": every other day matches")
-                : mismatched.All(c => c.Error is not null) ? ": the days above cannot be read"
+            .Append(unreadableDays == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {unreadableDays} unreadable"))
+            .Append(mismatched.Length == 0 ? (refused + unreadableDays == 0 ? ": every day matches" : ": every other day matches")
                 : fixedDays.Count > 0 ? ": still differing after the fix (records arriving meanwhile?)" : "; --fix writes the corrections");
         return text.ToString();
     }

@@ -11,7 +11,8 @@ namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>
 /// <c>totals --date YYYY-MM-DD [--json]</c>: the day's running totals, as the aggregates table holds them now;
-/// <c>totals --from D1 --to D2 [--json]</c>: each day of a range and their sum, as the totals API answers <c>/days?from=&amp;to=</c>.
+/// <c>totals --from D1 --to D2 [--json]</c>: each day of a range and their sum, as the totals API answers <c>/days?from=&amp;to=</c>
+/// (an unreadable day is marked in the output, its reason printed as an error line, and the exit code is non-zero).
 /// </summary>
 public static class TotalsCommand
 {
@@ -53,22 +54,24 @@ public static class TotalsCommand
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             // A day summed in another REPORT_TIME_ZONE is refused (naming both zones): its figures are another calendar's.
             var table = new DynamoFinalizationTable(dynamo, tableName, zone, context.Clock);
-            string output;
             if (day is { } one)
             {
                 var totals = (await table.ReadDayAsync(one, ct).ConfigureAwait(false)).RunningTotals;
                 var report = new DailyReport(one, totals);
-                output = parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report);
-            }
-            else
-            {
-                var query = new TotalsQuery(table, zone, context.Clock);
-                var days = await query.ReadRangeAsync(range!.Start, range.End, ct).ConfigureAwait(false);
-                output = parse.GetValue(jsonOption) ? days.ToJson() : RangeTable(days);
+                await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report)).ConfigureAwait(false);
+                return ExitCodes.Success;
             }
 
-            await context.Output.WriteLineAsync(output).ConfigureAwait(false);
-            return ExitCodes.Success;
+            var query = new TotalsQuery(table, zone, context.Clock);
+            var days = await query.ReadRangeAsync(range!.Start, range.End, ct).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? days.ToJson() : RangeTable(days)).ConfigureAwait(false);
+            // An unreadable day is an error for that day alone: the others are printed, the reason goes to stderr.
+            foreach (var unreadable in days.UnreadableDays)
+            {
+                await context.Error.WriteLineAsync($"error: {unreadable.UnreadableReason}").ConfigureAwait(false);
+            }
+
+            return days.UnreadableDays.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }, ct));
         return command;
     }
@@ -88,8 +91,11 @@ public static class TotalsCommand
     private static string RangeTable(DayRangeView range)
     {
         var rows = new List<string[]> { Header };
-        rows.AddRange(range.Days.Select(d => Row(IsoDate.Format(d.Date), d.Totals, d.FinalRevision?.ToString(CultureInfo.InvariantCulture) ?? "-")));
-        rows.Add(Row("sum", range.Sum, string.Empty));
+        rows.AddRange(range.Days.Select(d => d.UnreadableReason is null
+            ? Row(IsoDate.Format(d.Date), d.Totals, d.FinalRevision?.ToString(CultureInfo.InvariantCulture) ?? "-")
+            : [IsoDate.Format(d.Date), "unreadable", "-", "-", "-", "-", "-"]));
+        var left = range.UnreadableDays.Count;
+        rows.Add(Row(left == 0 ? "sum" : string.Create(CultureInfo.InvariantCulture, $"sum ({left} unreadable day{(left == 1 ? "" : "s")} left out)"), range.Sum, string.Empty));
         return TextGrid.Render(rows);
     }
 

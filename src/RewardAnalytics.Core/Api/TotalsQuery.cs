@@ -1,5 +1,5 @@
 using NodaTime;
-using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Api;
@@ -33,7 +33,7 @@ public sealed class TotalsQuery
     }
 
     /// <summary>Today in the report time zone, by the injected clock.</summary>
-    public LocalDate Today => FinalizationCalendar.Today(Instant.FromDateTimeOffset(_clock.GetUtcNow()), _zone);
+    public LocalDate Today => ReportCalendar.Today(_clock, _zone);
 
     /// <summary>The report time zone's id.</summary>
     public string ZoneId => _zone.Id;
@@ -99,7 +99,11 @@ public sealed class TotalsQuery
     /// <summary>The number of days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public static int DaysIn(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days + 1;
 
-    /// <summary>Reads <paramref name="first"/> to <paramref name="last"/> (both included), a few days at once, in date order.</summary>
+    /// <summary>
+    /// Reads <paramref name="first"/> to <paramref name="last"/> (both included), a few days at once, in date order. A
+    /// day whose items cannot be read (<see cref="UnreadableDayException"/>, a day summed in another report time zone
+    /// included) is marked <see cref="DayView.Unreadable"/> with the reason; the other days are read as usual.
+    /// </summary>
     public async Task<IReadOnlyList<DayView>> ReadDaysAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken)
     {
         var count = DaysIn(first, last);
@@ -107,8 +111,21 @@ public sealed class TotalsQuery
         await Parallel.ForEachAsync(
             Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = RangeReadConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => days[i] = await ReadDayAsync(first.PlusDays(i), ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => days[i] = await ReadDayOrMarkAsync(first.PlusDays(i), ct).ConfigureAwait(false)).ConfigureAwait(false);
         return days;
+    }
+
+    private async Task<DayView> ReadDayOrMarkAsync(LocalDate day, CancellationToken cancellationToken)
+    {
+        var asOf = Instant.FromDateTimeOffset(_clock.GetUtcNow());
+        try
+        {
+            return await ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnreadableDayException ex)
+        {
+            return DayView.Unreadable(day, ex.Message, asOf);
+        }
     }
 
     private async Task<ApiResponse> AnswerRangeAsync(IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)

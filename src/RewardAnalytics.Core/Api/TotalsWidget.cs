@@ -8,7 +8,8 @@ namespace RewardAnalytics.Core.Api;
 /// <summary>
 /// The CloudWatch dashboard custom widget: an HTML table of today's running totals and the <see cref="PastDays"/> days
 /// before it, each with its report revision (or "running" before the day is finalized), so the dashboard shows today
-/// before the finalizer has published it. Every text is HTML-escaped.
+/// before the finalizer has published it. A day whose items cannot be read shows as an "unreadable" row with the reason.
+/// Every text is HTML-escaped.
 /// </summary>
 public sealed class TotalsWidget
 {
@@ -44,6 +45,13 @@ public sealed class TotalsWidget
         foreach (var day in days)
         {
             html.Append("<tr><td>").Append(Escape(IsoDate.Format(day.Date))).Append("</td>");
+            if (day.UnreadableReason is { } reason)
+            {
+                // The other days still show: this row says why this one cannot.
+                html.Append("<td colspan=\"6\">unreadable: ").Append(Escape(reason)).Append("</td></tr>");
+                continue;
+            }
+
             Cell(html, ReportNumber.Format(day.Totals.TotalIssued));
             Cell(html, ReportNumber.Format(day.Totals.TotalRedeemed));
             Cell(html, ReportNumber.Format(day.Totals.NetRewards));

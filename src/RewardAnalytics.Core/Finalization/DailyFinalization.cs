@@ -1,4 +1,5 @@
 using NodaTime;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Finalization;
@@ -12,13 +13,10 @@ public static class FinalizationCalendar
     /// <summary>Room for the log pipeline's delivery delay, so a line is never stamped right at CloudWatch's edge.</summary>
     public static readonly Duration MetricsSafetyMargin = Duration.FromHours(1);
 
-    /// <summary>The calendar day that <paramref name="now"/> falls on in <paramref name="zone"/>.</summary>
-    public static LocalDate Today(Instant now, DateTimeZone zone) => now.InZone(zone).Date;
-
     /// <summary>The requested day, or yesterday in the zone; a day that has not ended yet is refused.</summary>
     public static LocalDate ResolveTarget(LocalDate? requested, Instant now, DateTimeZone zone)
     {
-        var today = Today(now, zone);
+        var today = ReportCalendar.Today(now, zone);
         var target = requested ?? today.PlusDays(-1);
         if (target >= today)
         {

@@ -1,4 +1,5 @@
 using NodaTime;
+using RewardAnalytics.Core.Days;
 
 namespace RewardAnalytics.Core.Finalization;
 

@@ -1,5 +1,5 @@
 using NodaTime;
-using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Days;
 
 namespace RewardAnalytics.Core.Reconciliation;
 

@@ -181,7 +181,8 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         Assert.Contains("2 days checked, 0 differ", inZone.Output, StringComparison.Ordinal);
         const string refused = "2025-03-03 was summed in America/New_York but REPORT_TIME_ZONE is UTC: set REPORT_TIME_ZONE=America/New_York";
         Assert.Equal(1, fix.ExitCode);
-        Assert.Contains("error: " + refused, fix.Output, StringComparison.Ordinal);
+        Assert.Contains("error: " + refused, fix.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", fix.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("fixed", fix.Output, StringComparison.Ordinal);
         Assert.Equal(1, finalize.ExitCode);
         Assert.Contains(refused, finalize.Error, StringComparison.Ordinal);
@@ -192,7 +193,7 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         Assert.Contains(refused, backfill.Error, StringComparison.Ordinal);
         // Nothing was rewritten: the published report is the one the demo made.
         Assert.Equal(report.Output, after.Output);
-        output.WriteLine(fix.Output + finalize.Error + backfill.Error);
+        output.WriteLine(fix.Output + fix.Error + finalize.Error + backfill.Error);
     }
 
     [Fact]

@@ -73,6 +73,29 @@ public sealed class UnreadableInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Totals_of_a_range_with_an_unreadable_day_print_the_other_days_and_mark_that_one_with_its_reason()
+    {
+        await PlantAsync();
+
+        var text = await RunAsync("totals", "--from", BadDay, "--to", GoodDay);
+        var json = await RunAsync("totals", "--from", BadDay, "--to", GoodDay, "--json");
+
+        var reason = Expected("total_issued", new string('9', 38));
+        Assert.Equal((1, $"error: {reason}\n"), (text.ExitCode, text.Error));
+        var lines = text.Output.Split('\n');
+        Assert.Contains(lines, line => line.StartsWith(BadDay, StringComparison.Ordinal) && line.Contains("unreadable", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith(GoodDay, StringComparison.Ordinal) && line.Contains("12.5", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("sum (1 unreadable day left out)", StringComparison.Ordinal) && line.Contains("12.5", StringComparison.Ordinal));
+        Assert.Equal((1, $"error: {reason}\n"), (json.ExitCode, json.Error));
+        using var document = JsonDocument.Parse(json.Output);
+        var days = document.RootElement.GetProperty("days").EnumerateArray().ToArray();
+        Assert.Equal(reason, days[0].GetProperty("unreadable").GetString());
+        Assert.Equal(12.5m, days[1].GetProperty("total_issued").GetDecimal());
+        Assert.Equal(12.5m, document.RootElement.GetProperty("sum").GetProperty("total_issued").GetDecimal());
+        Assert.Equal(1, document.RootElement.GetProperty("unreadable_days").GetInt32());
+    }
+
+    [Fact]
     public async Task Reconcile_over_a_range_with_an_unreadable_day_reports_that_day_and_compares_the_others()
     {
         await PlantAsync();
@@ -88,9 +111,10 @@ public sealed class UnreadableInputTests : IDisposable
         var json = await RunAsync("reconcile", "--from", BadDay, "--to", GoodDay, "--json");
 
         Assert.Equal(1, text.ExitCode);
-        Assert.StartsWith($"error: {Expected("total_issued", new string('9', 38))}\n", text.Output, StringComparison.Ordinal);
+        Assert.Equal($"error: {Expected("total_issued", new string('9', 38))}\n", text.Error);
+        Assert.DoesNotContain("error:", text.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("fixed", text.Output, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, text.Error);
+        Assert.EndsWith("2 days checked, 0 differ (1 item scanned, 0 not counted as unreadable), 1 unreadable: every other day matches\n", text.Output, StringComparison.Ordinal);
         Assert.Equal(1, json.ExitCode);
         using var document = JsonDocument.Parse(json.Output);
         var days = document.RootElement.GetProperty("days").EnumerateArray().ToArray();

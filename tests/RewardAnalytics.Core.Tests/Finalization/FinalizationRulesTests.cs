@@ -1,5 +1,6 @@
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;

@@ -1,6 +1,7 @@
 using NodaTime;
+using RewardAnalytics.Core.Finalization;
 
-namespace RewardAnalytics.Core.Finalization;
+namespace RewardAnalytics.Core.Days;
 
 /// <summary>
 /// Everything one consistent query of a day's items returns: the sum of its shard items, its reconcile correction

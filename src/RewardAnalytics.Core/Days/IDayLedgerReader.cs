@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace RewardAnalytics.Core.Finalization;
+namespace RewardAnalytics.Core.Days;
 
 /// <summary>Reads a day's ledger (shard items, correction, <c>FINAL</c>) with one consistent query: the finalizer's read rule, which the totals API shares.</summary>
 public interface IDayLedgerReader
