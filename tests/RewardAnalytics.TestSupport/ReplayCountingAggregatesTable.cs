@@ -27,7 +27,5 @@ public sealed class ReplayCountingAggregatesTable(IAggregatesTable inner) : IAgg
         return result;
     }
 
-    public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => inner.ReadRunningTotalsAsync(day, cancellationToken);
-
     public bool IsTransient(Exception error) => inner.IsTransient(error);
 }

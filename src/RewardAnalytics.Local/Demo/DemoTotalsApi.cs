@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Reporting;
@@ -34,7 +35,7 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
     /// <summary>The API on the demo's aggregates table, its clock the simulated one (so <c>/today</c> is the day being streamed).</summary>
     public static DemoTotalsApi Start(IAmazonDynamoDB dynamo, string aggregatesTable, DateTimeZone zone, TimeProvider clock) =>
         new(LocalFunctionUrl.Start(
-            new TotalsApi(new TotalsQuery(new DynamoFinalizationTable(dynamo, aggregatesTable, zone, clock), zone, clock), clock, TextWriter.Null),
+            new TotalsApi(new TotalsQuery(new DynamoDayLedgerReader(dynamo, aggregatesTable, zone), zone, clock), clock, TextWriter.Null),
             clock));
 
     /// <summary><paramref name="function"/>, with <c>GET /today</c> after its 1st, 2nd, 4th, 8th… invocation of each day's stream.</summary>

@@ -4,6 +4,7 @@ using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.TestSupport;
+using RewardAnalytics.Aws.Aggregates;
 
 namespace RewardAnalytics.Aws.Tests.Finalization;
 

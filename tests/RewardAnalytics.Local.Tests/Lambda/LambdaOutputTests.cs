@@ -145,8 +145,6 @@ public sealed class LambdaOutputTests
         public Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken) =>
             Task.FromResult(new WatermarkWrite(1, 0, group.EntryCount, 0));
 
-        public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => Task.FromResult(DailyTotals.Zero);
-
         public bool IsTransient(Exception error) => false;
     }
 }
