@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Finalization;
@@ -107,7 +108,7 @@ public static class FinalizationCost
         IAmazonDynamoDB dynamo, string table, List<Dictionary<string, AttributeValue>> items, int shards, CancellationToken ct)
     {
         var aggregation = new StreamAggregation(
-            new AggregatorSettings { AggregatesTable = table }, new DynamoAggregatesTable(dynamo, table, TimeProvider.System), TimeProvider.System, TextWriter.Null);
+            new AggregatorSettings { AggregatesTable = table }, new DynamoAggregatesWriter(dynamo, table, TimeProvider.System), TimeProvider.System, TextWriter.Null);
         var at = new DateTimeOffset(Day.Year, Day.Month, Day.Day, 0, 0, 0, TimeSpan.Zero);
         await Parallel.ForEachAsync(Enumerable.Range(0, shards), ct, async (shard, token) =>
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 
@@ -38,7 +39,7 @@ public sealed class StreamAggregator
     public StreamAggregator(StreamAggregation aggregation) => _aggregation = aggregation;
 
     private StreamAggregator(AggregatorSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(settings, new DynamoAggregatesTable(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, clock), clock, output)
+        : this(settings, new DynamoAggregatesWriter(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, clock), clock, output)
     {
     }
 

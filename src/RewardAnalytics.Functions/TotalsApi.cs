@@ -1,5 +1,6 @@
 using System.Text;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Settings;
@@ -41,7 +42,7 @@ public sealed class TotalsApi
 
     private TotalsApi(TotalsApiSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
         : this(
-            new TotalsQuery(new DynamoFinalizationTable(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone, clock), settings.ReportTimeZone, clock),
+            new TotalsQuery(new DynamoDayLedgerReader(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone), settings.ReportTimeZone, clock),
             clock,
             output.Log)
     {

@@ -6,11 +6,11 @@ public static class DataStores
     /// <summary>On-demand billing for both tables: traffic follows the platform's, with no capacity to plan.</summary>
     public const string PayPerRequest = "PAY_PER_REQUEST";
     /// <summary>The DynamoDB string type of every key attribute.</summary>
-    public const string StringAttribute = "S";
-    /// <summary>Partition key of the aggregates table (<c>DAY#yyyy-MM-dd</c>).</summary>
-    public const string AggregatesPartitionKey = "pk";
-    /// <summary>Sort key of the aggregates table (<c>SHARD#…</c>, <c>CORRECTION</c>, <c>FINAL</c>).</summary>
-    public const string AggregatesSortKey = "sk";
+    public const string StringAttribute = Core.Aggregation.AggregatesKeySchema.KeyType;
+    /// <summary>Partition key of the aggregates table (<c>DAY#yyyy-MM-dd</c>), from <see cref="Core.Aggregation.AggregatesKeySchema"/>.</summary>
+    public const string AggregatesPartitionKey = Core.Aggregation.AggregatesKeySchema.PartitionKey;
+    /// <summary>Sort key of the aggregates table (<c>SHARD#…</c>, <c>CORRECTION</c>, <c>FINAL</c>), from <see cref="Core.Aggregation.AggregatesKeySchema"/>.</summary>
+    public const string AggregatesSortKey = Core.Aggregation.AggregatesKeySchema.SortKey;
 
     /// <summary>The aggregator needs both images: the delta of a MODIFY or REMOVE is new minus old.</summary>
     public const string RequiredStreamViewType = Core.StreamEvents.StreamEventReader.RequiredStreamViewType;

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
@@ -18,7 +19,8 @@ public sealed class WatermarkDeliveryTests : IDisposable
 {
     private static readonly LocalDate Day = new(2023, 11, 15);
     private readonly IAmazonDynamoDB _dynamo;
-    private readonly DynamoAggregatesTable _table;
+    private readonly DynamoAggregatesWriter _table;
+    private readonly DynamoDayLedgerReader _ledgers;
     private readonly StreamAggregation _aggregation;
     private readonly StringWriter _log = new();
 
@@ -30,7 +32,8 @@ public sealed class WatermarkDeliveryTests : IDisposable
         var tableName = $"aggregates-{Guid.NewGuid():N}";
         LocalAwsWorld.CreateAggregatesTableAsync(_dynamo, tableName, default).GetAwaiter().GetResult();
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 15, 12, 0, 0, TimeSpan.Zero));
-        _table = new DynamoAggregatesTable(_dynamo, tableName, clock);
+        _table = new DynamoAggregatesWriter(_dynamo, tableName, clock);
+        _ledgers = new DynamoDayLedgerReader(_dynamo, tableName, DateTimeZone.Utc);
         _aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = tableName }, _table, clock, _log);
     }
 
@@ -51,7 +54,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         await Deliver(ShardA, batch);
         var second = await Deliver(ShardA, batch);
 
-        Assert.Equal(Expected(1, 5), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 5), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal(5, second.EntriesAlreadyApplied);
         Assert.Empty(second.BatchItemFailures);
     }
@@ -63,7 +66,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         await Deliver(ShardA, all[0..5]);   // r1–r5
         var overlap = await Deliver(ShardA, all[2..7]); // r3–r7
 
-        Assert.Equal(Expected(1, 7), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 7), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal(3, overlap.EntriesAlreadyApplied);
         Assert.Equal(1, overlap.Reads);
     }
@@ -76,7 +79,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         await Deliver(ShardA, all[..5]);
         await Deliver(ShardA, all[5..]);
 
-        Assert.Equal(Expected(1, 10), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 10), await _ledgers.ReadRunningTotalsAsync(Day, default));
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         await Deliver(ShardA, all[5..]);
         await Deliver(ShardA, all);
 
-        Assert.Equal(Expected(1, 10), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 10), await _ledgers.ReadRunningTotalsAsync(Day, default));
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         var second = await Deliver(ShardA, all[5..]); // r6–r10 first: a retry may run out of order
         var first = await Deliver(ShardA, all[..5]);  // r1–r5 were never applied although they are below r10
 
-        Assert.Equal(Expected(1, 10), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 10), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((2, 1, 0), (first.Writes, first.Reads, first.EntriesAlreadyApplied));
         Assert.Equal((1, 0), (second.Writes, second.Reads));
     }
@@ -113,7 +116,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
 
         var replay = await Deliver(ShardA, batches[0]);
 
-        Assert.Equal(Expected(1, 3 * AppliedHistory.Capacity), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 3 * AppliedHistory.Capacity), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((3, 0), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
     }
 
@@ -129,7 +132,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
 
         var late = await Deliver(ShardA, all[..3]);          // r1–r3: below everything, in no applied range
 
-        Assert.Equal(Expected(1, 24), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 24), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((0, 0), (late.EntriesAlreadyApplied, late.EntriesBeyondHistory));
     }
 
@@ -144,7 +147,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
 
         var replay = await Deliver(ShardA, batches[0]); // its range has left the history
 
-        Assert.Equal(Expected(1, 2 * batches.Length), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 2 * batches.Length), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((0, 2), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
         var line = Assert.Single(_log.ToString().Split('\n'), l => l.Contains("older than the item's applied history", StringComparison.Ordinal));
         Assert.Contains($"\"firstSequenceNumber\":\"{Sequence(1)}\",\"lastSequenceNumber\":\"{Sequence(2)}\"", line, StringComparison.Ordinal);
@@ -181,7 +184,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
 
         Assert.Equal(AppliedHistory.BisectionDepth(batchSize), outcomes.Count);
         Assert.Equal((0, 0), (last.EntriesAlreadyApplied, last.EntriesBeyondHistory));
-        Assert.Equal(Expected(1, from + batchSize - 1), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, from + batchSize - 1), await _ledgers.ReadRunningTotalsAsync(Day, default));
     }
 
     [Fact]
@@ -189,19 +192,19 @@ public sealed class WatermarkDeliveryTests : IDisposable
     {
         // Ten batches through an item of the old layout: eight slots h0..h7, all ranges, the two oldest pushed out.
         var batches = Enumerable.Range(0, 10).Select(b => Rewards((b * 2) + 1, (b * 2) + 2)).ToArray();
-        var item = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>(DynamoAggregatesTable.Key(AggregateItem.Day(Day), AggregateItem.Shard(ShardA)))
+        var item = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>(AggregateItemCodec.Key(AggregateItemCodec.Day(Day), AggregateItemCodec.Shard(ShardA)))
         {
-            [AggregateItem.LastSequence] = new() { S = SequenceNumber.Parse(Sequence(20)).ToPaddedString() },
-            [AggregateItem.WriteCount] = new() { N = "10" },
+            [AggregateItemCodec.LastSequence] = new() { S = SequenceNumber.Parse(Sequence(20)).ToPaddedString() },
+            [AggregateItemCodec.WriteCount] = new() { N = "10" },
         };
-        foreach (var (total, name) in DynamoAggregatesTable.TotalsAttributes(Expected(1, 20)).Select(kv => (kv.Value, kv.Key)))
+        foreach (var (total, name) in AggregateItemCodec.TotalsAttributes(Expected(1, 20)).Select(kv => (kv.Value, kv.Key)))
         {
             item[name] = total;
         }
 
         for (var slot = 0; slot < AppliedHistory.LegacyCapacity; slot++)
         {
-            item[AggregateItem.HistorySlot(slot)] = new() { S = $"{Sequence(19 - (slot * 2))}-{Sequence(20 - (slot * 2))}" };
+            item[AggregateItemCodec.HistorySlot(slot)] = new() { S = $"{Sequence(19 - (slot * 2))}-{Sequence(20 - (slot * 2))}" };
         }
 
         await _dynamo.PutItemAsync(_table.TableName, item);
@@ -209,7 +212,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
 
         var replay = await Deliver(ShardA, batches[0]);      // older than the old history: it was applied, it stays counted once
 
-        Assert.Equal(Expected(1, 22), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 22), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.Equal((0, 2), (replay.EntriesAlreadyApplied, replay.EntriesBeyondHistory));
     }
 
@@ -222,7 +225,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
             outcomes.Add(await Deliver(ShardA, Rewards((b * 5) + 1, (b * 5) + 5)));
         }
 
-        Assert.Equal(Expected(1, 60), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 60), await _ledgers.ReadRunningTotalsAsync(Day, default));
         Assert.All(outcomes, o => Assert.Equal((1, 0), (o.Writes, o.Reads)));
     }
 
@@ -232,7 +235,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         await Deliver(ShardA, Rewards(1, 4));
         await Deliver(ShardB, Rewards(5, 9));
 
-        Assert.Equal(Expected(1, 9), await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(1, 9), await _ledgers.ReadRunningTotalsAsync(Day, default));
     }
 
     [Fact]
@@ -243,8 +246,8 @@ public sealed class WatermarkDeliveryTests : IDisposable
         await Deliver(ShardA, Insert(1, before), Modify(2, before, after));
         await Deliver(ShardA, Insert(1, before), Modify(2, before, after));
 
-        Assert.Equal(DailyTotals.Zero, await _table.ReadRunningTotalsAsync(Day, default));
-        Assert.Equal(new DailyTotals(0m, 4m, 0, 1), await _table.ReadRunningTotalsAsync(Day.PlusDays(1), default));
+        Assert.Equal(DailyTotals.Zero, await _ledgers.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(new DailyTotals(0m, 4m, 0, 1), await _ledgers.ReadRunningTotalsAsync(Day.PlusDays(1), default));
     }
 
     [Fact]
@@ -256,7 +259,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         // The largest amount that counts (AmountBounds): 18 significant digits, added exactly by DynamoDB's ADD.
         await Deliver(ShardA, Insert(11, Item("big", "ISSUED", "999999999999.999999", "2023-11-15T08:00:00Z")));
 
-        var totals = await _table.ReadRunningTotalsAsync(Day, default);
+        var totals = await _ledgers.ReadRunningTotalsAsync(Day, default);
         Assert.Equal(1000000000000.999999m, totals.TotalIssued);
         Assert.Equal(11, totals.IssuedCount);
     }
@@ -267,7 +270,7 @@ public sealed class WatermarkDeliveryTests : IDisposable
         var outcome = await Deliver(ShardA);
 
         Assert.Equal(0, outcome.Writes);
-        Assert.Equal(DailyTotals.Zero, await _table.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(DailyTotals.Zero, await _ledgers.ReadRunningTotalsAsync(Day, default));
     }
 
     public void Dispose()

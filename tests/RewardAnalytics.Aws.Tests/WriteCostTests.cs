@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
@@ -32,7 +33,7 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
     public async Task The_watermark_design_writes_once_per_day_per_batch(int batchSize)
     {
         var (dynamo, requests, table) = await FreshTableAsync();
-        var tableStore = new DynamoAggregatesTable(dynamo, table, TimeProvider.System);
+        var tableStore = new DynamoAggregatesWriter(dynamo, table, TimeProvider.System);
         var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = table }, tableStore, TimeProvider.System, TextWriter.Null);
         var records = TimeOrderedDay();
 
@@ -44,7 +45,7 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
 
         var perThousand = requests.Count * 1000m / RecordCount;
         Figures.Print(output, $"write_cost design=watermark batch={batchSize} records={RecordCount} requests={requests.Count} requests_per_1000={perThousand:0.0}");
-        Assert.Equal(Expected(records), await tableStore.ReadRunningTotalsAsync(Day, default));
+        Assert.Equal(Expected(records), await new DynamoDayLedgerReader(dynamo, table, DateTimeZone.Utc).ReadRunningTotalsAsync(Day, default));
         Assert.True(perThousand <= 1000m / batchSize + 0.5m, $"expected about one write per batch, measured {perThousand} per 1,000 records");
     }
 
@@ -66,7 +67,7 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
 
         var (watermarkDynamo, watermarkRequests, watermarkTable) = await FreshTableAsync();
         var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = watermarkTable },
-            new DynamoAggregatesTable(watermarkDynamo, watermarkTable, TimeProvider.System), TimeProvider.System, TextWriter.Null);
+            new DynamoAggregatesWriter(watermarkDynamo, watermarkTable, TimeProvider.System), TimeProvider.System, TextWriter.Null);
         watermarkRequests.Reset();
         foreach (var batch in records.Chunk(100))
         {
@@ -85,7 +86,7 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
     {
         // DynamoDB Streams sequence numbers have 21 to 40 digits; consecutive records of a shard are not consecutive numbers.
         var (dynamo, _, table) = await FreshTableAsync();
-        var tableStore = new DynamoAggregatesTable(dynamo, table, TimeProvider.System);
+        var tableStore = new DynamoAggregatesWriter(dynamo, table, TimeProvider.System);
         var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = table }, tableStore, TimeProvider.System, TextWriter.Null);
         var start = System.Numerics.BigInteger.Pow(10, digits - 1) + 4_421_584_500_017;
         var records = TimeOrderedDay()
@@ -100,14 +101,14 @@ public sealed class WriteCostTests(LocalAwsFixture fixture, ITestOutputHelper ou
         var item = (await dynamo.GetItemAsync(new GetItemRequest
         {
             TableName = table,
-            Key = DynamoAggregatesTable.Key(AggregateItem.Day(Day), AggregateItem.Shard(ShardA)),
+            Key = AggregateItemCodec.Key(AggregateItemCodec.Day(Day), AggregateItemCodec.Shard(ShardA)),
             ConsistentRead = true,
         })).Item;
-        var ranges = Enumerable.Range(0, AppliedHistory.Capacity).Count(i => item.TryGetValue(AggregateItem.HistorySlot(i), out var v) && v.S.Contains('-', StringComparison.Ordinal) && v.S != AppliedHistory.EmptySlot);
+        var ranges = Enumerable.Range(0, AppliedHistory.Capacity).Count(i => item.TryGetValue(AggregateItemCodec.HistorySlot(i), out var v) && v.S.Contains('-', StringComparison.Ordinal) && v.S != AppliedHistory.EmptySlot);
         var bytes = ItemBytes(item);
         // What a write of this item costs, as DynamoDB (here dynalite, by the same rule) counts it: the same attributes
         // put under a key of the same length. An UpdateItem pays for the larger of the item before and after it.
-        var copy = new Dictionary<string, AttributeValue>(item) { [AggregateItem.PartitionKey] = new() { S = AggregateItem.Day(Day.PlusDays(1)) } };
+        var copy = new Dictionary<string, AttributeValue>(item) { [AggregateItemCodec.PartitionKey] = new() { S = AggregateItemCodec.Day(Day.PlusDays(1)) } };
         var put = await dynamo.PutItemAsync(new PutItemRequest { TableName = table, Item = copy, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL });
         var units = put.ConsumedCapacity.CapacityUnits ?? double.NaN;
         Figures.Print(output, $"item_size history_ranges={ranges} sequence_digits={digits} item_bytes={bytes} write_units_per_write={units}");

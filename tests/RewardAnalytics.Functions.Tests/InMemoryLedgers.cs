@@ -1,7 +1,7 @@
 using NodaTime;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
-using RewardAnalytics.Core;
 
 namespace RewardAnalytics.Functions.Tests;
 

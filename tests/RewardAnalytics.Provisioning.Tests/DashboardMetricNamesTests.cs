@@ -1,5 +1,3 @@
-using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Provisioning.Monitoring;
@@ -29,8 +27,6 @@ public sealed class DashboardMetricNamesTests
     {
         public Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("an empty final invoke must not write");
-
-        public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => Task.FromResult(DailyTotals.Zero);
 
         public bool IsTransient(Exception error) => false;
     }

@@ -1,4 +1,5 @@
-using RewardAnalytics.Aws;
+using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
@@ -23,14 +24,15 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
         using var dynamo = world.CreateDynamoDb();
         var tableName = $"bad-input-{Guid.NewGuid():N}";
         await LocalAwsWorld.CreateAggregatesTableAsync(dynamo, tableName, default);
-        var table = new DynamoAggregatesTable(dynamo, tableName, TimeProvider.System);
+        var table = new DynamoAggregatesWriter(dynamo, tableName, TimeProvider.System);
+        var ledgers = new DynamoDayLedgerReader(dynamo, tableName, DateTimeZone.Utc);
         var environment = new EnvironmentReader(name => name == AggregatorSettings.AggregatesTableVariable ? tableName : world.Get(name));
 
         var mismatches = new List<string>();
         var cases = BadInputCorpus.All;
         for (var n = 0; n < cases.Count; n++)
         {
-            var problem = await RunAsync(cases[n], n, environment, table);
+            var problem = await RunAsync(cases[n], n, environment, table, ledgers);
             if (problem is not null)
             {
                 mismatches.Add($"{cases[n].Name}: {problem}");
@@ -46,7 +48,7 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
     internal static string FigureLine(int inputs, int asDocumented) => $"bad_inputs={inputs} outcomes_as_documented={asDocumented}";
 
     /// <summary>Runs one case; null when it ended as documented, otherwise what happened instead.</summary>
-    private static async Task<string?> RunAsync(BadInput input, int n, EnvironmentReader environment, DynamoAggregatesTable table)
+    private static async Task<string?> RunAsync(BadInput input, int n, EnvironmentReader environment, DynamoAggregatesWriter table, DynamoDayLedgerReader ledgers)
     {
         using var log = new StringWriter();
         var function = new StreamAggregator(environment, TimeProvider.System, FunctionOutput.To(log));
@@ -63,7 +65,7 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
         }
 
         var day = NodaTime.LocalDate.FromDateOnly(DateOnly.Parse(BadInputEvents.Day(n), System.Globalization.CultureInfo.InvariantCulture));
-        var totals = await table.ReadRunningTotalsAsync(day, default);
+        var totals = await ledgers.ReadRunningTotalsAsync(day, default);
         if (input.FailureText is { } text)
         {
             return failure is null ? "the invocation succeeded; expected it to fail"

@@ -1,5 +1,5 @@
-using Xunit;
 using RewardAnalytics.Local.Emulators;
+using Xunit;
 
 namespace RewardAnalytics.TestSupport;
 

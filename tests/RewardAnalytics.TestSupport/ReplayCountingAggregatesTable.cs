@@ -1,5 +1,3 @@
-using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.TestSupport;
@@ -25,8 +23,6 @@ public sealed class ReplayCountingAggregatesTable(IAggregatesTable inner) : IAgg
 
         return result;
     }
-
-    public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => inner.ReadRunningTotalsAsync(day, cancellationToken);
 
     public bool IsTransient(Exception error) => inner.IsTransient(error);
 }

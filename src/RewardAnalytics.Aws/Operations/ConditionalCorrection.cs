@@ -2,8 +2,9 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
-using static RewardAnalytics.Aws.AggregateItem;
+using static RewardAnalytics.Aws.Aggregates.AggregateItemCodec;
 
 namespace RewardAnalytics.Aws.Operations;
 
@@ -15,7 +16,7 @@ namespace RewardAnalytics.Aws.Operations;
 /// </summary>
 internal sealed class ConditionalCorrection
 {
-    /// <summary>What the correction item's <see cref="DynamoFinalizationTable.SourceAttribute"/> says wrote it.</summary>
+    /// <summary>What the correction item's <see cref="AggregateItemCodec.SourceAttribute"/> says wrote it.</summary>
     public const string Source = "reconcile --fix";
 
     private readonly IAmazonDynamoDB _dynamo;
@@ -45,8 +46,8 @@ internal sealed class ConditionalCorrection
             return (previous is null || await TryDeleteAsync(day, previous, cancellationToken).ConfigureAwait(false), null);
         }
 
-        var item = DynamoAggregatesTable.TotalsAttributes(correction);
-        foreach (var (name, value) in DynamoAggregatesTable.Key(Day(day), Correction))
+        var item = AggregateItemCodec.TotalsAttributes(correction);
+        foreach (var (name, value) in AggregateItemCodec.Key(Day(day), Correction))
         {
             item[name] = value;
         }
@@ -54,7 +55,7 @@ internal sealed class ConditionalCorrection
         var writes = previous is not null && previous.TryGetValue(WriteCount, out var w) && long.TryParse(w.N, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         item[WriteCount] = new AttributeValue { N = (writes + 1).ToString(CultureInfo.InvariantCulture) };
         item[UpdatedAt] = new AttributeValue { S = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) };
-        item[DynamoFinalizationTable.SourceAttribute] = new AttributeValue { S = Source };
+        item[AggregateItemCodec.SourceAttribute] = new AttributeValue { S = Source };
         item[ReportTimeZone] = new AttributeValue { S = _zone.Id };
         return (await TryPutAsync(item, previous, cancellationToken).ConfigureAwait(false), item);
     }
@@ -91,7 +92,7 @@ internal sealed class ConditionalCorrection
 
     private async Task<bool> TryDeleteAsync(LocalDate day, Dictionary<string, AttributeValue> expected, CancellationToken cancellationToken)
     {
-        var request = new DeleteItemRequest { TableName = _tableName, Key = DynamoAggregatesTable.Key(Day(day), Correction) };
+        var request = new DeleteItemRequest { TableName = _tableName, Key = AggregateItemCodec.Key(Day(day), Correction) };
         (request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues) = Matching(expected);
         try
         {

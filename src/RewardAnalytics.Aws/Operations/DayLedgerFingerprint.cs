@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
-using static RewardAnalytics.Aws.AggregateItem;
+using RewardAnalytics.Aws.Aggregates;
+using static RewardAnalytics.Aws.Aggregates.AggregateItemCodec;
 
 namespace RewardAnalytics.Aws.Operations;
 
@@ -45,14 +46,14 @@ internal sealed class DayLedgerFingerprint
         SameShards(other) && string.Equals(_correction, other._correction, StringComparison.Ordinal);
 
     /// <summary>The fingerprint of <paramref name="day"/>'s ledger now: one consistent query of the day's items.</summary>
-    public static async Task<DayLedgerFingerprint> ReadAsync(DynamoAggregatesTable table, LocalDate day, CancellationToken cancellationToken)
+    public static async Task<DayLedgerFingerprint> ReadAsync(DynamoDayLedgerReader table, LocalDate day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         var shards = new SortedDictionary<string, string>(StringComparer.Ordinal);
         Dictionary<string, AttributeValue>? correction = null;
         await foreach (var item in table.QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
         {
-            var sk = item.TryGetValue(AggregateItem.SortKey, out var value) ? value.S : null;
+            var sk = item.TryGetValue(AggregateItemCodec.SortKey, out var value) ? value.S : null;
             if (sk is null)
             {
                 continue;

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Reconciliation;
@@ -62,9 +63,8 @@ public sealed class RewardsReconciliation
             throw ReconciliationRequestException.DayNotEnded(days.End, today, zone);
         }
 
-        var aggregates = new DynamoAggregatesTable(_dynamo, _settings.Aggregator.AggregatesTable, _clock);
-        var ledgers = new DynamoFinalizationTable(_dynamo, _settings.Aggregator.AggregatesTable, zone, _clock);
-        var settled = await ScanUntilSettledAsync(aggregates, ledgers, days, segments, cancellationToken).ConfigureAwait(false);
+        var ledgers = new DynamoDayLedgerReader(_dynamo, _settings.Aggregator.AggregatesTable, zone);
+        var settled = await ScanUntilSettledAsync(ledgers, days, segments, cancellationToken).ConfigureAwait(false);
 
         var checks = new List<DayReconciliation>();
         var fixedDays = new List<DayReconciliation>();
@@ -85,7 +85,7 @@ public sealed class RewardsReconciliation
             }
 
             await _steps.CorrectingAsync(day, cancellationToken).ConfigureAwait(false);
-            var outcome = await CorrectAsync(aggregates, corrections, read, cancellationToken).ConfigureAwait(false);
+            var outcome = await CorrectAsync(ledgers, corrections, read, cancellationToken).ConfigureAwait(false);
             if (outcome is RefusedDay refusal)
             {
                 refused.Add(refusal);
@@ -110,7 +110,7 @@ public sealed class RewardsReconciliation
     /// only for the days that moved, at most <see cref="MaxScans"/> times; the days that moved every time are refused.
     /// </summary>
     private async Task<SettledScan> ScanUntilSettledAsync(
-        DynamoAggregatesTable aggregates, DynamoFinalizationTable ledgers, DateInterval days, int segments, CancellationToken cancellationToken)
+        DynamoDayLedgerReader ledgers, DateInterval days, int segments, CancellationToken cancellationToken)
     {
         var zone = _settings.Aggregator.ReportTimeZone;
         var scan = new RewardsTableScan(_dynamo, _settings.RewardsTable, _settings.Aggregator.Schema);
@@ -124,7 +124,7 @@ public sealed class RewardsReconciliation
             var before = new Dictionary<LocalDate, DayLedgerFingerprint>();
             foreach (var day in pending)
             {
-                before[day] = await DayLedgerFingerprint.ReadAsync(aggregates, day, cancellationToken).ConfigureAwait(false);
+                before[day] = await DayLedgerFingerprint.ReadAsync(ledgers, day, cancellationToken).ConfigureAwait(false);
             }
 
             var tally = await scan.ScanAsync(zone, new DateInterval(pending[0], pending[^1]), segments, cancellationToken).ConfigureAwait(false);
@@ -146,7 +146,7 @@ public sealed class RewardsReconciliation
                 }
 
                 // The ledger was read between the two fingerprints: when they are equal it is the ledger of the whole scan.
-                var after = await DayLedgerFingerprint.ReadAsync(aggregates, day, cancellationToken).ConfigureAwait(false);
+                var after = await DayLedgerFingerprint.ReadAsync(ledgers, day, cancellationToken).ConfigureAwait(false);
                 if (after.SameLedger(before[day]))
                 {
                     settled[day] = new SettledDay(check, after);
@@ -167,7 +167,7 @@ public sealed class RewardsReconciliation
 
     /// <summary>Writes the day's correction against the ledger read; puts the previous one back and refuses the day when the stream moved it meanwhile.</summary>
     private static async Task<RefusedDay?> CorrectAsync(
-        DynamoAggregatesTable aggregates, ConditionalCorrection corrections, SettledDay read, CancellationToken cancellationToken)
+        DynamoDayLedgerReader ledgers, ConditionalCorrection corrections, SettledDay read, CancellationToken cancellationToken)
     {
         var day = read.Check.Date;
         var previous = read.Fingerprint.CorrectionItem;
@@ -177,7 +177,7 @@ public sealed class RewardsReconciliation
             return new RefusedDay(day, "its CORRECTION item changed after it was read (another reconcile or backfill of the day?); nothing was written");
         }
 
-        var now = await DayLedgerFingerprint.ReadAsync(aggregates, day, cancellationToken).ConfigureAwait(false);
+        var now = await DayLedgerFingerprint.ReadAsync(ledgers, day, cancellationToken).ConfigureAwait(false);
         if (now.SameShards(read.Fingerprint))
         {
             return null;

@@ -7,8 +7,8 @@ using RewardAnalytics.Aws;
 using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Reconciliation;
-using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.Reporting;
+using RewardAnalytics.Core.Settings;
 
 namespace RewardAnalytics.Cli.Commands;
 

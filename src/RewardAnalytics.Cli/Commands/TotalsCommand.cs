@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Reporting;
@@ -53,7 +54,7 @@ public static class TotalsCommand
             var zone = TotalsApiSettings.FromEnvironment(new EnvironmentReader(name => name == AggregatorSettings.AggregatesTableVariable ? tableName : context.Get(name))).ReportTimeZone;
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             // A day summed in another REPORT_TIME_ZONE is refused (naming both zones): its figures are another calendar's.
-            var table = new DynamoFinalizationTable(dynamo, tableName, zone, context.Clock);
+            var table = new DynamoDayLedgerReader(dynamo, tableName, zone);
             if (day is { } one)
             {
                 var totals = (await table.ReadDayAsync(one, ct).ConfigureAwait(false)).RunningTotals;

@@ -1,8 +1,7 @@
-using NodaTime;
 
 namespace RewardAnalytics.Core.Aggregation;
 
-/// <summary>The aggregates table as the stream aggregator and the totals readers see it.</summary>
+/// <summary>The aggregates table as the stream aggregator sees it: the port it writes through (reading days back is <c>IDayLedgerReader</c>'s job).</summary>
 public interface IAggregatesTable
 {
     /// <summary>
@@ -10,9 +9,6 @@ public interface IAggregatesTable
     /// once however often the group is delivered (see docs/runtime-contract.md, "Delivery").
     /// </summary>
     Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken);
-
-    /// <summary>The day's running totals: a consistent query summing every shard and correction item of the day.</summary>
-    Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken);
 
     /// <summary>True when an error from this table is worth a retry of the batch (throttling, 5xx, timeouts).</summary>
     bool IsTransient(Exception error);

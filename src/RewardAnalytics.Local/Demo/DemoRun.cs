@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
@@ -51,10 +52,11 @@ public sealed class DemoRun
         var stream = new LocalStream(new LocalStreamOptions { ShardCount = _options.Shards, Seed = w.Seed, Faults = faults.IsEnabled ? faults : null });
         var table = new RecordingRewardsTable(new DynamoRewardItemStore(dynamo, _world.Options.RewardsTable), stream, clock);
         var settings = new AggregatorSettings { AggregatesTable = _world.Options.AggregatesTable, ReportTimeZone = zone };
-        var aggregates = new DynamoAggregatesTable(dynamo, settings.AggregatesTable, clock);
+        var aggregates = new DynamoAggregatesWriter(dynamo, settings.AggregatesTable, clock);
+        var ledgers = new DynamoDayLedgerReader(dynamo, settings.AggregatesTable, zone);
         var log = new SkippedRecordLog();
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
-        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, aggregates, zone, clock);
+        await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, zone, clock);
         var driver = new StreamDriver(stream, api.Watching(function), _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
         var finalizer = new DemoFinalizer(new DemoEnvironment(_world, dynamo, s3, clock, zone, finalizerLog));
@@ -94,7 +96,7 @@ public sealed class DemoRun
                 clock.Set(StartOf(today.PlusDays(1), zone).AddMinutes(-5));
                 api.Streaming(today);
                 await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
-                await api.DrainedAsync(today, await aggregates.ReadRunningTotalsAsync(today, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await api.DrainedAsync(today, await ledgers.ReadRunningTotalsAsync(today, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 clock.Set(StartOf(today.PlusDays(1), zone).AddMinutes(5));
             }
 
@@ -114,7 +116,7 @@ public sealed class DemoRun
         }
 
         Report(DemoStage.Verifying, 0, 1);
-        var verifier = new DemoVerifier(dynamo, _world.Options.RewardsTable, aggregates, settings.Schema, zone, finalizer);
+        var verifier = new DemoVerifier(dynamo, _world.Options.RewardsTable, ledgers, settings.Schema, zone, finalizer);
         var (days, verified) = await verifier.VerifyAsync(w, table, stream, log, driver, finalizing, lateRecords, finalizerLog.ToString(), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<DemoCheck> checks = [.. verified, api.TodayCheck(), await api.CheckDaysAsync(days, cancellationToken).ConfigureAwait(false)];
         Report(DemoStage.Verifying, 1, 1);

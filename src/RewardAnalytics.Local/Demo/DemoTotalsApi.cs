@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using RewardAnalytics.Core.Aggregation;
 using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using NodaTime;
-using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Reporting;
@@ -27,23 +26,26 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly List<LocalDate> _streamedDays = [];
-    private readonly IAggregatesTable _aggregates;
+    private readonly DynamoDayLedgerReader _aggregates;
     private readonly InvocationGate _gate = new();
     private LocalDate? _streaming;
     private int _invocations;
     private int _readings;
 
-    private DemoTotalsApi(LocalFunctionUrl url, IAggregatesTable aggregates)
+    private DemoTotalsApi(LocalFunctionUrl url, DynamoDayLedgerReader aggregates)
     {
         _url = url;
         _aggregates = aggregates;
     }
 
-    /// <summary>The API on the demo's aggregates table, its clock the simulated one (so <c>/today</c> is the day being streamed); <paramref name="aggregates"/> is read directly to compare.</summary>
-    public static DemoTotalsApi Start(IAmazonDynamoDB dynamo, string aggregatesTable, IAggregatesTable aggregates, DateTimeZone zone, TimeProvider clock) =>
+    /// <summary>The API on the demo's aggregates table, its clock the simulated one (so <c>/today</c> is the day being streamed); the table is also read directly to compare.</summary>
+    public static DemoTotalsApi Start(IAmazonDynamoDB dynamo, string aggregatesTable, DateTimeZone zone, TimeProvider clock) =>
+        Start(new DynamoDayLedgerReader(dynamo, aggregatesTable, zone), zone, clock);
+
+    private static DemoTotalsApi Start(DynamoDayLedgerReader reader, DateTimeZone zone, TimeProvider clock) =>
         new(LocalFunctionUrl.Start(
-            new TotalsApi(new TotalsQuery(new DynamoFinalizationTable(dynamo, aggregatesTable, zone, clock), zone, clock), clock, TextWriter.Null),
-            clock), aggregates);
+            new TotalsApi(new TotalsQuery(reader, zone, clock), clock, TextWriter.Null),
+            clock), reader);
 
     /// <summary><paramref name="function"/>, with <c>GET /today</c> after its 1st, 2nd, 4th, 8th… invocation of each day's stream.</summary>
     public IStreamFunction Watching(IStreamFunction function) => new TodayWatcher(function, this);

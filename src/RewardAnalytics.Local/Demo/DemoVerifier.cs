@@ -3,8 +3,8 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.StreamEvents;
@@ -23,16 +23,16 @@ internal sealed class DemoVerifier
 {
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _rewardsTable;
-    private readonly IAggregatesTable _aggregates;
+    private readonly DynamoDayLedgerReader _ledgers;
     private readonly RewardImageSchema _schema;
     private readonly DateTimeZone _zone;
     private readonly IDayFinalizer _finalizer;
 
-    public DemoVerifier(IAmazonDynamoDB dynamo, string rewardsTable, IAggregatesTable aggregates, RewardImageSchema schema, DateTimeZone zone, IDayFinalizer finalizer)
+    public DemoVerifier(IAmazonDynamoDB dynamo, string rewardsTable, DynamoDayLedgerReader ledgers, RewardImageSchema schema, DateTimeZone zone, IDayFinalizer finalizer)
     {
         _dynamo = dynamo;
         _rewardsTable = rewardsTable;
-        _aggregates = aggregates;
+        _ledgers = ledgers;
         _schema = schema;
         _zone = zone;
         _finalizer = finalizer;
@@ -85,7 +85,7 @@ internal sealed class DemoVerifier
 
     private async Task<DayCheck> CheckDayAsync(LocalDate day, DailyTotals truth, FinalizationTracker finalizing, int lateRecords, CancellationToken ct)
     {
-        var running = await _aggregates.ReadRunningTotalsAsync(day, ct).ConfigureAwait(false);
+        var running = await _ledgers.ReadRunningTotalsAsync(day, ct).ConfigureAwait(false);
         var body = await _finalizer.ReadReportAsync(day, ct).ConfigureAwait(false);
         var bytesMatch = body is not null && body.AsSpan().SequenceEqual(new DailyReport(day, truth).ToUtf8());
         var revision = finalizing.Revisions.TryGetValue(day, out var r) ? r : (int?)null;

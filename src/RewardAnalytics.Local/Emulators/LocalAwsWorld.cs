@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Local.Emulators;
 
@@ -210,9 +211,9 @@ public sealed class LocalAwsWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates an aggregates-shaped table (<c>pk</c>, <c>sk</c>) and waits until it is active.</summary>
+    /// <summary>Creates an aggregates-shaped table (the keys of <see cref="AggregatesKeySchema"/>, as deployed) and waits until it is active.</summary>
     public static Task CreateAggregatesTableAsync(IAmazonDynamoDB dynamo, string name, CancellationToken ct) =>
-        CreateTableAsync(dynamo, name, [("pk", KeyType.HASH), ("sk", KeyType.RANGE)], ct);
+        CreateTableAsync(dynamo, name, [(AggregatesKeySchema.PartitionKey, KeyType.HASH), (AggregatesKeySchema.SortKey, KeyType.RANGE)], ct);
 
     /// <summary>Creates a table unless it exists and waits until it is active.</summary>
     public static async Task CreateTableAsync(IAmazonDynamoDB dynamo, string name, (string Name, KeyType Type)[] keys, CancellationToken ct)

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
-using NodaTime;
-using RewardAnalytics.Aws;
-using RewardAnalytics.Core;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Aggregation;
 
 namespace RewardAnalytics.Local.Streaming;
@@ -62,7 +60,7 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         if (fault == InjectedFault.Throttle)
         {
             throw new ProvisionedThroughputExceededException(
-                $"Injected throttling of {AggregateItem.Day(group.Day)} / {AggregateItem.Shard(shardId)} (after the SDK's own retries).");
+                $"Injected throttling of {AggregateItemCodec.Day(group.Day)} / {AggregateItemCodec.Shard(shardId)} (after the SDK's own retries).");
         }
 
         var result = await _inner.ApplyAsync(shardId, group, cancellationToken).ConfigureAwait(false);
@@ -74,15 +72,11 @@ public sealed class FaultInjectingAggregatesTable : IAggregatesTable
         if (fault == InjectedFault.CrashMidBatch)
         {
             throw new SimulatedCrashException(
-                $"Injected crash of the function after writing {AggregateItem.Day(group.Day)} / {AggregateItem.Shard(shardId)}, before its other writes and its response.");
+                $"Injected crash of the function after writing {AggregateItemCodec.Day(group.Day)} / {AggregateItemCodec.Shard(shardId)}, before its other writes and its response.");
         }
 
         return result;
     }
-
-    /// <summary><inheritdoc/></summary>
-    public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>
-        _inner.ReadRunningTotalsAsync(day, cancellationToken);
 
     /// <summary><inheritdoc/></summary>
     public bool IsTransient(Exception error) => error is not SimulatedCrashException && _inner.IsTransient(error);

@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
-using RewardAnalytics.Core;
 using RewardAnalytics.TestSupport;
 
 namespace RewardAnalytics.Aws.Tests.Finalization;

@@ -1,8 +1,8 @@
 using System.Text;
-using NodaTime;
-using RewardAnalytics.Core;
 using Amazon.Runtime;
 using Amazon.S3;
+using NodaTime;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Local.Emulators;

@@ -1,4 +1,5 @@
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reporting;

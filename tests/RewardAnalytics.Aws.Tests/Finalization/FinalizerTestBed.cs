@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
@@ -64,16 +65,16 @@ public sealed class FinalizerTestBed : IDisposable
     /// <summary>Sets one shard item of a day to these counters (as the stream aggregator would have left it).</summary>
     public Task SeedShardAsync(LocalDate day, string shard, DailyTotals totals, string? zone = null)
     {
-        var item = DynamoAggregatesTable.TotalsAttributes(totals);
-        foreach (var (name, value) in DynamoAggregatesTable.Key(AggregateItem.Day(day), AggregateItem.Shard(shard)))
+        var item = AggregateItemCodec.TotalsAttributes(totals);
+        foreach (var (name, value) in AggregateItemCodec.Key(AggregateItemCodec.Day(day), AggregateItemCodec.Shard(shard)))
         {
             item[name] = value;
         }
 
-        item[AggregateItem.LastSequence] = new AttributeValue { S = RewardRecords.Sequence(1) };
+        item[AggregateItemCodec.LastSequence] = new AttributeValue { S = RewardRecords.Sequence(1) };
         if (zone is not null)
         {
-            item[AggregateItem.ReportTimeZone] = new AttributeValue { S = zone };
+            item[AggregateItemCodec.ReportTimeZone] = new AttributeValue { S = zone };
         }
 
         return Dynamo.PutItemAsync(new PutItemRequest { TableName = Settings.AggregatesTable, Item = item });

@@ -1,8 +1,9 @@
-using RewardAnalytics.Core.Finalization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
 using RewardAnalytics.TestSupport;
@@ -45,7 +46,7 @@ public sealed class FinalizerTimeZoneTests(LocalAwsFixture fixture)
         using var bed = new FinalizerTestBed(fixture.World, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), zone);
         var aggregation = new StreamAggregation(
             new AggregatorSettings { AggregatesTable = bed.Settings.AggregatesTable, ReportTimeZone = bed.Settings.ReportTimeZone },
-            new DynamoAggregatesTable(bed.Dynamo, bed.Settings.AggregatesTable, bed.Clock), bed.Clock, TextWriter.Null);
+            new DynamoAggregatesWriter(bed.Dynamo, bed.Settings.AggregatesTable, bed.Clock), bed.Clock, TextWriter.Null);
         var records = inside.Select((at, i) => Insert(i + 1, Item($"in{i}", "ISSUED", "10.5", at)))
             .Concat(outside.Select((at, i) => Insert(i + 10, Item($"out{i}", "REDEEMED", "1", at))))
             .ToArray();

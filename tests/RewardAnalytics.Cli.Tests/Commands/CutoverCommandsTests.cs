@@ -8,6 +8,7 @@ using Amazon.S3.Model;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.TestSupport;
@@ -80,7 +81,7 @@ public sealed class CutoverCommandsTests : IDisposable
 
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-14T16:00:00Z", CultureInfo.InvariantCulture));
         var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = _environment["AGGREGATES_TABLE"] },
-            new DynamoAggregatesTable(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
+            new DynamoAggregatesWriter(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
         await aggregation.HandleAsync(Event(ShardA, afternoon.Select((item, i) => Insert(7_000 + i, item)).ToArray()), default);
         Assert.Equal(0, (await RunAsync("finalize", "--date", StreamEnabledDay)).ExitCode);
     }

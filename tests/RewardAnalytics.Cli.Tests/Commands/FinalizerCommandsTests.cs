@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Local.Emulators;
@@ -51,7 +52,7 @@ public sealed class FinalizerCommandsTests : IDisposable
         {
             var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-15T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
             var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = _environment["AGGREGATES_TABLE"] },
-                new DynamoAggregatesTable(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
+                new DynamoAggregatesWriter(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
             var seq = Random.Shared.Next(1, 1_000_000) * 100L;
             await aggregation.HandleAsync(Event(ShardA, items.Select((item, i) => Insert(seq + i, item)).ToArray()), default);
         }
@@ -103,7 +104,7 @@ public sealed class FinalizerCommandsTests : IDisposable
         }
 
         Assert.Contains($"{yesterday}: metrics not published", json.Error, StringComparison.Ordinal);
-        var final = (await _dynamo.GetItemAsync(_environment["AGGREGATES_TABLE"], DynamoAggregatesTable.Key("DAY#" + yesterday, "FINAL"))).Item;
+        var final = (await _dynamo.GetItemAsync(_environment["AGGREGATES_TABLE"], AggregateItemCodec.Key("DAY#" + yesterday, "FINAL"))).Item;
         Assert.False(final["metricsPublished"].BOOL);
         Assert.False(final.ContainsKey("metricsNamespace"));
     }
@@ -191,7 +192,7 @@ public sealed class FinalizerCommandsTests : IDisposable
         await _dynamo.DeleteItemAsync(_environment["REWARDS_TABLE"], new Dictionary<string, AttributeValue> { ["rewardId"] = new() { S = "expiring" } });
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-20T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = _environment["AGGREGATES_TABLE"] },
-            new DynamoAggregatesTable(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
+            new DynamoAggregatesWriter(_dynamo, _environment["AGGREGATES_TABLE"], clock), clock, TextWriter.Null);
         var expiry = Event(ShardB, Remove(9_000_001, expiring, ttl: true));
         await aggregation.HandleAsync(expiry, default);
         await aggregation.HandleAsync(expiry, default);
@@ -282,7 +283,7 @@ public sealed class FinalizerCommandsTests : IDisposable
         await PutRewardsAsync(streamed: true, SeedExample());
         _environment["RECHECK_DAYS"] = "1";
         // 2023-11-14 holds an item no decimal can read: that day fails, 2023-11-15 is committed all the same.
-        var unreadable = DynamoAggregatesTable.Key("DAY#2023-11-14", "SHARD#unreadable");
+        var unreadable = AggregateItemCodec.Key("DAY#2023-11-14", "SHARD#unreadable");
         unreadable["total_issued"] = new AttributeValue { N = "1E+40" };
         await _dynamo.PutItemAsync(new PutItemRequest { TableName = _environment["AGGREGATES_TABLE"], Item = unreadable });
 

@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
@@ -43,7 +44,7 @@ public sealed class RepairRaceTests : IDisposable
         _dynamo = _world.Dynamo;
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2023-11-20T00:00:00Z", CultureInfo.InvariantCulture));
         _aggregation = new StreamAggregation(new AggregatorSettings { AggregatesTable = Aggregates },
-            new DynamoAggregatesTable(_dynamo, Aggregates, clock), clock, TextWriter.Null);
+            new DynamoAggregatesWriter(_dynamo, Aggregates, clock), clock, TextWriter.Null);
     }
 
     public enum Write
@@ -104,10 +105,10 @@ public sealed class RepairRaceTests : IDisposable
     }
 
     private Task<DailyTotals> RunningTotalsAsync(string day) =>
-        new DynamoAggregatesTable(_dynamo, Aggregates, TimeProvider.System).ReadRunningTotalsAsync(LocalDate.FromDateTime(DateTime.Parse(day, CultureInfo.InvariantCulture)), default);
+        new DynamoDayLedgerReader(_dynamo, Aggregates, DateTimeZone.Utc).ReadRunningTotalsAsync(LocalDate.FromDateTime(DateTime.Parse(day, CultureInfo.InvariantCulture)), default);
 
     private async Task<bool> HasCorrectionAsync(string day) =>
-        (await _dynamo.GetItemAsync(new GetItemRequest { TableName = Aggregates, Key = DynamoAggregatesTable.Key("DAY#" + day, "CORRECTION"), ConsistentRead = true }))
+        (await _dynamo.GetItemAsync(new GetItemRequest { TableName = Aggregates, Key = AggregateItemCodec.Key("DAY#" + day, "CORRECTION"), ConsistentRead = true }))
         .Item is { Count: > 0 };
 
     private static string[] Command(string command) => command == "reconcile"
@@ -204,7 +205,7 @@ public sealed class RepairRaceTests : IDisposable
     {
         await SeedAsync();
         // A correction as an earlier reconcile --fix wrote it (no write count yet), then the late insert the stream lags on.
-        var earlier = DynamoAggregatesTable.Key("DAY#" + Day, "CORRECTION");
+        var earlier = AggregateItemCodec.Key("DAY#" + Day, "CORRECTION");
         earlier["total_issued"] = new AttributeValue { N = "1.25" };
         earlier["total_redeemed"] = new AttributeValue { N = "0" };
         earlier["issued_count"] = new AttributeValue { N = "1" };
@@ -217,7 +218,7 @@ public sealed class RepairRaceTests : IDisposable
 
         var run = await _world.RunAsync(steps, "reconcile", "--from", Day, "--to", Day, "--fix");
 
-        var stored = (await _dynamo.GetItemAsync(new GetItemRequest { TableName = Aggregates, Key = DynamoAggregatesTable.Key("DAY#" + Day, "CORRECTION"), ConsistentRead = true })).Item;
+        var stored = (await _dynamo.GetItemAsync(new GetItemRequest { TableName = Aggregates, Key = AggregateItemCodec.Key("DAY#" + Day, "CORRECTION"), ConsistentRead = true })).Item;
         Assert.Equal(
             earlier.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.S}{a.Value.N}"),
             stored.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.S}{a.Value.N}"));
@@ -261,7 +262,7 @@ public sealed class RepairRaceTests : IDisposable
     public async Task A_correction_another_run_wrote_after_the_ledger_read_is_kept_and_the_day_refused()
     {
         await SeedAsync();
-        var theirs = DynamoAggregatesTable.Key("DAY#" + Day, "CORRECTION");
+        var theirs = AggregateItemCodec.Key("DAY#" + Day, "CORRECTION");
         theirs["total_issued"] = new AttributeValue { N = "5" };
         theirs["issued_count"] = new AttributeValue { N = "1" };
         var steps = new StreamBetweenSteps
@@ -286,7 +287,7 @@ public sealed class RepairRaceTests : IDisposable
         var day = json.RootElement.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("date").GetString() == Day);
         Assert.Equal(refused.GetProperty("reason").GetString(), day.GetProperty("refused").GetString());
         Assert.Equal(["2023-11-16"], json.RootElement.GetProperty("fixed").EnumerateArray().Select(d => d.GetString()));
-        var stored = (await _dynamo.GetItemAsync(new GetItemRequest { TableName = Aggregates, Key = DynamoAggregatesTable.Key("DAY#" + Day, "CORRECTION"), ConsistentRead = true })).Item;
+        var stored = (await _dynamo.GetItemAsync(new GetItemRequest { TableName = Aggregates, Key = AggregateItemCodec.Key("DAY#" + Day, "CORRECTION"), ConsistentRead = true })).Item;
         Assert.Equal(("5", false), (stored["total_issued"].N, stored.ContainsKey("writes")));
     }
 

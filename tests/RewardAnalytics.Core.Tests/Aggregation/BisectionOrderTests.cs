@@ -113,7 +113,7 @@ public sealed class BisectionOrderTests
     }
 
     /// <summary>
-    /// One (day, shard) item, stored and updated the way DynamoAggregatesTable does it: an in-order write shifts the
+    /// One (day, shard) item, stored and updated the way DynamoAggregatesWriter does it: an in-order write shifts the
     /// slots (falling back to empty up to the old size, unknown past it); otherwise the slots are read, only what they
     /// have not applied is counted, and they are written back with the batch's range merged in.
     /// </summary>

@@ -1,5 +1,5 @@
-using NodaTime.Text;
 using NodaTime;
+using NodaTime.Text;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reconciliation;

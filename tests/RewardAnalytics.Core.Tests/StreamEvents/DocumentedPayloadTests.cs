@@ -1,5 +1,5 @@
-using RewardAnalytics.Core.Aggregation;
 using NodaTime;
+using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Core.Tests.EventReading;
 

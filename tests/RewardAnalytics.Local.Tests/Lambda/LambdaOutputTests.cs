@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Functions;
@@ -142,8 +140,6 @@ public sealed class LambdaOutputTests
     {
         public Task<WatermarkWrite> ApplyAsync(string shardId, DayGroup group, CancellationToken cancellationToken) =>
             Task.FromResult(new WatermarkWrite(1, 0, group.EntryCount, 0));
-
-        public Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) => Task.FromResult(DailyTotals.Zero);
 
         public bool IsTransient(Exception error) => false;
     }

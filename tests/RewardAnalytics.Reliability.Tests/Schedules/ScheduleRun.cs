@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Aws;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Reconciliation;
@@ -58,7 +59,7 @@ public static class ScheduleRun
         var stream = new LocalStream(schedule.StreamOptions);
         var rewards = new RecordingRewardsTable(new InMemoryRewardItemStore(), stream, clock);
         var settings = new AggregatorSettings { AggregatesTable = tableName, ReportTimeZone = zone };
-        var aggregates = new DynamoAggregatesTable(dynamo, tableName, clock);
+        var aggregates = new DynamoAggregatesWriter(dynamo, tableName, clock);
         var log = new SkippedRecordLog();
         var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), plantedBug);
         var driver = new StreamDriver(stream, function, schedule.Delivery, schedule.FaultPlan, clock);
@@ -84,7 +85,7 @@ public static class ScheduleRun
         await driver.DrainAsync(ct);
 
         var problems = new List<string>();
-        await CompareTotalsAsync(aggregates, rewards, stream, settings, problems, ct);
+        await CompareTotalsAsync(new DynamoDayLedgerReader(dynamo, tableName, zone), rewards, stream, settings, problems, ct);
         CompareSkips(stream, log, settings, problems);
         if (driver.OnFailureDestination.Count > 0)
         {
@@ -98,7 +99,7 @@ public static class ScheduleRun
     }
 
     private static async Task CompareTotalsAsync(
-        DynamoAggregatesTable aggregates, RecordingRewardsTable rewards, LocalStream stream, AggregatorSettings settings, List<string> problems, CancellationToken ct)
+        DynamoDayLedgerReader ledgers, RecordingRewardsTable rewards, LocalStream stream, AggregatorSettings settings, List<string> problems, CancellationToken ct)
     {
         var zone = settings.ReportTimeZone;
         var finalState = new GroundTruthTally(zone, ScheduleCase.Days).Tally(rewards.CurrentItems.Concat(rewards.ExpiredItems), settings.Schema);
@@ -108,7 +109,7 @@ public static class ScheduleRun
         {
             var truth = finalState.For(day);
             var applied = history.GetValueOrDefault(day);
-            var running = await aggregates.ReadRunningTotalsAsync(day, ct);
+            var running = await ledgers.ReadRunningTotalsAsync(day, ct);
             if (applied != truth)
             {
                 problems.Add($"{IsoDate.Format(day)}: the applied history sums to {applied} but the final table state (with TTL history) to {truth}");

@@ -1,9 +1,9 @@
 using NodaTime;
+using RewardAnalytics.Aws;
 using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Streaming;
-using RewardAnalytics.Aws;
 using RewardAnalytics.Local.Workload;
 
 namespace RewardAnalytics.Reliability.Tests.Surroundings;

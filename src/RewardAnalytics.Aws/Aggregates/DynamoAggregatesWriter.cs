@@ -1,33 +1,30 @@
 using System.Globalization;
-using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
-using NodaTime;
+using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Days;
-using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.StreamEvents;
-using RewardAnalytics.Core;
-using static RewardAnalytics.Aws.AggregateItem;
+using static RewardAnalytics.Aws.Aggregates.AggregateItemCodec;
 
-namespace RewardAnalytics.Aws;
+namespace RewardAnalytics.Aws.Aggregates;
 
 /// <summary>
-/// The aggregates table on DynamoDB. Each (day, shard) item is advanced by one conditional <c>UpdateItem</c> that adds
+/// The aggregates table's writer on DynamoDB, the stream aggregator's port (it only writes; <see cref="DynamoDayLedgerReader"/>
+/// reads the days back). Each (day, shard) item is advanced by one conditional <c>UpdateItem</c> that adds
 /// a batch's delta only if the item's watermark is below the batch's first record, and pushes the batch's sequence range
 /// into the item's applied history (the last few ranges applied). When that condition fails (a redelivery, or records
 /// arriving after later ones of the same item) it reads the item consistently, keeps only the records its history has not
 /// applied, and writes them on condition that the item is still the one it read. Every write records the report time
 /// zone the day was summed in. No transactions, no per-event writes.
 /// </summary>
-public sealed class DynamoAggregatesTable : IAggregatesTable
+public sealed class DynamoAggregatesWriter : IAggregatesTable
 {
     private const int MaxConditionRetries = 8;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;
     private readonly TimeProvider _clock;
 
-    /// <summary>The aggregates table <paramref name="tableName"/>; <paramref name="clock"/> stamps <see cref="AggregateItem.UpdatedAt"/>.</summary>
-    public DynamoAggregatesTable(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock)
+    /// <summary>The aggregates table <paramref name="tableName"/>; <paramref name="clock"/> stamps <see cref="AggregateItemCodec.UpdatedAt"/>.</summary>
+    public DynamoAggregatesWriter(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock)
     {
         _dynamo = dynamo;
         _tableName = tableName;
@@ -170,7 +167,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         }
 
         values[":zone"] = new AttributeValue { S = zone };
-        return [$"{AggregateItem.ReportTimeZone} = if_not_exists({AggregateItem.ReportTimeZone}, :zone)"];
+        return [$"{AggregateItemCodec.ReportTimeZone} = if_not_exists({AggregateItemCodec.ReportTimeZone}, :zone)"];
     }
 
     private Dictionary<string, AttributeValue> CounterValues(DayGroup group)
@@ -219,7 +216,7 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
                 return new ObservedHistory(null, null, AppliedHistory.Empty);
             }
 
-            SequenceNumber? last = item.TryGetValue(AggregateItem.LastSequence, out var seq) && seq.S is { } padded ? SequenceNumber.FromPaddedString(padded) : null;
+            SequenceNumber? last = item.TryGetValue(AggregateItemCodec.LastSequence, out var seq) && seq.S is { } padded ? SequenceNumber.FromPaddedString(padded) : null;
             long? writes = item.TryGetValue(WriteCount, out var w) && w.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : null;
             var slots = Enumerable.Range(0, AppliedHistory.Capacity)
                 .Select(i => item.TryGetValue(HistorySlot(i), out var v) ? v.S : null)
@@ -228,156 +225,6 @@ public sealed class DynamoAggregatesTable : IAggregatesTable
         }
     }
 
-    /// <summary>The day's running totals: <see cref="DayLedger.RunningTotals"/> of its shard and correction items.</summary>
-    /// <exception cref="UnreadableDayException">An item of the day holds a sum or count this service cannot have written.</exception>
-    public async Task<DailyTotals> ReadRunningTotalsAsync(LocalDate day, CancellationToken cancellationToken) =>
-        (await ReadLedgerAsync(day, readFinal: null, cancellationToken).ConfigureAwait(false)).RunningTotals;
-
-    /// <summary>
-    /// The day's items, read with one consistent query and sorted into its ledger: shard items (counters and TTL tally),
-    /// the correction, and the FINAL item when <paramref name="readFinal"/> is given. Every stored sum is read exactly
-    /// and kept within <see cref="AmountBounds"/>, so no sum here overflows or rounds.
-    /// </summary>
-    /// <exception cref="UnreadableDayException">An item of the day holds a sum or count this service cannot have written.</exception>
-    public async Task<DayLedger> ReadLedgerAsync(
-        LocalDate day, Func<Dictionary<string, AttributeValue>, FinalizedDay>? readFinal, CancellationToken cancellationToken)
-    {
-        var shards = DailyTotals.Zero;
-        var expired = DailyTotals.Zero;
-        DailyTotals? correction = null;
-        FinalizedDay? final = null;
-        var zones = new HashSet<string>(StringComparer.Ordinal);
-        var count = 0;
-        await foreach (var item in QueryDayAsync(day, cancellationToken).ConfigureAwait(false))
-        {
-            var sk = item.TryGetValue(AggregateItem.SortKey, out var value) ? value.S : null;
-            if (sk is null)
-            {
-                continue;
-            }
-
-            count++;
-            if (item.TryGetValue(AggregateItem.ReportTimeZone, out var zone) && zone.S is { Length: > 0 } zoneId)
-            {
-                zones.Add(zoneId);
-            }
-
-            if (sk.StartsWith(ShardPrefix, StringComparison.Ordinal))
-            {
-                shards = Add(day, sk, "the shard items' sum", shards, ReadTotals(day, item));
-                expired = Add(day, sk, "the shard items' TTL tally", expired, ReadExpired(day, item));
-            }
-            else if (sk == Correction)
-            {
-                correction = ReadTotals(day, item);
-            }
-            else if (sk == Final && readFinal is not null)
-            {
-                final = readFinal(item);
-            }
-        }
-
-        var ledger = new DayLedger(shards, correction, final) { Expired = expired, ItemCount = count, Zones = zones };
-        _ = Add(day, Correction, "the shard items plus the correction", shards, correction ?? DailyTotals.Zero);
-        return ledger;
-    }
-
-    private static DailyTotals Add(LocalDate day, string sk, string what, DailyTotals a, DailyTotals b) =>
-        AmountBounds.TryAdd(a, b, out var sum)
-            ? sum
-            : throw new UnreadableDayException(day, $"{what} reaches 10^22 or more at item {Day(day)} / {sk} (a day's sums stay below it)");
-
-    /// <summary>Every item of one day (shards, correction, FINAL), read with one consistent, paginated query.</summary>
-    public async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryDayAsync(
-        LocalDate day, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await _dynamo.QueryAsync(new QueryRequest
-            {
-                TableName = _tableName,
-                KeyConditionExpression = $"{PartitionKey} = :pk",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = Day(day) } },
-                ConsistentRead = true,
-                ExclusiveStartKey = start,
-            }, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items ?? [])
-            {
-                yield return item;
-            }
-
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-    }
-
     /// <summary><inheritdoc/></summary>
     public bool IsTransient(Exception error) => AwsErrors.IsTransient(error);
-
-    /// <summary>Reads the four counters of an aggregates item of <paramref name="day"/> (absent counters are zero), exactly.</summary>
-    /// <exception cref="UnreadableDayException">A counter is not a number within <see cref="AmountBounds"/>, or a count is not a whole number.</exception>
-    public static DailyTotals ReadTotals(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item) => new(
-        ReadSum(day, item, TotalIssued),
-        ReadSum(day, item, TotalRedeemed),
-        ReadCount(day, item, IssuedCount),
-        ReadCount(day, item, RedeemedCount));
-
-    /// <summary>The TTL-expiry tally of a shard item of <paramref name="day"/> (absent counters are zero), exactly.</summary>
-    /// <exception cref="UnreadableDayException">A counter is not a number within <see cref="AmountBounds"/>, or a count is not a whole number.</exception>
-    public static DailyTotals ReadExpired(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item) => new(
-        ReadSum(day, item, ExpiredIssued),
-        ReadSum(day, item, ExpiredRedeemed),
-        ReadCount(day, item, ExpiredIssuedCount),
-        ReadCount(day, item, ExpiredRedeemedCount));
-
-    /// <summary>The four counters as attribute values, for items written whole (corrections, FINAL).</summary>
-    public static Dictionary<string, AttributeValue> TotalsAttributes(DailyTotals totals) => new()
-    {
-        [TotalIssued] = Number(totals.TotalIssued),
-        [TotalRedeemed] = Number(totals.TotalRedeemed),
-        [IssuedCount] = Number(totals.IssuedCount),
-        [RedeemedCount] = Number(totals.RedeemedCount),
-    };
-
-    /// <summary>The primary key of an aggregates item: partition <paramref name="pk"/>, sort <paramref name="sk"/>.</summary>
-    public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
-    {
-        [PartitionKey] = new AttributeValue { S = pk },
-        [AggregateItem.SortKey] = new AttributeValue { S = sk },
-    };
-
-    /// <summary>A stored sum, parsed exactly (never through <see cref="double"/>, never rounded) and within <see cref="AmountBounds.IsDaySum"/>.</summary>
-    private static decimal ReadSum(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item, string name)
-    {
-        if (!item.TryGetValue(name, out var v) || v.N is not { } n)
-        {
-            return 0m;
-        }
-
-        return DynamoNumber.TryParse(System.Text.Encoding.UTF8.GetBytes(n), out var sum, out _) && AmountBounds.IsDaySum(sum)
-            ? sum
-            : throw Unreadable(day, item, name, n, $"a sum below 10^22 in magnitude with at most {AmountBounds.MaxScale} decimal places");
-    }
-
-    private static long ReadCount(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item, string name)
-    {
-        if (!item.TryGetValue(name, out var v) || v.N is not { } n)
-        {
-            return 0;
-        }
-
-        return long.TryParse(n, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)
-            ? count
-            : throw Unreadable(day, item, name, n, "a whole number of records");
-    }
-
-    private static UnreadableDayException Unreadable(LocalDate day, IReadOnlyDictionary<string, AttributeValue> item, string name, string text, string expected)
-    {
-        var sk = item.TryGetValue(AggregateItem.SortKey, out var key) ? key.S : "?";
-        var shown = text.Length > 60 ? text[..60] + "…" : text;
-        return new UnreadableDayException(day, $"item {Day(day)} / {sk} has {name} = {shown}: expected {expected}");
-    }
-
-    private static AttributeValue Number(decimal value) => new() { N = FormatNumber(value) };
 }
