@@ -175,12 +175,15 @@ public sealed class WrongEndpointTests(LocalAwsFixture fixture) : IDisposable
     {
         var dynamo = fixture.World.Get("AWS_ENDPOINT_URL_DYNAMODB")!;
         _commands.Environment["RECHECK_DAYS"] = "2";
+        // The service's data starts before these days, so each is reported (a zero report), not skipped as "no data".
+        await new Aws.Aggregates.DynamoFinalizationTable(_commands.Dynamo, _commands.Environment["AGGREGATES_TABLE"], NodaTime.DateTimeZone.Utc, TimeProvider.System)
+            .RecordFirstDayAsync(new NodaTime.LocalDate(2025, 2, 28), default);
 
         var run = await RunAsync("AWS_ENDPOINT_URL_S3", dynamo, "finalize", "--date", "2025-03-03");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            $"error: not finalized: 2025-03-03, 2025-03-02, 2025-03-01 (S3 answered HTTP 404 in a form S3 does not use: is AWS_ENDPOINT_URL_S3 '{dynamo}' the S3 endpoint?)",
+            $"error: not finalized: 2025-03-01, 2025-03-02, 2025-03-03 (S3 answered HTTP 404 in a form S3 does not use: is AWS_ENDPOINT_URL_S3 '{dynamo}' the S3 endpoint?)",
             run.ErrorLines[^1]);
     }
 
