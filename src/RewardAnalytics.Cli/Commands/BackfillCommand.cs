@@ -130,16 +130,7 @@ public static class BackfillCommand
             json.WriteBoolean("matches", result.AllMatch);
             json.WriteNumber("itemsScanned", result.Tally.ItemsRead);
             json.WriteNumber("scans", result.Scans);
-            json.WriteStartArray("refused");
-            foreach (var day in result.Refused)
-            {
-                json.WriteStartObject();
-                json.WriteString("date", IsoDate.Format(day.Date));
-                json.WriteString("reason", day.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            ReconcileCommand.WriteRefused(json, result.Refused);
             json.WriteStartArray("days");
             foreach (var day in result.Days)
             {

@@ -195,16 +195,7 @@ public static class ReconcileCommand
 
             json.WriteEndArray();
             json.WriteNumber("scans", result.Scans);
-            json.WriteStartArray("refused");
-            foreach (var day in result.Refused)
-            {
-                json.WriteStartObject();
-                json.WriteString("date", IsoDate.Format(day.Date));
-                json.WriteString("reason", day.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            ReconcileCommand.WriteRefused(json, result.Refused);
             json.WriteStartArray("days");
             foreach (var date in range)
             {
@@ -250,5 +241,20 @@ public static class ReconcileCommand
         json.WriteStartObject(name);
         TotalsJson.Write(json, totals);
         json.WriteEndObject();
+    }
+
+    /// <summary>The <c>refused</c> array of the repair commands' JSON: each refused day with its reason.</summary>
+    internal static void WriteRefused(System.Text.Json.Utf8JsonWriter json, IEnumerable<RefusedDay> refused)
+    {
+        json.WriteStartArray("refused");
+        foreach (var day in refused)
+        {
+            json.WriteStartObject();
+            json.WriteString("date", IsoDate.Format(day.Date));
+            json.WriteString("reason", day.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }
