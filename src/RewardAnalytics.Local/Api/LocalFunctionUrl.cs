@@ -18,12 +18,12 @@ public sealed class LocalFunctionUrl : IAsyncDisposable
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
     private readonly TcpListener _listener;
-    private readonly TotalsApi _function;
+    private readonly Func<Stream, CancellationToken, Task<string>> _function;
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private LocalFunctionUrl(TcpListener listener, TotalsApi function, TimeProvider clock)
+    private LocalFunctionUrl(TcpListener listener, Func<Stream, CancellationToken, Task<string>> function, TimeProvider clock)
     {
         _listener = listener;
         _function = function;
@@ -37,6 +37,16 @@ public sealed class LocalFunctionUrl : IAsyncDisposable
 
     /// <summary>Starts listening on a free 127.0.0.1 port and serving <paramref name="function"/>.</summary>
     public static LocalFunctionUrl Start(TotalsApi function, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Start(function.AnswerAsync, clock);
+    }
+
+    /// <summary>
+    /// Starts listening on a free 127.0.0.1 port; each request's function URL event goes to <paramref name="function"/>,
+    /// which answers with the function's response payload (<c>{"statusCode","headers","body"}</c>), or throws for a failed invocation.
+    /// </summary>
+    public static LocalFunctionUrl Start(Func<Stream, CancellationToken, Task<string>> function, TimeProvider clock)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -83,7 +93,7 @@ public sealed class LocalFunctionUrl : IAsyncDisposable
                 var payload = FunctionUrlEvent.Build(method, question < 0 ? target : target[..question], rawQuery, headers, Query(rawQuery),
                     body, host, (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "127.0.0.1", _clock.GetUtcNow());
                 using var input = new MemoryStream(payload, writable: false);
-                var (status, responseHeaders, content) = FunctionUrlEvent.ReadResponse(await _function.AnswerAsync(input, _stop.Token).ConfigureAwait(false));
+                var (status, responseHeaders, content) = FunctionUrlEvent.ReadResponse(await _function(input, _stop.Token).ConfigureAwait(false));
                 await WriteResponseAsync(stream, status, responseHeaders, content).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not IOException and not SocketException)
