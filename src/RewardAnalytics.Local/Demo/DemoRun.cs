@@ -55,7 +55,8 @@ public sealed class DemoRun
         var aggregates = new DynamoAggregatesWriter(dynamo, settings.AggregatesTable, clock);
         var ledgers = new DynamoDayLedgerReader(dynamo, settings.AggregatesTable, zone);
         var log = new SkippedRecordLog();
-        var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
+        var function = new AggregatorFunction(
+            settings, _options.AggregatesDecorator is { } decorate ? decorate(aggregates) : aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock).Log);
         await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, zone, clock);
         var driver = new StreamDriver(stream, api.Watching(function), _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();
