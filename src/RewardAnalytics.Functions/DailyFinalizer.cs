@@ -24,22 +24,33 @@ public sealed class DailyFinalizer
     /// CloudWatch extracts them.
     /// </summary>
     public DailyFinalizer()
-        : this(ColdStart.Checked(nameof(DailyFinalizer), EnvironmentReader.FromProcess(), FinalizerSettings.FromEnvironment, Console.Error),
-            TimeProvider.System, FunctionOutput.FromProcess(), MetricsDelivery.LambdaLogStream)
+        : this(Compose(ColdStart.Checked(nameof(DailyFinalizer), EnvironmentReader.FromProcess(), FinalizerSettings.FromEnvironment, Console.Error),
+            TimeProvider.System, FunctionOutput.FromProcess(), MetricsDelivery.LambdaLogStream))
     {
     }
 
     /// <summary>
-    /// The finalizer wired from explicit settings, clock and output (the CLI, the local world and the tests build it this
-    /// way); <paramref name="delivery"/> says whether its EMF lines reach CloudWatch (the CLI's do not). A bad setting throws here.
+    /// The composition: the entry point around its workflow. The CLI and the local world build it on <see cref="Compose"/>;
+    /// tests may build the workflow on the table, store and metrics they bring.
     /// </summary>
-    public DailyFinalizer(EnvironmentReader environment, TimeProvider clock, FunctionOutput output, MetricsDelivery delivery)
+    public DailyFinalizer(DailyFinalization finalization) => _finalization = finalization;
+
+    /// <summary>
+    /// The workflow the Lambda constructor runs, wired from <paramref name="environment"/>: the settings (a bad one throws
+    /// <see cref="SettingsException"/> here), the DynamoDB and S3 clients of its endpoints, the finalization table, the
+    /// report store and the EMF metrics; lines go to <paramref name="output"/>'s log. <paramref name="delivery"/> says
+    /// whether its EMF lines reach CloudWatch (the CLI's do not).
+    /// </summary>
+    /// <exception cref="SettingsException">A setting is missing or malformed.</exception>
+    public static DailyFinalization Compose(EnvironmentReader environment, TimeProvider clock, FunctionOutput output, MetricsDelivery delivery)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(output);
         var log = output.Log;
         var settings = FinalizerSettings.FromEnvironment(AwsEndpoints.Check(environment));
         var dynamo = AwsClients.CreateDynamoDb(environment.Raw);
         var s3 = AwsClients.CreateS3(environment.Raw);
-        _finalization = new DailyFinalization(
+        return new DailyFinalization(
             settings,
             new DynamoFinalizationTable(dynamo, settings.AggregatesTable, settings.ReportTimeZone, clock),
             new S3ReportStore(s3, settings.AnalyticsBucket, settings.ReportPrefix),
@@ -47,9 +58,6 @@ public sealed class DailyFinalizer
             clock,
             log);
     }
-
-    /// <summary>The finalizer around an already-built workflow (tests that bring their own table, store and metrics).</summary>
-    public DailyFinalizer(DailyFinalization finalization) => _finalization = finalization;
 
     /// <summary>Lambda's handler: finalizes the requested day (yesterday when the payload names none) and returns the summary JSON.</summary>
     // The one public method of this name: Lambda's loader refuses a handler name with overloads.

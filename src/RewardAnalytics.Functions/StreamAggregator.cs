@@ -19,28 +19,29 @@ public sealed class StreamAggregator
 
     /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public StreamAggregator()
-        : this(ColdStart.Checked(nameof(StreamAggregator), EnvironmentReader.FromProcess(), AggregatorSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(Compose(ColdStart.Checked(nameof(StreamAggregator), EnvironmentReader.FromProcess(), AggregatorSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess()))
     {
     }
 
-    /// <summary>The aggregator wired from explicit settings, clock and output (the CLI and the tests build it this way); a bad setting throws here.</summary>
-    public StreamAggregator(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(AggregatorSettings.FromEnvironment(AwsEndpoints.Check(environment)), environment, clock, output)
-    {
-    }
-
-    /// <summary>The function on any aggregates table (the local world's fault-injecting one); logs as in Lambda.</summary>
-    public StreamAggregator(AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, FunctionOutput output)
-        : this(new StreamAggregation(settings, table, clock, output.Log))
-    {
-    }
-
-    /// <summary>The aggregator around an already-built aggregation (tests that bring their own table).</summary>
+    /// <summary>
+    /// The composition: the entry point around its workflow. The CLI builds it on <see cref="Compose"/>; the local world and
+    /// the tests build the aggregation on the table they bring (fault-injecting, planted-bug, in-memory).
+    /// </summary>
     public StreamAggregator(StreamAggregation aggregation) => _aggregation = aggregation;
 
-    private StreamAggregator(AggregatorSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(settings, new DynamoAggregatesWriter(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, clock), clock, output)
+    /// <summary>
+    /// The aggregation the Lambda constructor runs, wired from <paramref name="environment"/>: the settings (a bad one throws
+    /// <see cref="SettingsException"/> here), the DynamoDB client of its endpoints and the aggregates writer; lines go to
+    /// <paramref name="output"/>'s log.
+    /// </summary>
+    /// <exception cref="SettingsException">A setting is missing or malformed.</exception>
+    public static StreamAggregation Compose(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(output);
+        var settings = AggregatorSettings.FromEnvironment(AwsEndpoints.Check(environment));
+        var table = new DynamoAggregatesWriter(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, clock);
+        return new StreamAggregation(settings, table, clock, output.Log);
     }
 
     /// <summary>Lambda's handler: applies one DynamoDB Streams batch and returns the tumbling-window response with any batch item failures.</summary>

@@ -1,4 +1,6 @@
 using System.Reflection;
+using RewardAnalytics.Core.Aggregation;
+using RewardAnalytics.Core.Finalization;
 
 namespace RewardAnalytics.Functions.Tests;
 
@@ -20,5 +22,18 @@ public sealed class EntryPointShapeTests
         Assert.Equal(typeof(Stream), Assert.Single(handler.GetParameters()).ParameterType);
         Assert.Equal(typeof(Task<Stream>), handler.ReturnType);
         Assert.NotNull(entryPoint.GetConstructor(Type.EmptyTypes));
+    }
+
+    [Theory]
+    [InlineData(typeof(StreamAggregator), typeof(StreamAggregation))]
+    [InlineData(typeof(DailyFinalizer), typeof(DailyFinalization))]
+    public void Each_entry_point_is_built_only_by_the_constructor_Lambda_calls_and_one_composition_taking_its_workflow(Type entryPoint, Type workflow)
+    {
+        // Everything else (the CLI, the local world, the tests) composes the workflow and goes through the one constructor.
+        var constructors = entryPoint.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .Select(c => string.Join(", ", c.GetParameters().Select(p => p.ParameterType.Name)))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["", workflow.Name], constructors);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
@@ -19,7 +20,7 @@ public sealed class EventLayoutTests : IDisposable
     public EventLayoutTests()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 11, 15, 9, 26, 0, TimeSpan.Zero));
-        _function = new StreamAggregator(new AggregatorSettings { AggregatesTable = "aggregates" }, _table, clock, FunctionOutput.To(_log));
+        _function = new StreamAggregator(new StreamAggregation(new AggregatorSettings { AggregatesTable = "aggregates" }, _table, clock, _log));
     }
 
     [Theory]

@@ -53,7 +53,7 @@ public static class BackfillCommand
             var settings = RepairSettings.FromEnvironment(context.Environment);
             // The finalizer's log lines go to stderr as written; run here, outside Lambda, it writes no EMF (no CloudWatch would read it).
             var log = TextWriter.Synchronized(context.Error);
-            var finalizer = new DailyFinalizer(context.Environment, context.Clock, new FunctionOutput(log, log), MetricsDelivery.OutsideLambda);
+            var finalizer = new DailyFinalizer(DailyFinalizer.Compose(context.Environment, context.Clock, new FunctionOutput(log, log), MetricsDelivery.OutsideLambda));
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
             BackfillResult result;
             try

@@ -35,8 +35,8 @@ public static class FinalizeCommand
         command.SetAction((parse, ct) => app.RunAsync(parse, async context =>
         {
             var day = CliInput.Date(parse.GetValue(dateOption), "--date");
-            var function = new DailyFinalizer(context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock),
-                MetricsDelivery.OutsideLambda);
+            var function = new DailyFinalizer(DailyFinalizer.Compose(
+                context.Environment, context.Clock, LambdaProcessOutput.For(context.Error, context.Environment, context.Clock), MetricsDelivery.OutsideLambda));
             FinalizationSummary summary;
             try
             {

@@ -21,7 +21,7 @@ public static class InvokeCommand
             "Example: reward-analytics invoke aggregate --event tests/RewardAnalytics.Core.Tests/Fixtures/tumbling-window-event.json --local",
             async (file, context, ct) =>
         {
-            var function = new StreamAggregator(context.Environment, context.Clock, Output(context));
+            var function = new StreamAggregator(StreamAggregator.Compose(context.Environment, context.Clock, Output(context)));
             if (!await EventLines.IsJsonLinesAsync(file.FullName, ct).ConfigureAwait(false))
             {
                 await using var input = file.OpenRead();
@@ -119,7 +119,7 @@ public static class InvokeCommand
                 await context.Error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
             }
 
-            var function = new DailyFinalizer(context.Environment, context.Clock, Output(context), MetricsDelivery.OutsideLambda);
+            var function = new DailyFinalizer(DailyFinalizer.Compose(context.Environment, context.Clock, Output(context), MetricsDelivery.OutsideLambda));
 
             await using var input = new MemoryStream(payload, writable: false);
             try

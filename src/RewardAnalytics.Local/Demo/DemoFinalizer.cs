@@ -29,8 +29,9 @@ public sealed class DemoFinalizer : IDayFinalizer
         var settings = FinalizerSettings.FromEnvironment(EnvironmentReader.From(variables));
         RecheckDays = settings.RecheckDays;
         // The demo plays Lambda: the finalizer's log is the function's log stream, which the verifier reads as CloudWatch would.
-        _function = new DailyFinalizer(EnvironmentReader.From(variables), environment.Clock, LambdaProcessOutput.For(environment.Log, EnvironmentReader.From(variables), environment.Clock),
-            MetricsDelivery.LambdaLogStream);
+        _function = new DailyFinalizer(DailyFinalizer.Compose(
+            EnvironmentReader.From(variables), environment.Clock, LambdaProcessOutput.For(environment.Log, EnvironmentReader.From(variables), environment.Clock),
+            MetricsDelivery.LambdaLogStream));
         _reports = new S3ReportStore(environment.S3, settings.AnalyticsBucket, settings.ReportPrefix);
     }
 

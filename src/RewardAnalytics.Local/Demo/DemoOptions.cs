@@ -1,4 +1,3 @@
-using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
@@ -21,9 +20,6 @@ public sealed record DemoOptions
 
     /// <summary>How many writers write the workload at once (each key always on the same one).</summary>
     public int WriterLanes { get; init; } = 8;
-
-    /// <summary>Test seam: wraps the aggregates table the aggregator writes to (a planted bug goes here).</summary>
-    public Func<IAggregatesTable, IAggregatesTable>? AggregatesDecorator { get; init; }
 
     /// <summary>The fault plan the run uses: the default plan for the workload's seed, or none with <c>--no-faults</c>.</summary>
     public FaultPlan FaultPlan => Faults ? FaultPlan.Default(Workload.Seed) : FaultPlan.None;

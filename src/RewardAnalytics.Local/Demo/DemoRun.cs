@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Aws.Aggregates;
+using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.Local.Emulators;
@@ -23,15 +25,29 @@ public sealed class DemoRun
 {
     private readonly LocalAwsWorld _world;
     private readonly DemoOptions _options;
+    private readonly AggregatesTableFactory _aggregates;
     private readonly Action<DemoProgress>? _progress;
 
-    /// <summary>A run on <paramref name="world"/>; <paramref name="progress"/> hears each stage's progress.</summary>
+    /// <summary>What <c>demo</c> runs on <paramref name="world"/>: the aggregator writes through the deployed writer; <paramref name="progress"/> hears each stage's progress.</summary>
     public DemoRun(LocalAwsWorld world, DemoOptions options, Action<DemoProgress>? progress = null)
+        : this(world, options, DeployedWriter, progress)
+    {
+    }
+
+    /// <summary>
+    /// The composition: a run on <paramref name="world"/> whose aggregator writes through the table
+    /// <paramref name="aggregates"/> builds (a test plants a bug there and the run's checks must catch it).
+    /// </summary>
+    public DemoRun(LocalAwsWorld world, DemoOptions options, AggregatesTableFactory aggregates, Action<DemoProgress>? progress = null)
     {
         _world = world;
         _options = options;
+        _aggregates = aggregates;
         _progress = progress;
     }
+
+    /// <summary>The table the deployed aggregator writes through: <see cref="DynamoAggregatesWriter"/>.</summary>
+    public static IAggregatesTable DeployedWriter(IAmazonDynamoDB dynamo, string tableName, TimeProvider clock) => new DynamoAggregatesWriter(dynamo, tableName, clock);
 
     /// <summary>Writes, streams, finalizes and verifies the whole workload; the result holds every day, check and figure.</summary>
     public async Task<DemoResult> RunAsync(CancellationToken cancellationToken)
@@ -52,10 +68,11 @@ public sealed class DemoRun
         var stream = new LocalStream(new LocalStreamOptions { ShardCount = _options.Shards, Seed = w.Seed, Faults = faults.IsEnabled ? faults : null });
         var table = new RecordingRewardsTable(new DynamoRewardItemStore(dynamo, _world.Options.RewardsTable), stream, clock);
         var settings = new AggregatorSettings { AggregatesTable = _world.Options.AggregatesTable, ReportTimeZone = zone };
-        var aggregates = new DynamoAggregatesWriter(dynamo, settings.AggregatesTable, clock);
+        var aggregates = _aggregates(dynamo, settings.AggregatesTable, clock);
         var ledgers = new DynamoDayLedgerReader(dynamo, settings.AggregatesTable, zone);
         var log = new SkippedRecordLog();
-        var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), _options.AggregatesDecorator);
+        var function = new AggregatorFunction(
+            settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock).Log);
         await using var api = DemoTotalsApi.Start(dynamo, settings.AggregatesTable, zone, clock);
         var driver = new StreamDriver(stream, api.Watching(function), _options.Delivery, faults, clock);
         using var finalizerLog = new StringWriter();

@@ -13,13 +13,21 @@ public sealed class DemoSoak
     private readonly LocalAwsWorld _world;
     private readonly DemoOptions _options;
     private readonly TimeSpan _duration;
+    private readonly AggregatesTableFactory _aggregates;
 
-    /// <summary>A soak on <paramref name="world"/> for <paramref name="duration"/>, each round run with <paramref name="options"/> and a new seed.</summary>
+    /// <summary>What <c>demo --soak</c> runs on <paramref name="world"/> for <paramref name="duration"/>, each round run with <paramref name="options"/> and a new seed.</summary>
     public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration)
+        : this(world, options, duration, DemoRun.DeployedWriter)
+    {
+    }
+
+    /// <summary>The composition: the same soak, each round's aggregator writing through the table <paramref name="aggregates"/> builds.</summary>
+    public DemoSoak(LocalAwsWorld world, DemoOptions options, TimeSpan duration, AggregatesTableFactory aggregates)
     {
         _world = world;
         _options = options;
         _duration = duration;
+        _aggregates = aggregates;
     }
 
     /// <summary>Raised after each round is verified.</summary>
@@ -36,7 +44,7 @@ public sealed class DemoSoak
             var seed = _options.Workload.Seed + rounds;
             rounds++;
             var options = _options with { Workload = _options.Workload with { Seed = seed } };
-            var result = await new DemoRun(_world, options).RunAsync(cancellationToken).ConfigureAwait(false);
+            var result = await new DemoRun(_world, options, _aggregates).RunAsync(cancellationToken).ConfigureAwait(false);
             var found = result.Days.Count(d => !d.Matches) + result.Checks.Count(c => !c.Passed);
             mismatches += found;
             records += result.Figures.RecordsStreamed;

@@ -13,26 +13,18 @@ public sealed class AggregatorFunction : IStreamFunction
 {
     private readonly StreamAggregator _function;
 
-    /// <summary>The driver's function around <paramref name="function"/>, which writes through <paramref name="table"/>.</summary>
-    public AggregatorFunction(StreamAggregator function, FaultInjectingAggregatesTable table)
+    /// <summary>
+    /// The aggregator's entry point composed on <paramref name="table"/> behind the driver's fault switch, its lines going to
+    /// <paramref name="log"/> (see <see cref="Lambda.LambdaProcessOutput"/>).
+    /// </summary>
+    public AggregatorFunction(AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, TextWriter log)
     {
-        _function = function;
-        Table = table;
+        Table = new FaultInjectingAggregatesTable(table);
+        _function = new StreamAggregator(new StreamAggregation(settings, Table, clock, log));
     }
 
     /// <summary>The aggregates table as the function sees it, with the fault switch and the request counters.</summary>
     public FaultInjectingAggregatesTable Table { get; }
-
-    /// <summary>
-    /// Builds the function on a table, its lines going to <paramref name="output"/> (see <see cref="Lambda.LambdaProcessOutput"/>). <paramref name="decorate"/> wraps the table the function writes to (a test seam:
-    /// a planted bug such as counting duplicates goes there).
-    /// </summary>
-    public static AggregatorFunction Create(
-        AggregatorSettings settings, IAggregatesTable table, TimeProvider clock, FunctionOutput output, Func<IAggregatesTable, IAggregatesTable>? decorate = null)
-    {
-        var faulty = new FaultInjectingAggregatesTable(decorate is null ? table : decorate(table));
-        return new AggregatorFunction(new StreamAggregator(settings, faulty, clock, output), faulty);
-    }
 
     /// <summary><inheritdoc/></summary>
     public async Task<StreamFunctionResponse> InvokeAsync(StreamInvocation invocation, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.Local.Workload;
@@ -44,10 +45,10 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
         {
             Workload = new WorkloadOptions { Rewards = 1500, Days = 3, Seed = 5, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] },
             Shards = 3,
-            AggregatesDecorator = table => planted = new ReplayCountingAggregatesTable(table),
         };
         await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), CancellationToken.None);
-        var result = await new DemoRun(world, options).RunAsync(CancellationToken.None);
+        var run = new DemoRun(world, options, (dynamo, table, clock) => planted = new ReplayCountingAggregatesTable(new DynamoAggregatesWriter(dynamo, table, clock)));
+        var result = await run.RunAsync(CancellationToken.None);
         var code = DemoReport.ExitCode(result);
         using var json = JsonDocument.Parse(DemoReport.Json(result));
 

@@ -119,8 +119,8 @@ public sealed class LambdaOutputTests
     public async Task The_aggregators_metrics_reach_CloudWatch_under_either_log_format(LambdaLogFormat format)
     {
         using var logStream = new StringWriter();
-        var function = new StreamAggregator(
-            new AggregatorSettings { AggregatesTable = "aggregates" }, new NullAggregatesTable(), _clock, LambdaProcessOutput.For(logStream, format, _clock));
+        var function = new StreamAggregator(new StreamAggregation(
+            new AggregatorSettings { AggregatesTable = "aggregates" }, new NullAggregatesTable(), _clock, LambdaProcessOutput.For(logStream, format, _clock).Log));
         var records = new[] { Insert(1, Item("r1", "ISSUED", "10", "2023-11-15T08:00:00Z")), Insert(2, Item("r2", "BOGUS", "1", "2023-11-15T08:00:00Z")) };
         using var input = new MemoryStream(StreamRecord.WriteEvent(ShardA, records, Now.AddMinutes(-5), Now));
 

@@ -61,7 +61,7 @@ public static class ScheduleRun
         var settings = new AggregatorSettings { AggregatesTable = tableName, ReportTimeZone = zone };
         var aggregates = new DynamoAggregatesWriter(dynamo, tableName, clock);
         var log = new SkippedRecordLog();
-        var function = AggregatorFunction.Create(settings, aggregates, clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock), plantedBug);
+        var function = new AggregatorFunction(settings, plantedBug is null ? aggregates : plantedBug(aggregates), clock, LambdaProcessOutput.For(log, LambdaLogFormat.Json, clock).Log);
         var driver = new StreamDriver(stream, function, schedule.Delivery, schedule.FaultPlan, clock);
 
         var at = ScheduleCase.StreamStart;

@@ -1,3 +1,4 @@
+using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Cli;
 using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Emulators;
@@ -34,11 +35,11 @@ public sealed class SoakTests(ITestOutputHelper output)
         {
             Workload = new WorkloadOptions { Rewards = 300, Days = 2, Seed = 31 },
             Shards = 2,
-            AggregatesDecorator = table => new ReplayCountingAggregatesTable(table),
         };
         var stdout = new StringWriter();
         await using var world = await LocalAwsWorld.StartAsync(new LocalAwsOptions(), CancellationToken.None);
-        var soak = new DemoSoak(world, options, TimeSpan.FromMinutes(0.01));
+        var soak = new DemoSoak(world, options, TimeSpan.FromMinutes(0.01),
+            (dynamo, table, clock) => new ReplayCountingAggregatesTable(new DynamoAggregatesWriter(dynamo, table, clock)));
         soak.RoundDone += round => DemoReport.WriteSoakRound(stdout, round);
         var summary = await soak.RunAsync(CancellationToken.None);
         await stdout.WriteLineAsync(DemoReport.SoakDone(summary));
