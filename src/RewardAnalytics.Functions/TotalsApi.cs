@@ -2,6 +2,7 @@ using System.Text;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core.Api;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Settings;
 
@@ -33,16 +34,17 @@ public sealed class TotalsApi
     }
 
     /// <summary>The API around already-built routes (tests that bring their own ledger reader); logs to <paramref name="log"/>.</summary>
-    public TotalsApi(TotalsQuery query, TimeProvider clock, TextWriter log)
+    public TotalsApi(DayTotalsReader days, TimeProvider clock, TextWriter log)
     {
+        var query = new TotalsQuery(days);
         _query = query;
-        _widget = new TotalsWidget(query);
+        _widget = new TotalsWidget(days);
         _log = new JsonLog(log, clock);
     }
 
     private TotalsApi(TotalsApiSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
         : this(
-            new TotalsQuery(new DynamoDayLedgerReader(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone), settings.ReportTimeZone, clock),
+            new DayTotalsReader(new DynamoDayLedgerReader(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone), settings.ReportTimeZone, clock),
             clock,
             output.Log)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Api;
+using RewardAnalytics.Core.Days;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
 using static RewardAnalytics.Functions.Tests.FunctionUrlEvents;
 
@@ -19,7 +20,7 @@ public sealed class TotalsApiTests : IDisposable
     public void Dispose() => _log.Dispose();
 
     private TotalsApi Function(string zone = "UTC") =>
-        new(new TotalsQuery(_ledgers, DateTimeZoneProviders.Tzdb[zone], _clock), _clock, _log);
+        new(new DayTotalsReader(_ledgers, DateTimeZoneProviders.Tzdb[zone], _clock), _clock, _log);
 
     private async Task<(int Status, JsonElement Body, JsonElement Response)> InvokeAsync(byte[] request, string zone = "UTC")
     {
