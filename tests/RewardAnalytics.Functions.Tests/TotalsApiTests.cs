@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Api;
+using RewardAnalytics.Functions.Api;
 using RewardAnalytics.Core.Days;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
 using static RewardAnalytics.Functions.Tests.FunctionUrlEvents;
@@ -132,7 +132,7 @@ public sealed class TotalsApiTests : IDisposable
         var (status, body, _) = await InvokeAsync(Get(path));
 
         Assert.Equal(404, status);
-        Assert.Equal($"path '{path}' is not served: expected {TotalsQuery.Routes}", body.GetProperty("error").GetString());
+        Assert.Equal($"path '{path}' is not served: expected {TotalsRoutes.Routes}", body.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NodaTime.Text;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>
 /// The CloudWatch dashboard custom widget: an HTML table of today's running totals and the <see cref="PastDays"/> days

@@ -1,8 +1,9 @@
 using NodaTime;
+using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>
 /// The totals API's routes: <c>GET /days/{YYYY-MM-DD}</c>, <c>GET /days?from=…&amp;to=…</c> (at most
@@ -10,7 +11,7 @@ namespace RewardAnalytics.Core.Api;
 /// each read by <see cref="DayTotalsReader"/>. Errors are <c>{"error": …}</c> bodies naming the
 /// parameter and what was expected: 400 for a bad parameter, 404 for an unknown path, 405 for a method other than GET.
 /// </summary>
-public sealed class TotalsQuery
+public sealed class TotalsRoutes
 {
     /// <summary>What an unknown path is told the API serves.</summary>
     public const string Routes = "GET /days/YYYY-MM-DD, GET /days?from=YYYY-MM-DD&to=YYYY-MM-DD or GET /today";
@@ -19,7 +20,7 @@ public sealed class TotalsQuery
     private readonly DayTotalsReader _days;
 
     /// <summary>Routes over <paramref name="days"/>, which reads the days and knows which day is today.</summary>
-    public TotalsQuery(DayTotalsReader days) => _days = days;
+    public TotalsRoutes(DayTotalsReader days) => _days = days;
 
     /// <summary>
     /// Answers one request. A day whose items were summed in another report time zone is answered 409 with the message
