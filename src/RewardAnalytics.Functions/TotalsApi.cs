@@ -1,51 +1,59 @@
 using System.Text;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Aws.Aggregates;
-using RewardAnalytics.Core.Api;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Logging;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Functions.Api;
 
 namespace RewardAnalytics.Functions;
 
 /// <summary>
 /// Lambda entry point of the totals API:
 /// <c>RewardAnalytics.Functions::RewardAnalytics.Functions.TotalsApi::HandleAsync</c>. Behind a function URL it answers
-/// payload-format-2.0 events with <c>{"statusCode","headers","body"}</c> (routes in <see cref="TotalsQuery"/>); invoked
+/// payload-format-2.0 events with <c>{"statusCode","headers","body"}</c> (routes in <see cref="TotalsRoutes"/>); invoked
 /// by a CloudWatch dashboard custom widget (the event carries <c>widgetContext</c>) it answers the widget's HTML as a
 /// JSON string. Reads only: one consistent query per day of the aggregates table.
 /// </summary>
 public sealed class TotalsApi
 {
-    private readonly TotalsQuery _query;
+    private readonly TotalsRoutes _routes;
     private readonly TotalsWidget _widget;
     private readonly JsonLog _log;
 
     /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public TotalsApi()
-        : this(ColdStart.Checked(nameof(TotalsApi), EnvironmentReader.FromProcess(), TotalsApiSettings.FromEnvironment, Console.Error), TimeProvider.System, FunctionOutput.FromProcess())
+        : this(
+            DaysFrom(ColdStart.Checked(nameof(TotalsApi), EnvironmentReader.FromProcess(), TotalsApiSettings.FromEnvironment, Console.Error), TimeProvider.System),
+            TimeProvider.System,
+            FunctionOutput.FromProcess().Log)
     {
     }
 
-    /// <summary>The API wired from explicit settings, clock and output (the CLI, local serve and the tests build it this way); a bad setting throws here.</summary>
-    public TotalsApi(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(TotalsApiSettings.FromEnvironment(AwsEndpoints.Check(environment)), environment, clock, output)
+    /// <summary>
+    /// The API over <paramref name="days"/>: the one composition every caller builds through (tests with their own
+    /// ledger reader, the demo; the CLI and local serve through <see cref="FromEnvironment"/>); logs to <paramref name="log"/>.
+    /// </summary>
+    public TotalsApi(DayTotalsReader days, TimeProvider clock, TextWriter log)
     {
-    }
-
-    /// <summary>The API around already-built routes (tests that bring their own ledger reader); logs to <paramref name="log"/>.</summary>
-    public TotalsApi(TotalsQuery query, TimeProvider clock, TextWriter log)
-    {
-        _query = query;
-        _widget = new TotalsWidget(query);
+        _routes = new TotalsRoutes(days);
+        _widget = new TotalsWidget(days);
         _log = new JsonLog(log, clock);
     }
 
-    private TotalsApi(TotalsApiSettings settings, EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-        : this(
-            new TotalsQuery(new DynamoDayLedgerReader(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone), settings.ReportTimeZone, clock),
-            clock,
-            output.Log)
+    /// <summary>The API wired from explicit settings, clock and output, reading the aggregates table they name (<c>invoke totals-api</c>, <c>local serve</c>); a bad setting throws here.</summary>
+    /// <exception cref="SettingsException">A setting is missing or malformed.</exception>
+    public static TotalsApi FromEnvironment(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        return new TotalsApi(DaysFrom(environment, clock), clock, output.Log);
+    }
+
+    private static DayTotalsReader DaysFrom(EnvironmentReader environment, TimeProvider clock)
+    {
+        var settings = TotalsApiSettings.FromEnvironment(AwsEndpoints.Check(environment));
+        var ledgers = new DynamoDayLedgerReader(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone);
+        return new DayTotalsReader(ledgers, settings.ReportTimeZone, clock);
     }
 
     /// <summary>Lambda's handler: answers one function URL request or custom widget invocation.</summary>
@@ -72,7 +80,7 @@ public sealed class TotalsApi
         var request = (FunctionUrlRequest)invocation;
         try
         {
-            return (await _query.AnswerAsync(request, cancellationToken).ConfigureAwait(false)).ToJson();
+            return (await _routes.AnswerAsync(request, cancellationToken).ConfigureAwait(false)).ToJson();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using RewardAnalytics.Core.Api;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Functions;
+using RewardAnalytics.Functions.Api;
 using RewardAnalytics.Local.Lambda;
 
 namespace RewardAnalytics.Cli.Commands;
@@ -151,7 +151,7 @@ public static class InvokeCommand
             "Example: reward-analytics invoke totals-api --event tests/RewardAnalytics.Functions.Tests/Fixtures/function-url-request-event.json",
             async (file, context, ct) =>
         {
-            var function = new TotalsApi(context.Environment, context.Clock, Output(context));
+            var function = TotalsApi.FromEnvironment(context.Environment, context.Clock, Output(context));
             await using var input = file.OpenRead();
             string response;
             try

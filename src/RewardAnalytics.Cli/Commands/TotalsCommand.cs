@@ -4,7 +4,7 @@ using NodaTime;
 using RewardAnalytics.Aws;
 using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Api;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
 
@@ -22,7 +22,7 @@ public static class TotalsCommand
     {
         var dateOption = new Option<string>("--date") { Description = "The day, in the report time zone.", HelpName = "YYYY-MM-DD" };
         var fromOption = new Option<string>("--from") { Description = "First day of a range (with --to), in the report time zone.", HelpName = "YYYY-MM-DD" };
-        var toOption = new Option<string>("--to") { Description = $"Last day of the range (inclusive; at most {TotalsQuery.MaxRangeDays} days).", HelpName = "YYYY-MM-DD" };
+        var toOption = new Option<string>("--to") { Description = $"Last day of the range (inclusive; at most {DayTotalsReader.MaxRangeDays} days).", HelpName = "YYYY-MM-DD" };
         var jsonOption = new Option<bool>("--json")
         {
             Description = "With --date: one JSON object with the report's six fields (same names and number style as the S3 report). " +
@@ -53,18 +53,17 @@ public static class TotalsCommand
             var tableName = context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
             var zone = TotalsApiSettings.FromEnvironment(new EnvironmentReader(name => name == AggregatorSettings.AggregatesTableVariable ? tableName : context.Get(name))).ReportTimeZone;
             using var dynamo = AwsClients.CreateDynamoDb(context.Get);
-            // A day summed in another REPORT_TIME_ZONE is refused (naming both zones): its figures are another calendar's.
-            var table = new DynamoDayLedgerReader(dynamo, tableName, zone);
+            // Both modes read as the totals API reads; a day summed in another REPORT_TIME_ZONE is refused (naming both
+            // zones): its figures are another calendar's.
+            var reader = new DayTotalsReader(new DynamoDayLedgerReader(dynamo, tableName, zone), zone, context.Clock);
             if (day is { } one)
             {
-                var totals = (await table.ReadDayAsync(one, ct).ConfigureAwait(false)).RunningTotals;
-                var report = new DailyReport(one, totals);
+                var report = new DailyReport(one, (await reader.ReadDayAsync(one, ct).ConfigureAwait(false)).Totals);
                 await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? report.ToJson() : ReportTable.Render(report)).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
-            var query = new TotalsQuery(table, zone, context.Clock);
-            var days = await query.ReadRangeAsync(range!.Start, range.End, ct).ConfigureAwait(false);
+            var days = await reader.ReadRangeAsync(range!.Start, range.End, ct).ConfigureAwait(false);
             await context.Output.WriteLineAsync(parse.GetValue(jsonOption) ? days.ToJson() : RangeTable(days)).ConfigureAwait(false);
             // An unreadable day is an error for that day alone: the others are printed, the reason goes to stderr.
             foreach (var unreadable in days.UnreadableDays)
@@ -81,9 +80,9 @@ public static class TotalsCommand
     private static DateInterval Range(string from, string to)
     {
         var range = DayRangeOptions.Parse(from, to);
-        return range.Length > TotalsQuery.MaxRangeDays
+        return range.Length > DayTotalsReader.MaxRangeDays
             ? throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"--from {IsoDate.Format(range.Start)} --to {IsoDate.Format(range.End)} is {range.Length} days: expected at most {TotalsQuery.MaxRangeDays} days"))
+                $"--from {IsoDate.Format(range.Start)} --to {IsoDate.Format(range.End)} is {range.Length} days: expected at most {DayTotalsReader.MaxRangeDays} days"))
             : range;
     }
 

@@ -5,7 +5,7 @@ using Amazon.DynamoDBv2;
 using NodaTime;
 using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
-using RewardAnalytics.Core.Api;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Functions;
 using RewardAnalytics.Local.Api;
@@ -44,7 +44,7 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
 
     private static DemoTotalsApi Start(DynamoDayLedgerReader reader, DateTimeZone zone, TimeProvider clock) =>
         new(LocalFunctionUrl.Start(
-            new TotalsApi(new TotalsQuery(reader, zone, clock), clock, TextWriter.Null),
+            new TotalsApi(new DayTotalsReader(reader, zone, clock), clock, TextWriter.Null),
             clock), reader);
 
     /// <summary><paramref name="function"/>, with <c>GET /today</c> after its 1st, 2nd, 4th, 8th… invocation of each day's stream.</summary>

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NodaTime.Text;
+using RewardAnalytics.Core;
+using RewardAnalytics.Core.Days;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>
 /// The CloudWatch dashboard custom widget: an HTML table of today's running totals and the <see cref="PastDays"/> days
@@ -16,17 +18,17 @@ public sealed class TotalsWidget
     /// <summary>Days shown before today.</summary>
     public const int PastDays = 7;
 
-    private readonly TotalsQuery _query;
+    private readonly DayTotalsReader _days;
 
     /// <summary>The widget over the API's reads.</summary>
-    public TotalsWidget(TotalsQuery query) => _query = query;
+    public TotalsWidget(DayTotalsReader days) => _days = days;
 
     /// <summary>Reads today and the seven days before it and renders the table.</summary>
     public async Task<string> RenderAsync(WidgetEvent widget, CancellationToken cancellationToken)
     {
-        var today = _query.Today;
-        var days = await _query.ReadDaysAsync(today.PlusDays(-PastDays), today, cancellationToken).ConfigureAwait(false);
-        return Render(days.Reverse().ToArray(), _query.ZoneId, widget.DashboardName);
+        var today = _days.Today;
+        var days = await _days.ReadDaysAsync(today.PlusDays(-PastDays), today, cancellationToken).ConfigureAwait(false);
+        return Render(days.Reverse().ToArray(), _days.ZoneId, widget.DashboardName);
     }
 
     /// <summary>The table for <paramref name="days"/> (newest first), captioned with the zone and the dashboard's name.</summary>

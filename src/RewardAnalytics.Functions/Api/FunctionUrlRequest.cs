@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>
 /// An HTTP request as a function URL hands it over: the method, the raw path, and the query parameters (Lambda joins a

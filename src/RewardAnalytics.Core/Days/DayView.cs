@@ -3,10 +3,10 @@ using NodaTime;
 using NodaTime.Text;
 using RewardAnalytics.Core.Reporting;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Core.Days;
 
 /// <summary>
-/// One day as the totals API answers it: the running totals (shard items + correction, one consistent query), the
+/// One day as the totals API and <c>totals</c> answer it (read by <see cref="DayTotalsReader"/>): the running totals (shard items + correction, one consistent query), the
 /// revision of the day's <c>FINAL</c> item (null before the day is finalized), and when the read was made.
 /// </summary>
 public sealed record DayView(LocalDate Date, DailyTotals Totals, int? FinalRevision, Instant AsOf)
@@ -60,5 +60,5 @@ public sealed record DayView(LocalDate Date, DailyTotals Totals, int? FinalRevis
     }
 
     /// <summary>The day as its JSON text.</summary>
-    public string ToJson() => ApiResponse.Json(Write);
+    public string ToJson() => DayJson.Text(Write);
 }

@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>The totals API was invoked with a payload that is neither a function URL event nor a custom widget event.</summary>
 public sealed class TotalsApiEventException : Exception

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>
 /// A function URL response: status code, JSON body, and the response headers. Written as the

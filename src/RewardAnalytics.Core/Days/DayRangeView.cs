@@ -1,7 +1,7 @@
 using NodaTime;
 using RewardAnalytics.Core.Reporting;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Core.Days;
 
 /// <summary>
 /// A range of days as the totals API and <c>totals --from --to --json</c> answer it: each day, then the sum of the
@@ -22,7 +22,7 @@ public sealed record DayRangeView(LocalDate From, LocalDate To, IReadOnlyList<Da
     /// <c>{"from","to","days":[…],"sum":{…},"unreadable_days":N}</c>; the sum carries the report's five totals fields
     /// over the readable days, and <c>unreadable_days</c> says how many were left out.
     /// </summary>
-    public string ToJson() => ApiResponse.Json(json =>
+    public string ToJson() => DayJson.Text(json =>
     {
         json.WriteStartObject();
         json.WriteString("from", IsoDate.Format(From));

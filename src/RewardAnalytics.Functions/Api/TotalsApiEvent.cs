@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RewardAnalytics.Core;
 
-namespace RewardAnalytics.Core.Api;
+namespace RewardAnalytics.Functions.Api;
 
 /// <summary>
 /// One invocation of the totals API: an HTTP request from a Lambda function URL (payload format 2.0), or a CloudWatch

@@ -1,9 +1,8 @@
 using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 
-namespace RewardAnalytics.Functions.Tests;
+namespace RewardAnalytics.Core.Tests.Days;
 
 /// <summary>Day ledgers in memory (days not set read as empty), counting reads; a day can be told to fail.</summary>
 internal sealed class InMemoryLedgers : IDayLedgerReader
