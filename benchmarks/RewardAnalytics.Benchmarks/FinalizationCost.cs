@@ -53,6 +53,8 @@ public static class FinalizationCost
         var items = Rewards(rewards);
         await PutAllAsync(setup, rewardsTable, items, ct).ConfigureAwait(false);
         await AggregateAsync(setup, aggregatesTable, items, shards, ct).ConfigureAwait(false);
+        // A running service has its first day with data recorded; the one-time scan that finds it is not a day's cost.
+        await new DynamoFinalizationTable(setup, aggregatesTable, DateTimeZone.Utc, TimeProvider.System).RecordFirstDayAsync(Day, ct).ConfigureAwait(false);
 
         // The finalizer as deployed (re-checking the days before), reading through a client that counts what it read.
         using var finalizerDynamo = world.CreateDynamoDb();

@@ -77,7 +77,7 @@ public sealed class PolicyTests
         // the bucket's objects because Lambda checks the role when the destination is configured.
         Assert.Equal(
             [
-                ("ReadAndFinalizeAggregates", "dynamodb:PutItem dynamodb:Query", Aggregates),
+                ("ReadAndFinalizeAggregates", "dynamodb:PutItem dynamodb:Query dynamodb:Scan", Aggregates),
                 ("WriteReports", "s3:PutObject", Analytics + "/daily-rewards/*"),
                 ("KeepFailedRuns", "s3:PutObject", FailedBatches + "/*"),
                 ("ListFailedRuns", "s3:ListBucket", FailedBatches),

@@ -13,7 +13,7 @@ namespace RewardAnalytics.Aws.Aggregates;
 /// <summary>
 /// The aggregates table's item layout on DynamoDB: partition <c>pk = DAY#yyyy-MM-dd</c>; sort key <c>SHARD#&lt;shardId&gt;</c> for
 /// each shard's running counters, <c>CORRECTION</c> for a reconcile fix, <c>FINAL</c> for the finalized day; and one
-/// bookkeeping item <c>SERVICE</c> / <c>FIRST_DAY</c>, the first day the finalizer found data for. The one owner of
+/// bookkeeping item <c>SERVICE</c> / <c>FIRST_DAY</c>, the earliest day the table has data for. The one owner of
 /// every attribute name of the table and of how counters, <c>CORRECTION</c> and <c>FINAL</c> items are encoded; the key
 /// attribute names come from <see cref="AggregatesKeySchema"/>, which provisioning and the local world share.
 /// </summary>
@@ -63,7 +63,7 @@ public static class AggregateItemCodec
 
     /// <summary>Partition key of the service's own bookkeeping item (not a day).</summary>
     public const string ServicePartition = "SERVICE";
-    /// <summary>Sort key of the item holding the first day the finalizer found data for (attribute <c>date</c>).</summary>
+    /// <summary>Sort key of the item holding the earliest day the table has data for (attribute <c>date</c>).</summary>
     public const string FirstDay = "FIRST_DAY";
 
     /// <summary>On shard items: how many writes the item has had (the condition of a write that read the item first).</summary>
@@ -73,7 +73,16 @@ public static class AggregateItemCodec
     public static string HistorySlot(int index) => "h" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Partition key value of a day: <c>DAY#yyyy-MM-dd</c>.</summary>
-    public static string Day(LocalDate day) => "DAY#" + IsoDate.Format(day);
+    public static string Day(LocalDate day) => DayPrefix + IsoDate.Format(day);
+
+    /// <summary>The day a partition key value <c>DAY#yyyy-MM-dd</c> names; false for any other partition (<c>SERVICE</c>).</summary>
+    public static bool TryReadDay(string? partitionKey, out LocalDate day)
+    {
+        day = default;
+        return partitionKey is not null && partitionKey.StartsWith(DayPrefix, StringComparison.Ordinal) && IsoDate.TryParse(partitionKey[DayPrefix.Length..], out day);
+    }
+
+    private const string DayPrefix = "DAY#";
 
     /// <summary>Sort key value of a shard's item: <c>SHARD#&lt;shardId&gt;</c>.</summary>
     public static string Shard(string shardId) => ShardPrefix + shardId;

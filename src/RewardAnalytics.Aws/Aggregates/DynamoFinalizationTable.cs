@@ -47,7 +47,12 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
         _ledgers.ReadDayAsync(day, cancellationToken);
 
     /// <summary><inheritdoc/></summary>
-    /// <remarks>A consistent <c>Query</c> and a conditional <c>PutItem</c>: the two actions the finalizer's role already has on the table.</remarks>
+    /// <remarks>
+    /// One consistent <c>Query</c> of the marker. Before a marker is recorded, one consistent <c>Scan</c> of the partition
+    /// keys finds the earliest day any item is for (days the aggregator summed before the finalizer ever ran, or that
+    /// <c>backfill</c> finalized), which is then recorded with a conditional <c>PutItem</c>: the scan runs only while the
+    /// table has no data at all, or once on the first run after a deployment whose table has none recorded.
+    /// </remarks>
     public async Task<LocalDate?> ReadFirstDayAsync(CancellationToken cancellationToken)
     {
         var items = (await _dynamo.QueryAsync(new QueryRequest
@@ -61,12 +66,47 @@ public sealed class DynamoFinalizationTable : IFinalizationTable
             },
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false)).Items;
-        if (items is not { Count: > 0 } || !items[0].TryGetValue(DateAttribute, out var date) || !IsoDate.TryParse(date.S, out var day))
+        if (items is { Count: > 0 } && items[0].TryGetValue(DateAttribute, out var date) && IsoDate.TryParse(date.S, out var recorded))
         {
-            return null;
+            return recorded;
         }
 
-        return day;
+        var earliest = await ScanEarliestDayAsync(cancellationToken).ConfigureAwait(false);
+        if (earliest is { } found)
+        {
+            await RecordFirstDayAsync(found, cancellationToken).ConfigureAwait(false);
+        }
+
+        return earliest;
+    }
+
+    private async Task<LocalDate?> ScanEarliestDayAsync(CancellationToken cancellationToken)
+    {
+        LocalDate? earliest = null;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await _dynamo.ScanAsync(new ScanRequest
+            {
+                TableName = TableName,
+                ProjectionExpression = "#pk",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey },
+                ConsistentRead = true,
+                ExclusiveStartKey = start,
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items ?? [])
+            {
+                if (item.TryGetValue(PartitionKey, out var pk) && TryReadDay(pk.S, out var day) && (earliest is null || day < earliest))
+                {
+                    earliest = day;
+                }
+            }
+
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return earliest;
     }
 
     /// <summary><inheritdoc/></summary>

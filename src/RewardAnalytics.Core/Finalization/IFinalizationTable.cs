@@ -13,7 +13,10 @@ public interface IFinalizationTable : IDayLedgerReader
     /// </summary>
     Task CommitAsync(FinalizedDay final, FinalizedDay? previous, CancellationToken cancellationToken);
 
-    /// <summary>The earliest day the finalizer has found any item for (null before it found one): days before it with no item have no data.</summary>
+    /// <summary>
+    /// The earliest day the aggregates table has any item for (null while it has none): days before it with no item have
+    /// no data. Kept as a marker once known, and found from the table itself before the first run records one.
+    /// </summary>
     Task<LocalDate?> ReadFirstDayAsync(CancellationToken cancellationToken);
 
     /// <summary>Records <paramref name="day"/> as the earliest day with data, unless an earlier one is recorded.</summary>

@@ -17,8 +17,11 @@ public static class Policies
     /// <summary>The aggregator's conditional UpdateItem, and the consistent GetItem it reads a watermark with.</summary>
     public static readonly IReadOnlyList<string> AggregatorTableActions = ["dynamodb:GetItem", "dynamodb:UpdateItem"];
 
-    /// <summary>The finalizer sums a day with a Query (its FINAL item included) and records FINAL with a conditional PutItem.</summary>
-    public static readonly IReadOnlyList<string> FinalizerTableActions = ["dynamodb:PutItem", "dynamodb:Query"];
+    /// <summary>
+    /// The finalizer sums a day with a Query (its FINAL item included) and records FINAL with a conditional PutItem; a
+    /// Scan of the partition keys finds the earliest day with data while no first-day marker is recorded.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FinalizerTableActions = ["dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan"];
 
     /// <summary>The totals API reads each day with one consistent Query (shard items, correction, FINAL) and nothing else.</summary>
     public static readonly IReadOnlyList<string> TotalsApiTableActions = ["dynamodb:Query"];

@@ -133,12 +133,25 @@ public sealed class FinalizerStateMachineTests : IDisposable
         Assert.Null((await _bed.Table.ReadDayAsync(Day.PlusDays(-2), default)).Final);
         Assert.Equal(2, _bed.EmfLines.Count);
         Assert.Contains("\"date\":\"2023-11-13\",\"action\":\"no-data\"}", run.ToJson(), StringComparison.Ordinal);
-        Assert.Contains("no data: no item was ever written for the day, and no earlier day has data", _bed.Log.ToString(), StringComparison.Ordinal);
-
-        // A later run knows the first day with data, and says which it is.
+        // The first run found the first day with data in the table itself, and says which it is; so does a later run.
+        Assert.Contains("it lies before the first day with data (2023-11-14)", _bed.Log.ToString(), StringComparison.Ordinal);
         var again = await _bed.Finalization().RunAsync(Day, default);
         Assert.Equal(DayAction.NoData, again.Days[^1].Action);
-        Assert.Contains("it lies before the first day with data (2023-11-14)", _bed.Log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Day.PlusDays(-1), await _bed.Table.ReadFirstDayAsync(default));
+    }
+
+    [Fact]
+    public async Task On_a_table_with_no_data_yet_every_day_is_no_data_and_nothing_is_recorded()
+    {
+        _bed.Dispose();
+        _bed = new FinalizerTestBed(_fixture.World, JustAfterMidnight, recheckDays: 1);
+
+        var run = await _bed.Finalization().RunAsync(Day, default);
+
+        Assert.Equal([DayAction.NoData, DayAction.NoData], run.Days.Select(d => d.Action));
+        Assert.Contains("no data: no item was ever written for the day, and no earlier day has data", _bed.Log.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_bed.EmfLines);
+        Assert.Null(await _bed.Table.ReadFirstDayAsync(default));
     }
 
     [Fact]
@@ -203,9 +216,12 @@ public sealed class FinalizerStateMachineTests : IDisposable
             _bed.EmfLines.Select(l => (l.Namespace, Values(l))));
     }
 
-    /// <summary>The finalizer's role allows Query and PutItem on the table (Policies.FinalizerTableActions), nothing else.</summary>
+    /// <summary>
+    /// The finalizer's role allows Query, PutItem and Scan on the table (Policies.FinalizerTableActions), nothing else; the
+    /// Scan runs once, on the first run, to find the earliest day with data, and never once a marker is recorded.
+    /// </summary>
     [Fact]
-    public async Task The_finalizer_calls_only_query_and_put_item_also_to_keep_the_first_day_with_data()
+    public async Task The_finalizer_calls_only_query_and_put_item_and_scans_once_to_find_the_first_day_with_data()
     {
         var wire = new RecordingHttpClientFactory();
         using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
@@ -218,8 +234,23 @@ public sealed class FinalizerStateMachineTests : IDisposable
         await finalization.RunAsync(Day, default);
         await finalization.RunAsync(Day, default);
 
-        var actions = wire.Requests.Select(r => r.Headers["x-amz-target"]).ToHashSet();
-        Assert.Equal(["DynamoDB_20120810.PutItem", "DynamoDB_20120810.Query"], actions.Order(StringComparer.Ordinal));
+        var actions = wire.Requests.Select(r => r.Headers["x-amz-target"]).ToList();
+        Assert.Equal(["DynamoDB_20120810.PutItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.Scan"], actions.Distinct().Order(StringComparer.Ordinal));
+        Assert.Single(actions, a => a == "DynamoDB_20120810.Scan");
+        Assert.Equal(Day, await table.ReadFirstDayAsync(default));
+    }
+
+    [Fact]
+    public async Task A_quiet_day_after_days_summed_before_the_finalizer_ever_ran_gets_a_zero_report_not_no_data()
+    {
+        // The aggregator summed a day long before the re-check window, and no run has finalized anything yet.
+        await _bed.SeedShardAsync(Day.PlusDays(-30), RewardRecords.ShardA, Seed);
+
+        var outcome = await FinalizeAsync();
+
+        Assert.Equal((DayAction.Created, 1, DailyTotals.Zero), (outcome.Action, outcome.Revision, outcome.Totals));
+        Assert.Equal(Body(DailyTotals.Zero), await ReportAsync());
+        Assert.Equal(Day.PlusDays(-30), await _bed.Table.ReadFirstDayAsync(default));
     }
 
     [Fact]
