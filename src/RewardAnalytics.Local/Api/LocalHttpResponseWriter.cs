@@ -41,9 +41,11 @@ public static class LocalHttpResponseWriter
     public static string ReasonPhrase(int status) => status switch
     {
         200 => "OK",
+        204 => "No Content",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        409 => "Conflict",
         500 => "Internal Server Error",
         502 => "Bad Gateway",
         _ => "Status",

@@ -55,8 +55,9 @@ public sealed class LocalHttpResponseWriterTests
     [InlineData(405, "Method Not Allowed")]
     [InlineData(500, "Internal Server Error")]
     [InlineData(502, "Bad Gateway")]
-    [InlineData(409, "Status")]
-    [InlineData(204, "Status")]
+    [InlineData(409, "Conflict")]
+    [InlineData(204, "No Content")]
+    [InlineData(418, "Status")]
     public void Each_status_the_totals_API_answers_has_its_reason_phrase_and_any_other_says_Status(int status, string phrase)
     {
         Assert.Equal(phrase, LocalHttpResponseWriter.ReasonPhrase(status));
