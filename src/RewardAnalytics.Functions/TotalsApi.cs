@@ -24,7 +24,7 @@ public sealed class TotalsApi
     /// <summary>The constructor Lambda calls: reads the process environment; a bad setting fails the cold start, named first on Console.Error (<see cref="ColdStart"/>).</summary>
     public TotalsApi()
         : this(
-            DaysFrom(ColdStart.Checked(nameof(TotalsApi), EnvironmentReader.FromProcess(), TotalsApiSettings.FromEnvironment, Console.Error), TimeProvider.System),
+            Compose(ColdStart.Checked(nameof(TotalsApi), EnvironmentReader.FromProcess(), TotalsApiSettings.FromEnvironment, Console.Error), TimeProvider.System),
             TimeProvider.System,
             FunctionOutput.FromProcess().Log)
     {
@@ -32,7 +32,7 @@ public sealed class TotalsApi
 
     /// <summary>
     /// The API over <paramref name="days"/>: the one composition every caller builds through (tests with their own
-    /// ledger reader, the demo; the CLI and local serve through <see cref="FromEnvironment"/>); logs to <paramref name="log"/>.
+    /// ledger reader, the demo; Lambda, the CLI and local serve with <see cref="Compose"/>'s reader); logs to <paramref name="log"/>.
     /// </summary>
     public TotalsApi(DayTotalsReader days, TimeProvider clock, TextWriter log)
     {
@@ -41,15 +41,12 @@ public sealed class TotalsApi
         _log = new JsonLog(log, clock);
     }
 
-    /// <summary>The API wired from explicit settings, clock and output, reading the aggregates table they name (<c>invoke totals-api</c>, <c>local serve</c>); a bad setting throws here.</summary>
+    /// <summary>
+    /// The totals API's read side wired from explicit settings and clock, reading the aggregates table they name (Lambda's
+    /// constructor, <c>invoke totals-api</c> and <c>local serve</c> build through it); a bad setting throws here.
+    /// </summary>
     /// <exception cref="SettingsException">A setting is missing or malformed.</exception>
-    public static TotalsApi FromEnvironment(EnvironmentReader environment, TimeProvider clock, FunctionOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        return new TotalsApi(DaysFrom(environment, clock), clock, output.Log);
-    }
-
-    private static DayTotalsReader DaysFrom(EnvironmentReader environment, TimeProvider clock)
+    public static DayTotalsReader Compose(EnvironmentReader environment, TimeProvider clock)
     {
         var settings = TotalsApiSettings.FromEnvironment(AwsEndpoints.Check(environment));
         var ledgers = new DynamoDayLedgerReader(AwsClients.CreateDynamoDb(environment.Raw), settings.AggregatesTable, settings.ReportTimeZone);

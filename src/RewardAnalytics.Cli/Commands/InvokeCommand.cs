@@ -151,7 +151,7 @@ public static class InvokeCommand
             "Example: reward-analytics invoke totals-api --event tests/RewardAnalytics.Functions.Tests/Fixtures/function-url-request-event.json",
             async (file, context, ct) =>
         {
-            var function = TotalsApi.FromEnvironment(context.Environment, context.Clock, Output(context));
+            var function = new TotalsApi(TotalsApi.Compose(context.Environment, context.Clock), context.Clock, Output(context).Log);
             await using var input = file.OpenRead();
             string response;
             try

@@ -62,7 +62,7 @@ public static class LocalCommand
             var zone = await ReportTimeZoneAsync(world, context, ct).ConfigureAwait(false);
             // The totals API reads the world's table in the world's zone.
             var environment = new EnvironmentReader(name => name == AggregatorSettings.ReportTimeZoneVariable ? zone : world.Get(name) ?? context.Get(name));
-            var function = TotalsApi.FromEnvironment(environment, context.Clock, LambdaProcessOutput.For(context.Error, environment, context.Clock));
+            var function = new TotalsApi(TotalsApi.Compose(environment, context.Clock), context.Clock, LambdaProcessOutput.For(context.Error, environment, context.Clock).Log);
             await using var api = LocalFunctionUrl.Start(function, context.Clock);
             var lines = world.EnvironmentFile + $"{AggregatorSettings.ReportTimeZoneVariable}={zone}\n{TotalsApiUrlVariable}={api.Url}\n";
             await using var written = await ServedEnvironmentFile.WriteAsync(file, lines, ct).ConfigureAwait(false); // removed when serve ends
