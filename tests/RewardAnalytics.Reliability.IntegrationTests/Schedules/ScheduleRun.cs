@@ -14,7 +14,7 @@ using RewardAnalytics.Local.Lambda;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
-namespace RewardAnalytics.Reliability.Tests.Schedules;
+namespace RewardAnalytics.Reliability.IntegrationTests.Schedules;
 
 /// <summary>What one schedule came to: how many stream records it delivered and every way it differed from the truth.</summary>
 public sealed record ScheduleOutcome(

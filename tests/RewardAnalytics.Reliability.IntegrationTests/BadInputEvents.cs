@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RewardAnalytics.Reliability.Tests;
+namespace RewardAnalytics.Reliability.IntegrationTests;
 
 /// <summary>Raw JSON builders for the bad-input corpus: every case writes the event text itself, byte for byte.</summary>
 internal static class BadInputEvents

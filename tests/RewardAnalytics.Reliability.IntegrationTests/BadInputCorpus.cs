@@ -1,8 +1,8 @@
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.StreamEvents;
-using static RewardAnalytics.Reliability.Tests.BadInputEvents;
+using static RewardAnalytics.Reliability.IntegrationTests.BadInputEvents;
 
-namespace RewardAnalytics.Reliability.Tests;
+namespace RewardAnalytics.Reliability.IntegrationTests;
 
 /// <summary>
 /// The malformed inputs, at both levels, with the outcomes README documents. Record-level cases sit beside one

@@ -6,7 +6,7 @@ using RewardAnalytics.Local.Demo;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
-namespace RewardAnalytics.Reliability.Tests.Surroundings;
+namespace RewardAnalytics.Reliability.IntegrationTests.Surroundings;
 
 /// <summary>
 /// The ground truth of a demo run computed without the emulators: its workload replayed into an in-memory table,

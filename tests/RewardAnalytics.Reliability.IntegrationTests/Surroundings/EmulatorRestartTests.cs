@@ -4,7 +4,7 @@ using RewardAnalytics.Local.Workload;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Reliability.Tests.Surroundings;
+namespace RewardAnalytics.Reliability.IntegrationTests.Surroundings;
 
 /// <summary>
 /// The demo on a world kept with <c>--data</c> while its emulators die and come back (killed by process id,

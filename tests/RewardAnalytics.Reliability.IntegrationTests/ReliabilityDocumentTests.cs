@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using RewardAnalytics.Reliability.Tests.Schedules;
+using RewardAnalytics.Reliability.IntegrationTests.Schedules;
 using RewardAnalytics.TestSupport;
 
-namespace RewardAnalytics.Reliability.Tests;
+namespace RewardAnalytics.Reliability.IntegrationTests;
 
 /// <summary>
 /// docs/reliability.md quotes the <c>[figures]</c> lines this suite prints. Each quote is compared with the code that

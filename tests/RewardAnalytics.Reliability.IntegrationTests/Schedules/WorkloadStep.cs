@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RewardAnalytics.Reliability.Tests.Schedules;
+namespace RewardAnalytics.Reliability.IntegrationTests.Schedules;
 
 /// <summary>What one step of a generated workload does to the rewards table (or to the stream's delivery).</summary>
 public enum StepKind

@@ -1,7 +1,7 @@
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Reliability.Tests;
+namespace RewardAnalytics.Reliability.IntegrationTests;
 
 /// <summary>
 /// One malformed input and its documented outcome: the record is skipped with <see cref="Reason"/> (the valid

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RewardAnalytics.Reliability.Tests.Schedules;
+namespace RewardAnalytics.Reliability.IntegrationTests.Schedules;
 
 /// <summary>What a run of many schedules covered, summed thread-safely: the figures the suite prints.</summary>
 internal sealed class ScheduleTally

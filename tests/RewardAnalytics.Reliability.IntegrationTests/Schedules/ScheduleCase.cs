@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Local.Streaming;
 
-namespace RewardAnalytics.Reliability.Tests.Schedules;
+namespace RewardAnalytics.Reliability.IntegrationTests.Schedules;
 
 /// <summary>
 /// One generated delivery schedule: the stream's shape, the event source mapping's settings, the fault plan, the

@@ -1,7 +1,7 @@
 using CsCheck;
 using RewardAnalytics.Core.Aggregation;
 
-namespace RewardAnalytics.Reliability.Tests.Schedules;
+namespace RewardAnalytics.Reliability.IntegrationTests.Schedules;
 
 /// <summary>
 /// CsCheck generators of delivery schedules. Sized small on purpose (a few rewards, up to 24 steps, tiny shards

@@ -8,7 +8,7 @@ using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Reliability.Tests;
+namespace RewardAnalytics.Reliability.IntegrationTests;
 
 /// <summary>
 /// Every malformed input of the corpus through the real entry point against dynalite: each ends as documented

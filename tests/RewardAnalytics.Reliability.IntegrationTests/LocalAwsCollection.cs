@@ -1,6 +1,6 @@
 using RewardAnalytics.TestSupport;
 
-namespace RewardAnalytics.Reliability.Tests;
+namespace RewardAnalytics.Reliability.IntegrationTests;
 
 /// <summary>The tests of this assembly that share one pair of local emulators.</summary>
 [CollectionDefinition(Name)]

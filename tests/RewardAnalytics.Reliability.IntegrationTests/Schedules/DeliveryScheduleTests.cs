@@ -4,7 +4,7 @@ using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Reliability.Tests.Schedules;
+namespace RewardAnalytics.Reliability.IntegrationTests.Schedules;
 
 /// <summary>
 /// Exactly-once and no-loss under generated delivery schedules, against the real aggregates table on dynalite:

@@ -6,7 +6,7 @@ using RewardAnalytics.Local.Workload;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Reliability.Tests.Surroundings;
+namespace RewardAnalytics.Reliability.IntegrationTests.Surroundings;
 
 /// <summary><c>demo --soak</c> briefly, at a small size: rounds keep coming and the running mismatch count stays 0 (and does not when a bug is planted).</summary>
 [Collection(LocalAwsCollection.Name)]
