@@ -1,6 +1,6 @@
 using RewardAnalytics.TestSupport;
 
-namespace RewardAnalytics.Cli.Tests;
+namespace RewardAnalytics.Cli.IntegrationTests;
 
 /// <summary>The tests of this assembly that share one pair of local emulators.</summary>
 [CollectionDefinition(Name)]

@@ -1,7 +1,7 @@
 using NodaTime;
 using RewardAnalytics.Aws.Operations;
 
-namespace RewardAnalytics.Cli.Tests;
+namespace RewardAnalytics.Cli.IntegrationTests;
 
 /// <summary>
 /// The stream acting between a repair's steps: <see cref="AfterScan"/> runs once a scan has ended (before the days'

@@ -12,7 +12,7 @@ using RewardAnalytics.Core.Settings;
 using RewardAnalytics.TestSupport;
 using static RewardAnalytics.TestSupport.RewardRecords;
 
-namespace RewardAnalytics.Cli.Tests.Commands;
+namespace RewardAnalytics.Cli.IntegrationTests.Themes;
 
 /// <summary>
 /// <c>reconcile --fix</c> and <c>backfill</c> while the stream keeps writing: a TTL expiry, a MODIFY and a late INSERT

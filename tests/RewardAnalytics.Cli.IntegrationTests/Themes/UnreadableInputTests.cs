@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;
 
-namespace RewardAnalytics.Cli.Tests.Commands;
+namespace RewardAnalytics.Cli.IntegrationTests.Themes;
 
 /// <summary>
 /// Input no rule of this service can have produced, end to end through <see cref="CliApp"/> against the emulators:

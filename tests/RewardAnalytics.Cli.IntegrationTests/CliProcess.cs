@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace RewardAnalytics.Cli.Tests;
+namespace RewardAnalytics.Cli.IntegrationTests;
 
 /// <summary>The real <c>reward-analytics</c> as a child process (<c>dotnet reward-analytics.dll</c>), for what only a process shows: signals, exit codes, leftovers.</summary>
 internal sealed class CliProcess : IDisposable

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Cli.Tests.Commands;
+namespace RewardAnalytics.Cli.IntegrationTests.Commands;
 
-/// <summary><c>local serve</c> + <c>totals</c>, the workflow README shows, and <c>generate</c>'s event file.</summary>
-public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisposable
+/// <summary><c>local serve</c> + <c>totals</c>, the workflow README shows: a fresh world, and a demo's world kept in a directory and served again.</summary>
+public sealed class LocalServeCommandTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Variables =
         ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REWARDS_TABLE", "AGGREGATES_TABLE", "ANALYTICS_BUCKET", "REPORT_TIME_ZONE", "TOTALS_API_URL"];
@@ -82,35 +81,6 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
 
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Success, await serve);
-    }
-
-    /// <summary>Sends <paramref name="request"/> as bytes on a new connection and returns the whole response.</summary>
-    private static async Task<string> RawRequestAsync(string url, string request)
-    {
-        var uri = new Uri(url);
-        using var client = new System.Net.Sockets.TcpClient();
-        await client.ConnectAsync(uri.Host, uri.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync();
-    }
-
-    [Fact]
-    public async Task Generate_writes_one_stream_event_a_line_with_every_record()
-    {
-        var file = Path.Combine(_directory, "events.jsonl");
-        var stdout = new StringWriter();
-        var code = await new CliApp(stdout, new StringWriter(), _ => null, TimeProvider.System)
-            .RunAsync(["generate", "--rewards", "800", "--days", "2", "--out", file, "--seed", "3"], CancellationToken.None);
-
-        Assert.Equal(0, code);
-        var events = (await File.ReadAllLinesAsync(file)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
-        Assert.All(events, e => Assert.StartsWith("shardId-", e.GetProperty("shardId").GetString(), StringComparison.Ordinal));
-        var records = events.Sum(e => e.GetProperty("Records").GetArrayLength());
-        Assert.Contains($"({records} stream records from 800 writes", stdout.ToString(), StringComparison.Ordinal);
-        Assert.All(events, e => Assert.InRange(e.GetProperty("Records").GetArrayLength(), 0, 100));
-        Figures.Print(output, $"generate events={events.Length} records={records}");
     }
 
     /// <summary>README's richer local workflow: a demo's world kept in a directory, then served for the other commands.</summary>
@@ -196,19 +166,16 @@ public sealed class LocalServeAndGenerateTests(ITestOutputHelper output) : IDisp
         output.WriteLine(fix.Output + fix.Error + finalize.Error + backfill.Error);
     }
 
-    [Fact]
-    public async Task Generate_with_the_same_seed_writes_byte_identical_files()
+    /// <summary>Sends <paramref name="request"/> as bytes on a new connection and returns the whole response.</summary>
+    private static async Task<string> RawRequestAsync(string url, string request)
     {
-        var first = Path.Combine(_directory, "first.jsonl");
-        var second = Path.Combine(_directory, "second.jsonl");
-
-        foreach (var file in new[] { first, second })
-        {
-            var run = await CliRun.RunAsync(_ => null, "generate", "--rewards", "2000", "--days", "2", "--shards", "8", "--seed", "11", "--out", file);
-            Assert.True(run.ExitCode == 0, run.Error);
-        }
-
-        Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+        var uri = new Uri(url);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(uri.Host, uri.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
     }
 
     private static async Task<string[]> WaitForLinesAsync(string file, int count, Task<int> serve)

@@ -1,6 +1,6 @@
 using static RewardAnalytics.Cli.Tests.CliRun;
 
-namespace RewardAnalytics.Cli.Tests.Commands;
+namespace RewardAnalytics.Cli.Tests.Themes;
 
 /// <summary>Usage errors are exit 2 and failures exit 1, each one line naming the problem, never a stack trace.</summary>
 public sealed class UsageAndFailureTests

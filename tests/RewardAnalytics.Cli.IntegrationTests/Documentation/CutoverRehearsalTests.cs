@@ -3,7 +3,7 @@ using System.Text;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Cli.Tests.Documentation;
+namespace RewardAnalytics.Cli.IntegrationTests.Documentation;
 
 /// <summary>
 /// docs/cutover.md's "Rehearse it locally" block, run as written by <c>tools/cutover-rehearsal/run</c> against a real

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using RewardAnalytics.Local.Emulators;
 using RewardAnalytics.TestSupport;
 
-namespace RewardAnalytics.Cli.Tests.Commands;
+namespace RewardAnalytics.Cli.IntegrationTests.Themes;
 
 /// <summary>
 /// What only the real process shows: Ctrl-C and SIGTERM end it cleanly and stop what it started (emulators, the first

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using RewardAnalytics.Aws.Operations;
 using RewardAnalytics.Local.Emulators;
 
-namespace RewardAnalytics.Cli.Tests;
+namespace RewardAnalytics.Cli.IntegrationTests;
 
 /// <summary>
 /// The shared local world with a fresh rewards table, aggregates table and report prefix for one test class, and the
