@@ -91,7 +91,7 @@ public sealed class ReadmeTests
         Assert.Contains("<AssemblyName>reward-analytics</AssemblyName>", File.ReadAllText(RepositoryRoot.Combine("src", "RewardAnalytics.Cli", "RewardAnalytics.Cli.csproj")), StringComparison.Ordinal);
     }
 
-    /// <summary>The workflow itself runs in <c>LocalServeAndGenerateTests</c>; here, README shows it on one directory.</summary>
+    /// <summary>The workflow itself runs in <c>LocalServeCommandTests</c> (RewardAnalytics.Cli.IntegrationTests); here, README shows it on one directory.</summary>
     [Fact]
     public void The_README_shows_a_demo_world_kept_with_data_then_served_with_the_same_data()
     {
