@@ -7,11 +7,9 @@ using RewardAnalytics.TestSupport;
 namespace RewardAnalytics.Cli.Tests.Documentation;
 
 /// <summary>README.md is the front door: short, the two first-run commands first, every command listed, the demo output true.</summary>
-public sealed partial class ReadmeTests
+public sealed class ReadmeTests
 {
     private const int MaxReadmeCharacters = 10_000;
-    private const string DemoOutputBegin = "<!-- demo-output:begin (reward-analytics demo) -->";
-    private const string DemoOutputEnd = "<!-- demo-output:end -->";
 
     private static readonly MarkdownFile Readme = MarkdownFile.Read(RepositoryRoot.Combine("README.md"));
 
@@ -55,22 +53,6 @@ public sealed partial class ReadmeTests
         Assert.True(missing.Count == 0, $"README's command list lacks these options: {string.Join(", ", missing)}");
     }
 
-    /// <summary>
-    /// Runs the README's first command — <c>demo</c> at its defaults, seed 42 — and compares its table, checks and
-    /// summary with the block README shows. The one run-dependent figure, the elapsed time, is masked on both sides;
-    /// trailing spaces are dropped and a check line the console wrapped at its width is joined back into one line.
-    /// </summary>
-    [Fact]
-    public async Task The_demo_output_shown_in_the_README_is_what_the_demo_prints()
-    {
-        var shown = ReadmeDemoOutput();
-
-        var run = await CliRun.RunAsync(_ => null, "demo");
-
-        Assert.True(run.ExitCode == ExitCodes.Success, $"the demo exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
-        Assert.Equal(MaskElapsed(shown), MaskElapsed(DemoResultLines(run.Output)));
-    }
-
     [Fact]
     public void The_README_says_which_commands_take_local_and_every_command_that_does_is_one_that_talks_to_AWS()
     {
@@ -109,7 +91,7 @@ public sealed partial class ReadmeTests
         Assert.Contains("<AssemblyName>reward-analytics</AssemblyName>", File.ReadAllText(RepositoryRoot.Combine("src", "RewardAnalytics.Cli", "RewardAnalytics.Cli.csproj")), StringComparison.Ordinal);
     }
 
-    /// <summary>The workflow itself runs in <c>LocalServeAndGenerateTests</c>; here, README shows it on one directory.</summary>
+    /// <summary>The workflow itself runs in <c>LocalServeCommandTests</c> (RewardAnalytics.Cli.IntegrationTests); here, README shows it on one directory.</summary>
     [Fact]
     public void The_README_shows_a_demo_world_kept_with_data_then_served_with_the_same_data()
     {
@@ -132,7 +114,7 @@ public sealed partial class ReadmeTests
         Assert.Equal(
             " day  ✔\n──────\n 2025-03-03  ✔\n\n  ✔ the malformed items are the ones reported as skipped: 0 reported but readable\n\n" +
             "records streamed 20,029 · elapsed … s\nAll checks matched.",
-            MaskElapsed(DemoResultLines(printed)));
+            ReadmeDemoBlock.MaskElapsed(ReadmeDemoBlock.DemoResultLines(printed)));
     }
 
     private static IEnumerable<(string Path, Command Command)> CommandTree()
@@ -159,47 +141,4 @@ public sealed partial class ReadmeTests
             yield return (string.Join(' ', words), line);
         }
     }
-
-    private static string ReadmeDemoOutput()
-    {
-        var begin = Readme.Lines.ToList().IndexOf(DemoOutputBegin);
-        var end = Readme.Lines.ToList().IndexOf(DemoOutputEnd);
-        Assert.True(begin >= 0 && end > begin, $"README.md has no demo output between '{DemoOutputBegin}' and '{DemoOutputEnd}'");
-        var block = Readme.Lines.Skip(begin + 1).Take(end - begin - 1).ToArray();
-        Assert.True(block.Length > 2 && block[0] == "```text" && block[^1] == "```", "the demo output is one ```text block between the markers");
-        return string.Join('\n', block[1..^1]);
-    }
-
-    /// <summary>From the day table's header to the closing verdict, as a terminal shows it on one screen width.</summary>
-    private static string DemoResultLines(string printed)
-    {
-        var lines = AnsiEscape().Replace(printed, "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
-        var first = lines.FindIndex(l => l.StartsWith(" day ", StringComparison.Ordinal));
-        var last = lines.FindLastIndex(l => l is "All checks matched." || l.StartsWith("MISMATCH", StringComparison.Ordinal));
-        Assert.True(first >= 0 && last > first, $"no day table and verdict in the demo's output:\n{printed}");
-
-        var joined = new List<string>();
-        var inCheck = false;
-        foreach (var line in lines[first..(last + 1)])
-        {
-            if (inCheck && line.Length > 0 && line[0] != ' ')
-            {
-                joined[^1] += " " + line;
-                continue;
-            }
-
-            inCheck = line.StartsWith("  ✔ ", StringComparison.Ordinal) || line.StartsWith("  ✘ ", StringComparison.Ordinal) || line.StartsWith("  ! ", StringComparison.Ordinal);
-            joined.Add(line);
-        }
-
-        return string.Join('\n', joined);
-    }
-
-    private static string MaskElapsed(string text) => ElapsedTime().Replace(text, "elapsed … s");
-
-    [GeneratedRegex(@"elapsed \d+(?:\.\d+)? s")]
-    private static partial Regex ElapsedTime();
-
-    [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
-    private static partial Regex AnsiEscape();
 }
