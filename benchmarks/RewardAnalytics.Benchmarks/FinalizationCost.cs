@@ -63,7 +63,7 @@ public static class FinalizationCost
         var settings = new FinalizerSettings { AggregatesTable = aggregatesTable, AnalyticsBucket = world.Options.Bucket, ReportPrefix = $"cost-{run}/" };
         var finalization = new DailyFinalization(
             settings, new DynamoFinalizationTable(finalizerDynamo, aggregatesTable, settings.ReportTimeZone, TimeProvider.System), new S3ReportStore(s3, settings.AnalyticsBucket, settings.ReportPrefix),
-            new EmfDayMetrics(TextWriter.Null, null), TimeProvider.System, TextWriter.Null);
+            new EmfDayMetrics(TextWriter.Null, null, FinalizerSettings.DefaultMetricsNamespace, reachesCloudWatch: true), TimeProvider.System, TextWriter.Null);
         var summary = await finalization.RunAsync(Day, ct).ConfigureAwait(false);
         var finalized = summary.Days.Single(d => d.Date == Day).Totals;
 

@@ -92,7 +92,7 @@ public sealed class CliApp
     }
 
     /// <summary>Runs a command body with its context, turning every expected failure into one line and an exit code.</summary>
-    public async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> body, CancellationToken cancellationToken)
+    internal async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> body, CancellationToken cancellationToken)
     {
         try
         {

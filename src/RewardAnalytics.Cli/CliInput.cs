@@ -5,7 +5,7 @@ using RewardAnalytics.Core.StreamEvents;
 namespace RewardAnalytics.Cli;
 
 /// <summary>Parses option values, naming the option and the expected form when they are wrong.</summary>
-public static class CliInput
+internal static class CliInput
 {
     /// <summary>A <c>YYYY-MM-DD</c> date given to <paramref name="option"/>.</summary>
     /// <exception cref="UsageException">The text is not such a date.</exception>

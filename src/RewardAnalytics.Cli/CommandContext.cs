@@ -8,7 +8,7 @@ namespace RewardAnalytics.Cli;
 /// What a command runs against: the environment printed by <c>local serve</c> (or real AWS), or, with
 /// <c>--local</c>, a private local world started for this one command and stopped when it ends.
 /// </summary>
-public sealed class CommandContext : IAsyncDisposable
+internal sealed class CommandContext : IAsyncDisposable
 {
     private readonly Func<string, string?> _environment;
     private readonly LocalAwsWorld? _world;

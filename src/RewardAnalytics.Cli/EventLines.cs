@@ -8,7 +8,7 @@ namespace RewardAnalytics.Cli;
 /// (one event a line, as <c>generate</c> writes them): the first non-blank line is a whole JSON value by itself and
 /// another non-blank line follows.
 /// </summary>
-public static class EventLines
+internal static class EventLines
 {
     /// <summary>True when <paramref name="path"/> holds more than one event, one a line.</summary>
     public static async Task<bool> IsJsonLinesAsync(string path, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace RewardAnalytics.Cli;
 /// JSON (the function would finalize yesterday), and an object with keys but no <c>date</c>, or JSON that is not an
 /// object at all, is most likely a mistake.
 /// </summary>
-public static class FinalizePayload
+internal static class FinalizePayload
 {
     /// <summary>
     /// A warning when the payload names no day although it says something (an object with keys but no <c>date</c>, or JSON

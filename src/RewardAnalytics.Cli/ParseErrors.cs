@@ -8,7 +8,7 @@ namespace RewardAnalytics.Cli;
 /// one suggested, a value of the wrong form as "expected a number" (never a .NET type name), a missing command
 /// with the ones there are.
 /// </summary>
-public static class ParseErrors
+internal static class ParseErrors
 {
     /// <summary>The one-line description of <paramref name="parse"/>'s first problem.</summary>
     public static string Describe(ParseResult parse)

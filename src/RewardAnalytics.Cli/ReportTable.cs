@@ -5,7 +5,7 @@ using RewardAnalytics.Core.Reporting;
 namespace RewardAnalytics.Cli;
 
 /// <summary>A day's figures as aligned text for people (the JSON form is <see cref="DailyReport.ToJson"/>).</summary>
-public static class ReportTable
+internal static class ReportTable
 {
     /// <summary>The report's six fields, one a line, names left-aligned, values formatted as in the JSON.</summary>
     public static string Render(DailyReport report)

@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Cli;
 
 /// <summary>A command was given input it cannot use; the message names the input and the expected form (exit code 2).</summary>
-public sealed class UsageException : Exception
+internal sealed class UsageException : Exception
 {
     /// <summary>A usage error with a message that names the input and the expected form.</summary>
     public UsageException(string message) : base(message) { }

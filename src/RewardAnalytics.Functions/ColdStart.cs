@@ -11,7 +11,7 @@ namespace RewardAnalytics.Functions;
 /// every bad variable goes to <c>Console.Error</c> (which the runtime wraps as an <c>Error</c> entry) before the
 /// exception fails the init: the first line of the cold start's log is the one an operator needs.
 /// </summary>
-public static class ColdStart
+internal static class ColdStart
 {
     /// <summary>
     /// <paramref name="environment"/> once <paramref name="read"/> (a settings reader) and the endpoint check accept it;

@@ -33,7 +33,4 @@ public sealed class FunctionOutput
 
     /// <summary>This process's <c>Console.Out</c> and raw standard output (what the Lambda-called constructors use).</summary>
     public static FunctionOutput FromProcess() => new(System.Console.Out, ProcessStandardOutput.Value);
-
-    /// <summary>One writer for both (tests that read every line the function wrote, unwrapped).</summary>
-    public static FunctionOutput To(TextWriter writer) => new(writer, writer);
 }

@@ -36,7 +36,7 @@ public sealed record AnalyticsBucketPlan
     public bool PublicAccessBlockSkipDestroy { get; init; }
 
     /// <summary>The statements the adopted bucket's policy keeps beside the TLS-only deny (none for a created bucket).</summary>
-    public ExistingBucketPolicy KeptPolicy { get; init; } = ExistingBucketPolicy.None;
+    internal ExistingBucketPolicy KeptPolicy { get; init; } = ExistingBucketPolicy.None;
 
     /// <summary>What the stack applies to the bucket once it exists (created or adopted): the same list both ways.</summary>
     public IReadOnlyList<BucketSetting> Settings { get; init; } = AllSettings;

@@ -4,7 +4,7 @@ namespace RewardAnalytics.Provisioning;
 /// The Pulumi packages <c>pulumi/</c> restores (pinned in <c>Directory.Packages.props</c>) and the range of the Pulumi SDK
 /// that Pulumi.Aws is built against, so a test can keep the two pins compatible without reaching nuget.org.
 /// </summary>
-public static class PulumiPackages
+internal static class PulumiPackages
 {
     /// <summary>The Pulumi .NET SDK package.</summary>
     public const string Pulumi = "Pulumi";

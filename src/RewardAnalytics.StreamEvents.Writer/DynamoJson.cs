@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RewardAnalytics.StreamEvents.Writer;
 
 /// <summary>Writes items in DynamoDB JSON (<c>{"name":{"S":"…"}}</c>), the form stream records carry them in.</summary>
-public static class DynamoJson
+internal static class DynamoJson
 {
     /// <summary>Writes <paramref name="item"/> as a DynamoDB JSON object of typed values.</summary>
     public static void WriteItem(Utf8JsonWriter json, IReadOnlyDictionary<string, DynamoValue> item)

@@ -126,7 +126,7 @@ public sealed class StreamAggregatorTests : IDisposable
     {
         var environment = EnvironmentReader.From(new Dictionary<string, string> { ["REPORT_TIME_ZONE"] = "Europe/Berlin" });
 
-        var error = Assert.Throws<SettingsException>(() => StreamAggregator.Compose(environment, TimeProvider.System, FunctionOutput.To(TextWriter.Null)));
+        var error = Assert.Throws<SettingsException>(() => StreamAggregator.Compose(environment, TimeProvider.System, new FunctionOutput(TextWriter.Null, TextWriter.Null)));
 
         Assert.Equal("Invalid settings: AGGREGATES_TABLE is not set: expected the name of the DynamoDB aggregates table", error.Message);
     }

@@ -51,7 +51,7 @@ public sealed class BadInputTests(LocalAwsFixture fixture, ITestOutputHelper out
     private static async Task<string?> RunAsync(BadInput input, int n, EnvironmentReader environment, DynamoAggregatesWriter table, DynamoDayLedgerReader ledgers)
     {
         using var log = new StringWriter();
-        var function = new StreamAggregator(StreamAggregator.Compose(environment, TimeProvider.System, FunctionOutput.To(log)));
+        var function = new StreamAggregator(StreamAggregator.Compose(environment, TimeProvider.System, new FunctionOutput(log, log)));
         Exception? failure = null;
         Core.Aggregation.AggregationOutcome? outcome = null;
         try

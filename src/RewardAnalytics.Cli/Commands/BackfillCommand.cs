@@ -18,7 +18,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// whole range, a <c>CORRECTION</c> per differing day written against the ledger it was computed from), then each day
 /// finalized by the finalizer's own path; a day the stream kept changing is refused by name, nothing written for it.
 /// </summary>
-public static class BackfillCommand
+internal static class BackfillCommand
 {
     private static readonly string[] Header = ["date", "total_issued", "total_redeemed", "net_rewards", "issued_count", "redeemed_count", "action"];
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>Every sub-command of <c>reward-analytics</c>, in the order <c>--help</c> lists them.</summary>
-public static class CommandCatalog
+internal static class CommandCatalog
 {
     /// <summary>
     /// The sub-commands, each bound to <paramref name="app"/>'s writers, environment and clock; every command that

@@ -5,7 +5,7 @@ using RewardAnalytics.Core;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>The <c>--from D --to D</c> pair of the commands that work on a range of days, parsed into one interval.</summary>
-public sealed class DayRangeOptions
+internal sealed class DayRangeOptions
 {
     /// <summary>The pair; <paramref name="fromDescription"/> and <paramref name="toDescription"/> are their help texts.</summary>
     public DayRangeOptions(string fromDescription, string toDescription)

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary><c>demo</c>: the whole service end to end on a local world, verified against a full scan.</summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     /// <summary>The <c>demo</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)

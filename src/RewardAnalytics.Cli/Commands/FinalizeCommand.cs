@@ -12,7 +12,7 @@ using RewardAnalytics.Local.Lambda;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary><c>finalize --date YYYY-MM-DD [--json]</c>: runs the daily finalizer's real entry point for one day.</summary>
-public static class FinalizeCommand
+internal static class FinalizeCommand
 {
     /// <summary>The <c>finalize</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)

@@ -6,7 +6,7 @@ using RewardAnalytics.Local.Workload;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary><c>generate --rewards N --days D --out FILE</c>: the demo's workload as Lambda stream events, one a line.</summary>
-public static class GenerateCommand
+internal static class GenerateCommand
 {
     /// <summary>The <c>generate</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>A command's <c>--json</c> output: one document written by a callback, returned as text.</summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     /// <summary>The JSON <paramref name="write"/> produces, as a string.</summary>
     public static string Write(Action<Utf8JsonWriter> write)

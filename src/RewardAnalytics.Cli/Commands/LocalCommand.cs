@@ -8,7 +8,7 @@ using RewardAnalytics.Local.Lambda;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary><c>local serve [--env-file PATH] [--data DIR]</c>: the local world for other commands to use, until stopped.</summary>
-public static class LocalCommand
+internal static class LocalCommand
 {
     /// <summary>The variable <c>local serve</c> prints with the totals API's local base URL.</summary>
     public const string TotalsApiUrlVariable = "TOTALS_API_URL";

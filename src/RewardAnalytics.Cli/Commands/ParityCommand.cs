@@ -14,7 +14,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <c>parity --from D --to D --baseline-prefix P [--candidate-prefix P] [--json]</c>: two sets of daily reports in the
 /// analytics bucket compared day by day, field by field, by JSON content (the old job's reports against this service's).
 /// </summary>
-public static class ParityCommand
+internal static class ParityCommand
 {
     private static readonly string[] Header = ["date", "result", "field", "baseline", "candidate"];
 

@@ -17,7 +17,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// with the running totals; <c>--fix</c> writes each differing day's <c>CORRECTION</c> item, against the ledger it was
 /// computed from (<see cref="RewardsReconciliation"/>), and names the days it refused.
 /// </summary>
-public static class ReconcileCommand
+internal static class ReconcileCommand
 {
     private static readonly string[] Header = ["date", "field", "scan+ttl", "running", "difference"];
 

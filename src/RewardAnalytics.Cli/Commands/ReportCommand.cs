@@ -8,7 +8,7 @@ using RewardAnalytics.Core.Settings;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary><c>report --date YYYY-MM-DD</c>: prints a day's stored S3 report and its metadata.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     /// <summary>The <c>report</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)

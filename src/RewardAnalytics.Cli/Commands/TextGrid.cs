@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>Left-aligned columns separated by two spaces, for the finalizer's and reconcile's tables.</summary>
-public static class TextGrid
+internal static class TextGrid
 {
     /// <summary>The widest a column is padded to: a longer cell (an error text) runs on in its own row and widens no other.</summary>
     public const int MaxPaddedWidth = 40;

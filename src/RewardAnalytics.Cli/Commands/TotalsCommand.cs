@@ -15,7 +15,7 @@ namespace RewardAnalytics.Cli.Commands;
 /// <c>totals --from D1 --to D2 [--json]</c>: each day of a range and their sum, as the totals API answers <c>/days?from=&amp;to=</c>
 /// (an unreadable day is marked in the output, its reason printed as an error line, and the exit code is non-zero).
 /// </summary>
-public static class TotalsCommand
+internal static class TotalsCommand
 {
     /// <summary>The <c>totals</c> command, bound to <paramref name="app"/>.</summary>
     public static Command Create(CliApp app)

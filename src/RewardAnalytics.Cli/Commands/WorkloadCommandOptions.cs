@@ -5,7 +5,7 @@ using RewardAnalytics.Local.Workload;
 namespace RewardAnalytics.Cli.Commands;
 
 /// <summary>The workload options <c>demo</c> and <c>generate</c> share, read and checked into <see cref="WorkloadOptions"/>.</summary>
-public sealed class WorkloadCommandOptions
+internal sealed class WorkloadCommandOptions
 {
     /// <summary><c>--rewards</c>: how many reward writes the workload makes.</summary>
     public Option<int> Rewards { get; } = new("--rewards") { Description = FormattableString.Invariant($"Reward writes in all (issues, redemptions, corrections, deletions, expiries, late and malformed writes), 10 to {WorkloadOptions.MaxRewards}: the workload is held in memory, about 6 KB a reward."), DefaultValueFactory = _ => WorkloadOptions.DefaultRewards, HelpName = "N" };

@@ -127,7 +127,7 @@ public sealed class AppliedHistory
     }
 
     /// <summary>Where <paramref name="sequence"/> stands: applied, not applied, or beyond what the history can tell.</summary>
-    public SequenceState StateOf(SequenceNumber sequence)
+    internal SequenceState StateOf(SequenceNumber sequence)
     {
         foreach (var range in _ranges)
         {

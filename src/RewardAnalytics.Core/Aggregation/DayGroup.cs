@@ -60,7 +60,7 @@ public sealed class DayGroup
     public SequenceRange Range => new(FirstSequence, LastSequence);
 
     /// <summary>The group's entries, in the order of their records.</summary>
-    public ReadOnlySpan<DeltaEntry> Entries =>
+    internal ReadOnlySpan<DeltaEntry> Entries =>
         (_entries ?? throw new ObjectDisposedException(nameof(DayGroup), "The day group's entries went back to the pool when its FoldedBatch was disposed."))
         .AsSpan(0, _count);
 

@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Core.Aggregation;
 
 /// <summary>Whether a (day, shard) item has applied a record, as its <see cref="AppliedHistory"/> can tell.</summary>
-public enum SequenceState
+internal enum SequenceState
 {
     /// <summary>Inside an applied range: a redelivery, counted already.</summary>
     Applied,

@@ -7,7 +7,7 @@ namespace RewardAnalytics.Core.Days;
 /// The JSON text of a day read (<see cref="DayView"/>, <see cref="DayRangeView"/>): compact, non-ASCII kept as is, so a
 /// reason or a zone name reads as it was written. The totals API sends it as its body and <c>totals --json</c> prints it.
 /// </summary>
-public static class DayJson
+internal static class DayJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

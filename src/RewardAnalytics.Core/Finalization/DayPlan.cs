@@ -8,7 +8,7 @@ namespace RewardAnalytics.Core.Finalization;
 /// the metrics of an unchanged revision the namespace does not hold yet, or leave it unchanged. The metric values are
 /// always the running totals minus what the namespace holds for the day, so that its Sum comes to the report's figures.
 /// </summary>
-public sealed record DayPlan(LocalDate Date, DayAction Action, int Revision, DailyTotals Totals, DailyTotals MetricValues, MetricsKind MetricsKind)
+internal sealed record DayPlan(LocalDate Date, DayAction Action, int Revision, DailyTotals Totals, DailyTotals MetricValues, MetricsKind MetricsKind)
 {
     /// <summary>
     /// The plan for <paramref name="date"/>: create revision 1 when no FINAL exists, revise when the running totals moved

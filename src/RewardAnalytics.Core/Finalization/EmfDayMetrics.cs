@@ -24,16 +24,8 @@ public sealed class EmfDayMetrics : IDayMetrics
     private readonly EmfWriter _writer;
 
     /// <summary>
-    /// Metrics written as EMF to <paramref name="log"/>, a Lambda function's log stream, in namespace <c>LoyaltyPlatform/Rewards</c>;
-    /// a non-empty <paramref name="environment"/> adds the <c>Environment</c> dimension.
-    /// </summary>
-    public EmfDayMetrics(TextWriter log, string? environment)
-        : this(log, environment, EmfWriter.Namespace, reachesCloudWatch: true)
-    {
-    }
-
-    /// <summary>
-    /// Metrics written as EMF to <paramref name="log"/> in <paramref name="metricsNamespace"/>; <paramref name="reachesCloudWatch"/>
+    /// Metrics written as EMF to <paramref name="log"/> in <paramref name="metricsNamespace"/> (a non-empty
+    /// <paramref name="environment"/> adds the <c>Environment</c> dimension); <paramref name="reachesCloudWatch"/>
     /// says whether that log is a Lambda log stream CloudWatch extracts metrics from (false for a run from a person's machine).
     /// </summary>
     public EmfDayMetrics(TextWriter log, string? environment, string metricsNamespace, bool reachesCloudWatch)

@@ -6,7 +6,7 @@ using RewardAnalytics.Core.Reporting;
 namespace RewardAnalytics.Core.Finalization;
 
 /// <summary>The finalizer's structured log lines (one JSON object a line, beside its EMF lines).</summary>
-public sealed class FinalizerLog
+internal sealed class FinalizerLog
 {
     private readonly JsonLog _log;
 

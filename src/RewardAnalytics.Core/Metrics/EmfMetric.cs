@@ -1,4 +1,4 @@
 namespace RewardAnalytics.Core.Metrics;
 
 /// <summary>One metric value in an Embedded Metric Format line.</summary>
-public readonly record struct EmfMetric(string Name, decimal Value, string Unit);
+internal readonly record struct EmfMetric(string Name, decimal Value, string Unit);

@@ -21,13 +21,13 @@ public sealed class EmfWriter
     private readonly string _namespace;
 
     /// <summary>A writer to <paramref name="output"/>; a non-empty <paramref name="environment"/> adds the <see cref="EnvironmentDimension"/> dimension.</summary>
-    public EmfWriter(TextWriter output, string? environment)
+    internal EmfWriter(TextWriter output, string? environment)
         : this(output, environment, Namespace)
     {
     }
 
     /// <summary>A writer to <paramref name="output"/> whose metrics go to the CloudWatch namespace <paramref name="metricsNamespace"/>.</summary>
-    public EmfWriter(TextWriter output, string? environment, string metricsNamespace)
+    internal EmfWriter(TextWriter output, string? environment, string metricsNamespace)
     {
         _output = output;
         _environment = string.IsNullOrWhiteSpace(environment) ? null : environment;
@@ -35,7 +35,7 @@ public sealed class EmfWriter
     }
 
     /// <summary>Writes one EMF line; <paramref name="properties"/> are extra (non-metric) members for log queries.</summary>
-    public void Write(Instant timestamp, IReadOnlyList<EmfMetric> metrics, IReadOnlyList<KeyValuePair<string, string>>? properties = null)
+    internal void Write(Instant timestamp, IReadOnlyList<EmfMetric> metrics, IReadOnlyList<KeyValuePair<string, string>>? properties = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

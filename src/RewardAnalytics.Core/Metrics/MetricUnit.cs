@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Core.Metrics;
 
 /// <summary>The CloudWatch units this service publishes.</summary>
-public static class MetricUnit
+internal static class MetricUnit
 {
     /// <summary>Unitless values (the reward amounts).</summary>
     public const string None = "None";

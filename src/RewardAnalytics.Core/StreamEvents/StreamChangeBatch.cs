@@ -21,14 +21,14 @@ public sealed class StreamChangeBatch : IDisposable
     }
 
     /// <summary>The tumbling-window fields around the records: shard, event source ARN, window bounds.</summary>
-    public StreamEnvelope Envelope { get; }
+    internal StreamEnvelope Envelope { get; }
     /// <summary>The shard the batch was read from.</summary>
     public string ShardId => Envelope.ShardId;
     /// <summary>Number of records in the batch.</summary>
     public int RecordCount { get; }
 
     /// <summary>The records that change no total or only take an old image off its day, with why (logged and counted).</summary>
-    public IReadOnlyList<SkippedRecord> Skipped { get; }
+    internal IReadOnlyList<SkippedRecord> Skipped { get; }
 
     /// <summary>The highest sequence number in the batch (null when it has no records).</summary>
     public SequenceNumber? LastSequence { get; }

@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Core.StreamEvents;
 
 /// <summary>The tumbling-window fields Lambda puts around a batch of stream records.</summary>
-public sealed record StreamEnvelope(
+internal sealed record StreamEnvelope(
     string ShardId,
     string? EventSourceArn,
     string? WindowStart,

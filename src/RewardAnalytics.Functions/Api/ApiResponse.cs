@@ -7,7 +7,7 @@ namespace RewardAnalytics.Functions.Api;
 /// A function URL response: status code, JSON body, and the response headers. Written as the
 /// <c>{"statusCode","headers","body"}</c> object Lambda turns into the HTTP response.
 /// </summary>
-public sealed record ApiResponse(int StatusCode, string Body)
+internal sealed record ApiResponse(int StatusCode, string Body)
 {
     /// <summary>The media type of every body the API answers with.</summary>
     public const string JsonContentType = "application/json";

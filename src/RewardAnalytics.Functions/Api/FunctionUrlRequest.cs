@@ -4,4 +4,4 @@ namespace RewardAnalytics.Functions.Api;
 /// An HTTP request as a function URL hands it over: the method, the raw path, and the query parameters (Lambda joins a
 /// repeated parameter's values with commas).
 /// </summary>
-public sealed record FunctionUrlRequest(string Method, string RawPath, IReadOnlyDictionary<string, string> Query) : TotalsApiEvent;
+internal sealed record FunctionUrlRequest(string Method, string RawPath, IReadOnlyDictionary<string, string> Query) : TotalsApiEvent;

@@ -7,7 +7,7 @@ namespace RewardAnalytics.Functions.Api;
 /// One invocation of the totals API: an HTTP request from a Lambda function URL (payload format 2.0), or a CloudWatch
 /// dashboard custom widget asking for its HTML (the event carries <c>widgetContext</c>).
 /// </summary>
-public abstract record TotalsApiEvent
+internal abstract record TotalsApiEvent
 {
     /// <summary>What a payload that is neither event is told it should have been.</summary>
     public const string Expected =

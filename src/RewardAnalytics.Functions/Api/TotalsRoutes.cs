@@ -11,7 +11,7 @@ namespace RewardAnalytics.Functions.Api;
 /// each read by <see cref="DayTotalsReader"/>. Errors are <c>{"error": …}</c> bodies naming the
 /// parameter and what was expected: 400 for a bad parameter, 404 for an unknown path, 405 for a method other than GET.
 /// </summary>
-public sealed class TotalsRoutes
+internal sealed class TotalsRoutes
 {
     /// <summary>What an unknown path is told the API serves.</summary>
     public const string Routes = "GET /days/YYYY-MM-DD, GET /days?from=YYYY-MM-DD&to=YYYY-MM-DD or GET /today";

@@ -13,7 +13,7 @@ namespace RewardAnalytics.Functions.Api;
 /// before the finalizer has published it. A day whose items cannot be read shows as an "unreadable" row with the reason.
 /// Every text is HTML-escaped.
 /// </summary>
-public sealed class TotalsWidget
+internal sealed class TotalsWidget
 {
     /// <summary>Days shown before today.</summary>
     public const int PastDays = 7;

@@ -1,4 +1,4 @@
 namespace RewardAnalytics.Functions.Api;
 
 /// <summary>A CloudWatch dashboard custom widget's request for its HTML; <paramref name="DashboardName"/> from its <c>widgetContext</c>.</summary>
-public sealed record WidgetEvent(string? DashboardName) : TotalsApiEvent;
+internal sealed record WidgetEvent(string? DashboardName) : TotalsApiEvent;

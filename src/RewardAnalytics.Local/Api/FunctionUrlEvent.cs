@@ -11,7 +11,7 @@ namespace RewardAnalytics.Local.Api;
 /// <c>requestContext</c> with <c>http.method</c>, and the body (base64 when present). Built locally it carries no
 /// <c>authorizer</c>, as a URL with <c>AuthType NONE</c> sends: the local listener checks no credentials.
 /// </summary>
-public static class FunctionUrlEvent
+internal static class FunctionUrlEvent
 {
     /// <summary>The event for one request; <paramref name="host"/> stands in for the URL's domain, <paramref name="at"/> is the request time.</summary>
     public static byte[] Build(

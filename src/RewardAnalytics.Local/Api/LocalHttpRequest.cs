@@ -11,7 +11,7 @@ namespace RewardAnalytics.Local.Api;
 /// <param name="Headers">The headers by lower-cased name, in the order each name first appeared, values trimmed.</param>
 /// <param name="Query">The query string's parameters, decoded (<c>+</c> is a space), each with all its values in order.</param>
 /// <param name="Body">The body, <c>Content-Length</c> bytes of it.</param>
-public sealed record LocalHttpRequest(
+internal sealed record LocalHttpRequest(
     string Method,
     string RawPath,
     string RawQueryString,

@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Local.Api;
 
 /// <summary>Why the local function URL could not read a request (it answers each with the same 400).</summary>
-public enum LocalHttpRequestProblem
+internal enum LocalHttpRequestProblem
 {
     /// <summary>No problem: the request was read.</summary>
     None = 0,

@@ -8,7 +8,7 @@ namespace RewardAnalytics.Local.Api;
 /// 64 KiB with the request line) and a body of <c>Content-Length</c> bytes (up to 1 MiB; none without the header, as
 /// <c>curl -X POST</c> sends it). Anything else is a named <see cref="LocalHttpRequestProblem"/>, not an exception.
 /// </summary>
-public static class LocalHttpRequestReader
+internal static class LocalHttpRequestReader
 {
     /// <summary>The most bytes the request line and headers may take, the blank line that ends them included.</summary>
     public const int MaxHeaderBytes = 64 * 1024;

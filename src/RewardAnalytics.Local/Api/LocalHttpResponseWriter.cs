@@ -8,7 +8,7 @@ namespace RewardAnalytics.Local.Api;
 /// headers in order (any <c>content-length</c> among them dropped), the real <c>content-length</c>,
 /// <c>connection: close</c> (one request per connection), then the body.
 /// </summary>
-public static class LocalHttpResponseWriter
+internal static class LocalHttpResponseWriter
 {
     /// <summary>The whole response as bytes: head in Latin-1, then <paramref name="body"/> as is.</summary>
     public static byte[] Format(int status, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body)

@@ -6,4 +6,4 @@ using RewardAnalytics.Local.Emulators;
 namespace RewardAnalytics.Local.Demo;
 
 /// <summary>What a finalizer needs to be built for the demo: the world, its clients, the simulated clock, the zone.</summary>
-public sealed record DemoEnvironment(LocalAwsWorld World, IAmazonDynamoDB Dynamo, IAmazonS3 S3, TimeProvider Clock, DateTimeZone TimeZone, TextWriter Log);
+internal sealed record DemoEnvironment(LocalAwsWorld World, IAmazonDynamoDB Dynamo, IAmazonS3 S3, TimeProvider Clock, DateTimeZone TimeZone, TextWriter Log);

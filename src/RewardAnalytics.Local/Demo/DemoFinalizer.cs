@@ -15,7 +15,7 @@ namespace RewardAnalytics.Local.Demo;
 /// world's environment as a cold start would be and driven by the demo's clock: the schedule's payload (<c>{}</c>)
 /// or a person's <c>{"date":"YYYY-MM-DD"}</c> in, its JSON summary read back.
 /// </summary>
-public sealed class DemoFinalizer : IDayFinalizer
+internal sealed class DemoFinalizer : IDayFinalizer
 {
     private readonly DailyFinalizer _function;
     private readonly S3ReportStore _reports;

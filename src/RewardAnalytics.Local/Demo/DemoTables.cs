@@ -7,7 +7,7 @@ using RewardAnalytics.Local.Emulators;
 namespace RewardAnalytics.Local.Demo;
 
 /// <summary>Starts the demo from empty tables and no reports, also on a world kept with <c>--data</c>.</summary>
-public static class DemoTables
+internal static class DemoTables
 {
     /// <summary>Empties the world's rewards and aggregates tables and its report bucket.</summary>
     public static async Task ResetAsync(LocalAwsWorld world, IAmazonDynamoDB dynamo, IAmazonS3 s3, CancellationToken ct)

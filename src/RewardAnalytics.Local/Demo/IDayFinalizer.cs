@@ -3,7 +3,7 @@ using NodaTime;
 namespace RewardAnalytics.Local.Demo;
 
 /// <summary>The daily finalizer as the demo runs it: on schedule (no date: yesterday by the clock) or for a date.</summary>
-public interface IDayFinalizer
+internal interface IDayFinalizer
 {
     /// <summary>How many days before the target each run re-checks (RECHECK_DAYS).</summary>
     int RecheckDays { get; }

@@ -7,7 +7,7 @@ namespace RewardAnalytics.Local.Demo;
 /// What the finalizer must have done, worked out independently: the first run for a day creates revision 1, a run
 /// that sees other totals than the last published ones revises (n + 1), an equal one leaves it unchanged.
 /// </summary>
-public sealed class RevisionModel
+internal sealed class RevisionModel
 {
     private readonly Dictionary<LocalDate, (int Revision, DailyTotals Totals)> _published = [];
 

@@ -9,7 +9,7 @@ namespace RewardAnalytics.Local.Lambda;
 /// values are strings, <c>Metrics</c> with a <c>Name</c> whose root value is a number or an array of numbers). Anything
 /// else, including an EMF document wrapped as a string inside another log object, yields nothing.
 /// </summary>
-public static class EmfMetricExtractor
+internal static class EmfMetricExtractor
 {
     /// <summary>Every datapoint of every log event (one event a line), in order.</summary>
     public static IReadOnlyList<ExtractedMetric> Extract(string logStream)

@@ -7,7 +7,7 @@ namespace RewardAnalytics.Local.StreamEvents;
 /// The AWS SDK's attribute values (what the local world's items are made of) as the event writer's
 /// <see cref="DynamoValue"/>s, descriptor for descriptor; an empty set counts as not set, as it does in DynamoDB.
 /// </summary>
-public static class DynamoValues
+internal static class DynamoValues
 {
     /// <summary>An item (or key) as the writer's values; null for null.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(item))]

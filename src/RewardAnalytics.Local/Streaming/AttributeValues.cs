@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace RewardAnalytics.Local.Streaming;
 
 /// <summary>Deep copies, deep equality and a stable text form of items, for images and the table mirror.</summary>
-public static class AttributeValues
+internal static class AttributeValues
 {
     /// <summary>A deep copy of <paramref name="item"/>.</summary>
     public static Dictionary<string, AttributeValue> Copy(IReadOnlyDictionary<string, AttributeValue> item) =>

@@ -8,7 +8,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// gives the old image; the new image is the item put, or the old image with the update's literal <c>SET</c> values
 /// applied, which is exactly what DynamoDB stores for such an update.
 /// </summary>
-public sealed class DynamoRewardItemStore : IRewardItemStore
+internal sealed class DynamoRewardItemStore : IRewardItemStore
 {
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;

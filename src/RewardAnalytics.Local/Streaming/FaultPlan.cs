@@ -122,7 +122,7 @@ public sealed record FaultPlan
     }
 
     /// <summary>A poison record to put into the stream right after this change, or null.</summary>
-    public PendingRecord? PoisonAfter(PendingRecord change)
+    internal PendingRecord? PoisonAfter(PendingRecord change)
     {
         if (change.IsPoison || PoisonRate <= 0 || StableHash.Unit(Seed, "poison", change.Order, change.Sub) >= PoisonRate)
         {

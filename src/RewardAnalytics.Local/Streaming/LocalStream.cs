@@ -62,7 +62,7 @@ public sealed class LocalStream
     public long NextOrder() => Interlocked.Increment(ref _autoOrder);
 
     /// <summary>Records a write's change; it gets its shard and sequence number at the next <see cref="Commit"/>.</summary>
-    public void Record(PendingRecord change)
+    internal void Record(PendingRecord change)
     {
         lock (_lock)
         {

@@ -8,7 +8,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// workload run on several concurrent lanes still yields the same stream as long as each key's writes keep their
 /// order; <see cref="Sub"/> orders what one write produced (a poison record right after it).
 /// </summary>
-public sealed record PendingRecord(
+internal sealed record PendingRecord(
     long Order,
     Dictionary<string, AttributeValue> Keys,
     string EventName,

@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Local.Streaming;
 
 /// <summary>The fault plan killed the function; Lambda sees a function error and retries the batch.</summary>
-public sealed class SimulatedCrashException : Exception
+internal sealed class SimulatedCrashException : Exception
 {
     /// <summary>An injected crash; the message says where the function died.</summary>
     public SimulatedCrashException(string message) : base(message) { }

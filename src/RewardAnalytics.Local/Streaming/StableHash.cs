@@ -6,7 +6,7 @@ namespace RewardAnalytics.Local.Streaming;
 /// A hash that is the same in every process (FNV-1a, then a SplitMix64 finish): string.GetHashCode is randomized
 /// per process, and shard placement and fault decisions must be reproducible from a seed.
 /// </summary>
-public static class StableHash
+internal static class StableHash
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;

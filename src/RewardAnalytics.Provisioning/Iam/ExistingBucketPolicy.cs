@@ -8,7 +8,7 @@ namespace RewardAnalytics.Provisioning.Iam;
 /// merged with the stack's TLS-only deny: a bucket policy is one document, so writing the deny alone would drop every
 /// grant the bucket had (the old job's readers) at the shadow deploy.
 /// </summary>
-public sealed record ExistingBucketPolicy
+internal sealed record ExistingBucketPolicy
 {
     /// <summary>The setting's value for a bucket that has no policy (<c>get-bucket-policy</c> answers NoSuchBucketPolicy).</summary>
     public const string NoStatements = "[]";

@@ -20,7 +20,7 @@ public sealed record AlarmSettings
     public string? AlarmEmail { get; init; }
 
     /// <summary>Reads and checks the alarm settings, recording problems in <paramref name="config"/>.</summary>
-    public static AlarmSettings FromConfig(StackConfigReader config)
+    internal static AlarmSettings FromConfig(StackConfigReader config)
     {
         var email = config.Raw(ConfigKeys.AlarmEmail);
         if (email is not null && !MailAddress.TryCreate(email, out _))

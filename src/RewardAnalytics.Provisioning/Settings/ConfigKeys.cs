@@ -1,7 +1,7 @@
 namespace RewardAnalytics.Provisioning.Settings;
 
 /// <summary>The Pulumi config keys of a stack (<c>reward-analytics:&lt;key&gt;</c> in <c>Pulumi.&lt;stack&gt;.yaml</c>).</summary>
-public static class ConfigKeys
+internal static class ConfigKeys
 {
     /// <summary>Config key for <see cref="StackSettings.RewardsTableName"/>.</summary>
     public const string RewardsTableName = "rewardsTableName";

@@ -86,7 +86,7 @@ public sealed record EventSourceMappingParameters
     public string StartingPosition { get; init; } = Latest;
 
     /// <summary>Reads and checks the mapping settings, recording problems in <paramref name="config"/>.</summary>
-    public static EventSourceMappingParameters FromConfig(StackConfigReader config)
+    internal static EventSourceMappingParameters FromConfig(StackConfigReader config)
     {
         var window = config.Integer(ConfigKeys.TumblingWindowSeconds, DefaultTumblingWindowSeconds, 1, 900,
             "the stream aggregator needs a tumbling window: it reads the shardId only tumbling-window invocations carry");

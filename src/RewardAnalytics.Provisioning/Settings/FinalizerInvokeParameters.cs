@@ -30,7 +30,7 @@ public sealed record FinalizerInvokeParameters
     public static string FailureRecordPrefix(string functionName) => $"aws/lambda/async/{functionName}/";
 
     /// <summary>Reads and checks the retry settings, recording problems in <paramref name="config"/>.</summary>
-    public static FinalizerInvokeParameters FromConfig(StackConfigReader config) => new()
+    internal static FinalizerInvokeParameters FromConfig(StackConfigReader config) => new()
     {
         MaximumRetryAttempts = config.Integer(ConfigKeys.FinalizerRetryAttempts, DefaultMaximumRetryAttempts, 0, MaximumRetryAttemptsLimit,
             "Lambda retries an asynchronous invocation at most twice"),

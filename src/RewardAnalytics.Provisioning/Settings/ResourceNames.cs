@@ -59,7 +59,7 @@ public sealed partial record ResourceNames
     public string Alarm(string part) => $"{Prefix}-{part}";
 
     /// <summary>The names of stack <paramref name="stack"/> of <paramref name="project"/>; a prefix too long for AWS's limits is recorded as a problem in <paramref name="config"/>.</summary>
-    public static ResourceNames Create(string project, string stack, StackConfigReader config)
+    internal static ResourceNames Create(string project, string stack, StackConfigReader config)
     {
         var prefix = $"{project}-{stack}";
         if (!NamePattern().IsMatch(prefix) || prefix.Length > MaximumPrefixLength)

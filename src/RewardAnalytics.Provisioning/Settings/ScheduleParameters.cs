@@ -56,7 +56,7 @@ public sealed record ScheduleParameters
         string.Create(CultureInfo.InvariantCulture, $"cron({time.Minute} {time.Hour} * * ? *)");
 
     /// <summary>Reads and checks the schedule settings, recording problems in <paramref name="config"/>; the cron runs in <paramref name="reportTimeZone"/>.</summary>
-    public static ScheduleParameters FromConfig(StackConfigReader config, string reportTimeZone) => new()
+    internal static ScheduleParameters FromConfig(StackConfigReader config, string reportTimeZone) => new()
     {
         TimeZone = reportTimeZone,
         MaximumRetryAttempts = config.Integer(ConfigKeys.ScheduleRetryAttempts, DefaultMaximumRetryAttempts, 0, 185),

@@ -10,7 +10,7 @@ namespace RewardAnalytics.Provisioning.Settings;
 /// with a message naming each bad key (<c>project:key</c>) and what it should hold. Never falls back silently on a
 /// malformed value: a value that is set must be valid.
 /// </summary>
-public sealed partial class StackConfigReader
+internal sealed partial class StackConfigReader
 {
     private readonly string _project;
     private readonly Func<string, string?> _get;

@@ -118,7 +118,7 @@ public sealed record StackSettings
     /// The statements an adopted analytics bucket's policy already has, kept beside the TLS-only deny (required when
     /// adopting; <see cref="ExistingBucketPolicy.None"/> for a created bucket).
     /// </summary>
-    public ExistingBucketPolicy AnalyticsBucketPolicyStatements { get; init; } = ExistingBucketPolicy.None;
+    internal ExistingBucketPolicy AnalyticsBucketPolicyStatements { get; init; } = ExistingBucketPolicy.None;
 
     /// <summary>The principals (account ids, role or user ARNs) the totals API's resource policy lets call its function URL.</summary>
     public IReadOnlyList<string> TotalsApiInvokers { get; init; } = [];

@@ -17,7 +17,7 @@ public sealed class FinalizerEntryPointTests : IDisposable
     public FinalizerEntryPointTests(LocalAwsFixture fixture) =>
         _bed = new FinalizerTestBed(fixture.World, new DateTimeOffset(2023, 11, 20, 9, 0, 0, TimeSpan.Zero), recheckDays: 1);
 
-    private DailyFinalizer Function() => new(DailyFinalizer.Compose(EnvironmentReader.From(_bed.Environment), _bed.Clock, FunctionOutput.To(_bed.Log), MetricsDelivery.LambdaLogStream));
+    private DailyFinalizer Function() => new(DailyFinalizer.Compose(EnvironmentReader.From(_bed.Environment), _bed.Clock, new FunctionOutput(_bed.Log, _bed.Log), MetricsDelivery.LambdaLogStream));
 
     private async Task<string> InvokeAsync(string payload)
     {
@@ -68,7 +68,7 @@ public sealed class FinalizerEntryPointTests : IDisposable
     {
         var env = new Dictionary<string, string> { ["RECHECK_DAYS"] = "40", ["REPORT_TIME_ZONE"] = "Mars/Olympus", ["REPORT_PREFIX"] = "/reports" };
 
-        var error = Assert.Throws<SettingsException>(() => DailyFinalizer.Compose(EnvironmentReader.From(env), _bed.Clock, FunctionOutput.To(_bed.Log), MetricsDelivery.LambdaLogStream));
+        var error = Assert.Throws<SettingsException>(() => DailyFinalizer.Compose(EnvironmentReader.From(env), _bed.Clock, new FunctionOutput(_bed.Log, _bed.Log), MetricsDelivery.LambdaLogStream));
 
         Assert.Equal(
             "Invalid settings: ANALYTICS_BUCKET is not set: expected the name of the S3 bucket the daily reports are written to; " +

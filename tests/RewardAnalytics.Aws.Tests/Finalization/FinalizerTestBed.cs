@@ -37,7 +37,7 @@ public sealed class FinalizerTestBed : IDisposable
         };
         Table = new DynamoFinalizationTable(Dynamo, tableName, Settings.ReportTimeZone, Clock);
         Reports = new S3ReportStore(S3, Settings.AnalyticsBucket, Settings.ReportPrefix);
-        Metrics = new EmfDayMetrics(Log, environment);
+        Metrics = new EmfDayMetrics(Log, environment, FinalizerSettings.DefaultMetricsNamespace, reachesCloudWatch: true);
     }
 
     public LocalAwsWorld World { get; }

@@ -52,7 +52,7 @@ public sealed class FinalizerTimeZoneTests(LocalAwsFixture fixture)
             .ToArray();
         await aggregation.HandleAsync(Event(ShardA, records), default);
 
-        var function = new DailyFinalizer(DailyFinalizer.Compose(EnvironmentReader.From(bed.Environment), bed.Clock, FunctionOutput.To(bed.Log), MetricsDelivery.LambdaLogStream));
+        var function = new DailyFinalizer(DailyFinalizer.Compose(EnvironmentReader.From(bed.Environment), bed.Clock, new FunctionOutput(bed.Log, bed.Log), MetricsDelivery.LambdaLogStream));
         using var response = await function.HandleAsync(new MemoryStream("{}"u8.ToArray()));
         using var summary = await JsonDocument.ParseAsync(response);
 

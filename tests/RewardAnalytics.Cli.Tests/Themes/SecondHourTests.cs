@@ -35,7 +35,7 @@ public sealed class SecondHourTests
         });
 
         var error = Assert.Throws<Core.Settings.SettingsException>(() =>
-            new Functions.DailyFinalizer(Functions.DailyFinalizer.Compose(environment, TimeProvider.System, Functions.FunctionOutput.To(TextWriter.Null), Core.Finalization.MetricsDelivery.LambdaLogStream)));
+            new Functions.DailyFinalizer(Functions.DailyFinalizer.Compose(environment, TimeProvider.System, new Functions.FunctionOutput(TextWriter.Null, TextWriter.Null), Core.Finalization.MetricsDelivery.LambdaLogStream)));
 
         Assert.Equal(
             "Invalid settings: AWS_ENDPOINT_URL_DYNAMODB is 'localhost:8000': expected a URL such as http://localhost:8000; " +
