@@ -4,7 +4,7 @@ using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.Local.Workload;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.Local.Tests.Streaming;
 
 /// <summary>A small seeded workload written to an in-memory table and recorded into a local stream.</summary>
 internal static class StreamScenario

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RewardAnalytics.Core.Tests.Reporting;
+namespace RewardAnalytics.Core.Tests;
 
 /// <summary>Amounts show exact digits, no trailing zeros, and always a fraction, as Python's json.dumps showed floats.</summary>
 public sealed class ReportNumberTests

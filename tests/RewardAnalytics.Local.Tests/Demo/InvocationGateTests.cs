@@ -1,6 +1,6 @@
 using RewardAnalytics.Local.Demo;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.Local.Tests.Demo;
 
 /// <summary>The demo's mid-stream readings see whole invocations only.</summary>
 public sealed class InvocationGateTests

@@ -1,6 +1,6 @@
 using RewardAnalytics.Local.Demo;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.Local.Tests.Demo;
 
 /// <summary>The demo's check lines say what happened in plain words.</summary>
 public sealed class DemoVerifierTests

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Local.StreamEvents;
-using static RewardAnalytics.Functions.Tests.FunctionEvents;
-using static RewardAnalytics.TestSupport.RewardRecords;
+using RewardAnalytics.StreamEvents.Writer;
+using static RewardAnalytics.Core.Tests.Events.RewardRecords;
+using static RewardAnalytics.Core.Tests.EventReading;
 
-namespace RewardAnalytics.Functions.Tests;
+namespace RewardAnalytics.Core.Tests.Aggregation;
 
 /// <summary>The aggregator's logic against an in-memory table: logs, metrics, partial failures.</summary>
 public sealed class StreamAggregationTests : IDisposable
@@ -32,9 +31,9 @@ public sealed class StreamAggregationTests : IDisposable
 
     private JsonElement[] EmfLines() => LogLines().Where(l => l.TryGetProperty("_aws", out _)).ToArray();
 
-    private Task<AggregationOutcome> Deliver(params StreamRecord[] records) => _aggregation.HandleAsync(Event(ShardA, records), CancellationToken.None);
+    private Task<AggregationOutcome> Deliver(params StreamEventRecord[] records) => _aggregation.HandleAsync(Event(ShardA, records), CancellationToken.None);
 
-    private static StreamRecord Reward(long seq, LocalDate day, string amount = "10", string type = "ISSUED") =>
+    private static StreamEventRecord Reward(long seq, LocalDate day, string amount = "10", string type = "ISSUED") =>
         Insert(seq, Item($"r{seq}", type, amount, $"{day:yyyy-MM-dd}T12:00:00Z"));
 
     [Fact]
@@ -111,7 +110,7 @@ public sealed class StreamAggregationTests : IDisposable
     public async Task A_retry_from_the_reported_failure_applies_each_record_once()
     {
         _table.FailNextWrite(Nov16, new TimeoutException("throttled"));
-        StreamRecord[] batch = [Reward(1, Nov15), Reward(2, Nov16), Reward(3, Nov15, "2.5"), Reward(4, Nov16, "7", "REDEEMED")];
+        StreamEventRecord[] batch = [Reward(1, Nov15), Reward(2, Nov16), Reward(3, Nov15, "2.5"), Reward(4, Nov16, "7", "REDEEMED")];
 
         var first = await Deliver(batch);
         var retry = await Deliver(batch[1..]);
@@ -127,7 +126,7 @@ public sealed class StreamAggregationTests : IDisposable
     {
         var reward = Item("r1", "ISSUED", "10", "2023-11-15T12:00:00Z");
         _table.FailNextWrite(Nov16, new TimeoutException("throttled"));
-        StreamRecord[] batch = [Insert(1, reward), Reward(2, Nov16, "5"), Remove(3, reward)];
+        StreamEventRecord[] batch = [Insert(1, reward), Reward(2, Nov16, "5"), Remove(3, reward)];
 
         var first = await Deliver(batch);
         await Deliver(batch[1..]);
@@ -152,7 +151,7 @@ public sealed class StreamAggregationTests : IDisposable
     [Fact]
     public async Task The_same_batch_delivered_twice_reports_its_entries_as_already_applied()
     {
-        StreamRecord[] batch = [Reward(1, Nov15), Reward(2, Nov15, "5")];
+        StreamEventRecord[] batch = [Reward(1, Nov15), Reward(2, Nov15, "5")];
 
         await Deliver(batch);
         var again = await Deliver(batch);

@@ -1,9 +1,8 @@
 using NodaTime;
-using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.StreamEvents;
 
-namespace RewardAnalytics.Functions.Tests;
+namespace RewardAnalytics.Core.Tests.Aggregation;
 
 /// <summary>
 /// The aggregates table in memory, with the same rule as the DynamoDB adapter: a group is applied at once above the

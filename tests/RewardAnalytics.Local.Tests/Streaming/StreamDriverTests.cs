@@ -4,7 +4,7 @@ using RewardAnalytics.Local.Streaming;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Local.Tests;
+namespace RewardAnalytics.Local.Tests.Streaming;
 
 /// <summary>The local stream and its delivery, without emulators: order, sequence numbers, rollover, retries, faults.</summary>
 public sealed class StreamDriverTests(ITestOutputHelper output)

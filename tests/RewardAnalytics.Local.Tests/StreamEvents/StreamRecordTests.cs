@@ -9,7 +9,7 @@ namespace RewardAnalytics.Local.Tests.StreamEvents;
 /// The local stream writes its records through the one event writer Core's tests use: an item of the SDK's values
 /// gives the same event bytes and the same <c>SizeBytes</c> as the same item built without the SDK.
 /// </summary>
-public sealed class StreamRecordEventTests
+public sealed class StreamRecordTests
 {
     private static readonly DateTimeOffset At = new(2023, 11, 15, 9, 0, 0, TimeSpan.Zero);
 
