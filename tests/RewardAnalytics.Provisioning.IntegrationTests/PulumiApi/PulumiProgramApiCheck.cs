@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace RewardAnalytics.Provisioning.Tests.PulumiApi;
+namespace RewardAnalytics.Provisioning.IntegrationTests.PulumiApi;
 
 /// <summary>
 /// Checks, without compiling (Pulumi.Aws cannot be restored here), that a C# Pulumi program names only what

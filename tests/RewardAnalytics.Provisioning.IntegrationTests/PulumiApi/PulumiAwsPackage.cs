@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RewardAnalytics.Provisioning.Tests.PulumiApi;
+namespace RewardAnalytics.Provisioning.IntegrationTests.PulumiApi;
 
 /// <summary>
 /// The <c>@pulumi/aws</c> package pinned by <c>tools/pulumi-schema-check/</c> (package.json + lock), installed with

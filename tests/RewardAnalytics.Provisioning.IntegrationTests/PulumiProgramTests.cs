@@ -1,7 +1,7 @@
-using RewardAnalytics.Provisioning.Tests.PulumiApi;
+using RewardAnalytics.Provisioning.IntegrationTests.PulumiApi;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Provisioning.Tests;
+namespace RewardAnalytics.Provisioning.IntegrationTests;
 
 /// <summary>
 /// The Pulumi program cannot be compiled here (Pulumi packages are not served), so it is parsed with Roslyn and every

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace RewardAnalytics.Provisioning.Tests.PulumiApi;
+namespace RewardAnalytics.Provisioning.IntegrationTests.PulumiApi;
 
 /// <summary>
 /// The classes, interfaces and functions an npm Pulumi provider package declares in its <c>.d.ts</c> files, with
