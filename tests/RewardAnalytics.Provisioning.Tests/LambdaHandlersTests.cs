@@ -8,7 +8,7 @@ namespace RewardAnalytics.Provisioning.Tests;
 /// them: the type by full name in the named assembly, the method by <c>GetMethod(name, DeclaredOnly | Public |
 /// NonPublic | Instance | Static)</c>, which fails on overloads (Lambda then refuses the function at every cold start).
 /// </summary>
-public sealed class HandlerTests
+public sealed class LambdaHandlersTests
 {
     private const BindingFlags LambdaRuntimeLookup =
         BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
@@ -25,7 +25,7 @@ public sealed class HandlerTests
     [Fact]
     public void Every_handler_string_the_stack_deploys_is_checked_below()
     {
-        var rows = typeof(HandlerTests).GetMethod(nameof(The_handler_names_a_method_lambda_can_resolve_in_the_functions_assembly))!
+        var rows = typeof(LambdaHandlersTests).GetMethod(nameof(The_handler_names_a_method_lambda_can_resolve_in_the_functions_assembly))!
             .GetCustomAttributes<InlineDataAttribute>()
             .Select(row => (string)row.GetData(null!).Single()[0]);
 

@@ -1,7 +1,7 @@
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Provisioning.Settings;
 
-namespace RewardAnalytics.Provisioning.Tests;
+namespace RewardAnalytics.Provisioning.Tests.Settings;
 
 public sealed class StackSettingsTests
 {
