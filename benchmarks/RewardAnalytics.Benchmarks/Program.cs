@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using RewardAnalytics.Benchmarks;
+using RewardAnalytics.Local.Workload;
 using RewardAnalytics.Local.Emulators;
 
 // dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- [--quick] [BenchmarkDotNet arguments]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Core.Tests.Aggregation;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
 
 namespace RewardAnalytics.Functions.Tests;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Core.Tests.Aggregation;
 using RewardAnalytics.Local.StreamEvents;
 using RewardAnalytics.TestSupport;
 using static RewardAnalytics.TestSupport.RewardRecords;

@@ -4,6 +4,7 @@ using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
+using RewardAnalytics.Core.Tests.Aggregation;
 using static RewardAnalytics.Functions.Tests.FunctionEvents;
 
 namespace RewardAnalytics.Functions.Tests;

@@ -2,13 +2,12 @@ using NodaTime;
 using NodaTime.Text;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
-using RewardAnalytics.Core.Reconciliation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Tests.Finalization;
 
-/// <summary>The finalizer's pure rules: the decision, the calendar, the payload, the settings and the scan tally.</summary>
+/// <summary>The finalizer's pure rules: the decision, the calendar, the payload, and the settings.</summary>
 public sealed class FinalizationRulesTests
 {
     private static readonly LocalDate Day = new(2023, 11, 15);
@@ -238,34 +237,6 @@ public sealed class FinalizationRulesTests
             "AGGREGATES_TABLE is not set: expected the name of the DynamoDB aggregates table",
             "RECHECK_DAYS is '-1': expected a whole number from 0 to 31",
         ], error.Problems);
-    }
-
-    [Fact]
-    public void The_scan_tally_counts_items_by_the_stream_rules_on_their_day_in_the_zone()
-    {
-        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        var tally = new GroundTruthTally(newYork, new DateInterval(Day, Day));
-
-        tally.Add(AttributeKind.S, "issued", AttributeKind.N, "10.5", AttributeKind.S, "2023-11-16T04:59:59Z"); // 23:59:59 EST on the 15th
-        tally.Add(AttributeKind.S, "REDEEMED", AttributeKind.N, "0.25", AttributeKind.N, "1700049600");          // 2023-11-15T12:00Z
-        tally.Add(AttributeKind.S, "ISSUED", AttributeKind.N, "7", AttributeKind.S, "2023-11-16T05:00:00Z");     // the 16th: outside
-        tally.Add(AttributeKind.S, "ISSUED", AttributeKind.N, "-1", AttributeKind.S, "2023-11-15T12:00:00Z");    // skipped by the stream too
-        tally.Add(AttributeKind.S, "GIFTED", AttributeKind.N, "1", AttributeKind.S, "2023-11-15T12:00:00Z");
-
-        Assert.Equal(new DailyTotals(10.5m, 0.25m, 1, 1), tally.For(Day));
-        Assert.Equal(5, tally.ItemsRead);
-        Assert.Equal(1, tally.Unreadable[SkipReason.AmountNegative]);
-        Assert.Equal(1, tally.Unreadable[SkipReason.TypeUnknown]);
-    }
-
-    [Fact]
-    public void A_correction_is_the_scan_minus_the_shard_items_whatever_correction_was_there_before()
-    {
-        var reconciliation = new DayReconciliation(Day, Seed, new DayLedger(new DailyTotals(1400m, 750m, 14, 8), new DailyTotals(50m, 0m, 0, 0), null));
-
-        Assert.False(reconciliation.Matches);
-        Assert.Equal(new DailyTotals(50m, 0m, 1, 0), reconciliation.Difference);
-        Assert.Equal(new DailyTotals(100m, 0m, 1, 0), reconciliation.Correction);
     }
 
     [Fact]

@@ -1,9 +1,0 @@
-namespace RewardAnalytics.Aws.Tests.Finalization;
-
-/// <summary>The step after which a finalization is made to crash.</summary>
-public enum CrashPoint
-{
-    AfterReport,
-    AfterMetrics,
-    AfterFinal,
-}
