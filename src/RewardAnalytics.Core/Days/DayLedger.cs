@@ -1,5 +1,4 @@
 using NodaTime;
-using RewardAnalytics.Core.Finalization;
 
 namespace RewardAnalytics.Core.Days;
 

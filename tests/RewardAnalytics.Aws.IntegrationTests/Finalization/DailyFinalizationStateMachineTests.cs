@@ -1,5 +1,6 @@
 using NodaTime;
 using RewardAnalytics.Aws.Aggregates;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reporting;

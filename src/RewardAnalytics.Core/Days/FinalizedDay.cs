@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace RewardAnalytics.Core.Finalization;
+namespace RewardAnalytics.Core.Days;
 
 /// <summary>
 /// A day's <c>FINAL</c> item: the totals last published in the report, their revision (1, 2, …), when they were

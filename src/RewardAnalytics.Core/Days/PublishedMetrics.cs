@@ -1,4 +1,4 @@
-namespace RewardAnalytics.Core.Finalization;
+namespace RewardAnalytics.Core.Days;
 
 /// <summary>
 /// What CloudWatch holds for a day, as far as the finalizer published it: the namespace its lines went to and their sum
