@@ -3,8 +3,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using RewardAnalytics.Benchmarks;
-using RewardAnalytics.Local.Workload;
 using RewardAnalytics.Local.Emulators;
+using RewardAnalytics.Local.Workload;
 
 // dotnet run -c Release --project benchmarks/RewardAnalytics.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 //   the parse + fold benchmarks (--quick: BenchmarkDotNet's ShortRun job, under two minutes)

@@ -1,7 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using RewardAnalytics.Provisioning.Settings;
 using RewardAnalytics.Provisioning.IntegrationTests.Package;
+using RewardAnalytics.Provisioning.Settings;
 
 namespace RewardAnalytics.Provisioning.IntegrationTests;
 

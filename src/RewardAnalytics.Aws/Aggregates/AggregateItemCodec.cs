@@ -2,10 +2,9 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using NodaTime.Text;
-using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Finalization;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 

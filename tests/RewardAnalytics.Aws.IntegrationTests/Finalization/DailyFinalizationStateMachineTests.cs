@@ -1,7 +1,7 @@
 using NodaTime;
 using RewardAnalytics.Aws.Aggregates;
-using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core;
+using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;

@@ -4,8 +4,8 @@ using NodaTime;
 using RewardAnalytics.Core.Aggregation;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.StreamEvents.Writer;
-using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 using static RewardAnalytics.Core.Tests.EventReading;
+using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.Aggregation;
 
