@@ -4,6 +4,7 @@ using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 using static RewardAnalytics.Core.Tests.EventReading;
+using static RewardAnalytics.Core.Tests.StreamEvents.StreamEventJson;
 
 namespace RewardAnalytics.Core.Tests.StreamEvents;
 
@@ -14,7 +15,8 @@ namespace RewardAnalytics.Core.Tests.StreamEvents;
 /// </summary>
 public sealed class StreamEventReaderTests(ITestOutputHelper output)
 {
-    private const string Window = """ "shardId": "shardId-1", "window": { "start": "2023-11-15T09:00:00Z", "end": "2023-11-15T09:05:00Z" } """;
+    private const string Takes = "this function takes the DynamoDB stream's tumbling-window events.";
+    private static readonly LocalDate Nov15 = new(2023, 11, 15);
 
     [Theory]
     [InlineData("")]
@@ -150,20 +152,6 @@ public sealed class StreamEventReaderTests(ITestOutputHelper output)
         Assert.Equal("s", batch.Envelope.ShardId);
     }
 
-    private static readonly LocalDate Nov15 = new(2023, 11, 15);
-
-    private static string Reward(int n, string extra = "") =>
-        $$"""{ "rewardId": { "S": "r{{n}}" }, "type": { "S": "ISSUED" }, "amount": { "N": "{{n}}" }, "createdAt": { "S": "2023-11-15T08:00:00Z" }{{extra}} }""";
-
-    private static string Record(int n, string eventName = "INSERT", string? newImage = null, string? oldImage = null, string viewType = "NEW_AND_OLD_IMAGES") =>
-        $$"""{ "eventID": "e{{n}}", "eventName": "{{eventName}}", "dynamodb": { "Keys": { "rewardId": { "S": "r{{n}}" } }, """ +
-        (newImage is null ? "" : $$""" "NewImage": {{newImage}}, """) +
-        (oldImage is null ? "" : $$""" "OldImage": {{oldImage}}, """) +
-        $$""" "SequenceNumber": "{{100 + n}}", "StreamViewType": "{{viewType}}" } }""";
-
-    private static byte[] Event(params string[] records) =>
-        System.Text.Encoding.UTF8.GetBytes($$"""{ "Records": [ {{string.Join(", ", records)}} ], {{Window}} }""");
-
     /// <summary>An attribute value nested <paramref name="levels"/> levels deep, alternating maps and lists.</summary>
     private static string Nested(int levels) => levels == 0
         ? """{ "S": "leaf" }"""
@@ -189,8 +177,6 @@ public sealed class StreamEventReaderTests(ITestOutputHelper output)
 
         Assert.StartsWith("The event is not valid JSON (", error.Message, StringComparison.Ordinal);
     }
-
-    private const string Takes = "this function takes the DynamoDB stream's tumbling-window events.";
 
     [Theory]
     [InlineData("s3-put-event.json", "aws:s3")]

@@ -3,6 +3,7 @@ using RewardAnalytics.Core.StreamEvents;
 using RewardAnalytics.StreamEvents.Writer;
 using static RewardAnalytics.Core.Tests.EventReading;
 using static RewardAnalytics.Core.Tests.Events.RewardRecords;
+using static RewardAnalytics.Core.Tests.StreamEvents.StreamEventJson;
 
 namespace RewardAnalytics.Core.Tests.StreamEvents;
 
@@ -13,10 +14,7 @@ namespace RewardAnalytics.Core.Tests.StreamEvents;
 /// </summary>
 public sealed class StreamRecordReaderTests
 {
-    private const string Window = """ "shardId": "shardId-1", "window": { "start": "2023-11-15T09:00:00Z", "end": "2023-11-15T09:05:00Z" } """;
-
-    private static string Record(string sequence) =>
-        $$"""{ "eventID": "e1", "eventName": "INSERT", "dynamodb": { "Keys": { "rewardId": { "S": "r1" } }, "SequenceNumber": {{sequence}} } }""";
+    private static readonly LocalDate Nov15 = new(2023, 11, 15);
 
     [Theory]
     [InlineData("Records[0].dynamodb.SequenceNumber", """{ "Records": [ { "dynamodb": { "SequenceNumber": "1", "SequenceNumber": "2" } } ], "shardId": "s" }""")]
@@ -79,20 +77,6 @@ public sealed class StreamRecordReaderTests
         Assert.Empty(batch.Days);
         return skipped;
     }
-
-    private static readonly LocalDate Nov15 = new(2023, 11, 15);
-
-    private static string Reward(int n, string extra = "") =>
-        $$"""{ "rewardId": { "S": "r{{n}}" }, "type": { "S": "ISSUED" }, "amount": { "N": "{{n}}" }, "createdAt": { "S": "2023-11-15T08:00:00Z" }{{extra}} }""";
-
-    private static string Record(int n, string eventName = "INSERT", string? newImage = null, string? oldImage = null, string viewType = "NEW_AND_OLD_IMAGES") =>
-        $$"""{ "eventID": "e{{n}}", "eventName": "{{eventName}}", "dynamodb": { "Keys": { "rewardId": { "S": "r{{n}}" } }, """ +
-        (newImage is null ? "" : $$""" "NewImage": {{newImage}}, """) +
-        (oldImage is null ? "" : $$""" "OldImage": {{oldImage}}, """) +
-        $$""" "SequenceNumber": "{{100 + n}}", "StreamViewType": "{{viewType}}" } }""";
-
-    private static byte[] Event(params string[] records) =>
-        System.Text.Encoding.UTF8.GetBytes($$"""{ "Records": [ {{string.Join(", ", records)}} ], {{Window}} }""");
 
     [Fact]
     public void A_malformed_record_between_two_valid_ones_is_skipped_alone_and_both_neighbours_count()
