@@ -7,7 +7,10 @@ using static RewardAnalytics.Core.Tests.Events.RewardRecords;
 
 namespace RewardAnalytics.Core.Tests.Aggregation;
 
-/// <summary>delta = contribution(NewImage) − contribution(OldImage), for every kind of stream record.</summary>
+/// <summary>
+/// delta = contribution(NewImage) − contribution(OldImage), for every kind of stream record; and, on plain change
+/// values, what a TTL expiry is (which records count: <c>StreamChangeTests</c>).
+/// </summary>
 public sealed class ChangeDeltaTests
 {
     private static readonly LocalDate Nov15 = new(2023, 11, 15);
@@ -134,5 +137,17 @@ public sealed class ChangeDeltaTests
         using var batch = Read(Insert(1, Item("r1", "Issued", "1", "2023-11-15T12:00:00Z")), Insert(2, Item("r2", "redeemed", "2", "2023-11-15T12:00:00Z")));
 
         Assert.Equal(new Dictionary<LocalDate, DailyTotals> { [Nov15] = new(1m, 2m, 1, 1) }, Totals(batch));
+    }
+
+    private static readonly SequenceNumber Seq = SequenceNumber.Parse("100");
+    private static readonly RewardImage Readable = new(SkipReason.None, RewardKind.Issued, 10.5m, Instant.FromUtc(2023, 11, 15, 12, 0));
+
+    [Fact]
+    public void Only_a_remove_by_the_TTL_service_with_its_old_image_is_an_expiry()
+    {
+        Assert.True(ChangeDelta.IsExpiry(new StreamChange(Seq, ChangeKind.Remove, true, Readable, null)));
+        Assert.False(ChangeDelta.IsExpiry(new StreamChange(Seq, ChangeKind.Remove, false, Readable, null)));
+        Assert.False(ChangeDelta.IsExpiry(new StreamChange(Seq, ChangeKind.Remove, true, null, null)));
+        Assert.False(ChangeDelta.IsExpiry(new StreamChange(Seq, ChangeKind.Modify, true, Readable, Readable)));
     }
 }

@@ -1,6 +1,5 @@
 using NodaTime;
 using RewardAnalytics.Core.Settings;
-using RewardAnalytics.Core.StreamEvents;
 
 namespace RewardAnalytics.Core.Tests.Settings;
 
@@ -85,12 +84,6 @@ public sealed class AggregatorSettingsTests
 
         Assert.Equal(3, value);
         Assert.Equal("Invalid settings: RECHECK_DAYS is '31': expected a whole number from 0 to 30", error.Message);
-    }
-
-    [Fact]
-    public void The_default_schema_uses_the_documented_attribute_names()
-    {
-        Assert.Equal(("type", "amount", "createdAt"), (RewardImageSchema.Default.TypeAttribute, RewardImageSchema.Default.AmountAttribute, RewardImageSchema.Default.CreatedAtAttribute));
     }
 
     [Fact]
