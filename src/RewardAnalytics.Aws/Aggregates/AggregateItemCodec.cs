@@ -5,7 +5,6 @@ using NodaTime.Text;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Aggregation;
-using RewardAnalytics.Core.Finalization;
 using RewardAnalytics.Core.Settings;
 using RewardAnalytics.Core.StreamEvents;
 

@@ -3,7 +3,6 @@ using Amazon.DynamoDBv2.Model;
 using NodaTime;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
-using RewardAnalytics.Core.Finalization;
 using static RewardAnalytics.Aws.Aggregates.AggregateItemCodec;
 
 namespace RewardAnalytics.Aws.Aggregates;

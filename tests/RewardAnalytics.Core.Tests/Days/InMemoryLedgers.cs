@@ -1,6 +1,5 @@
 using NodaTime;
 using RewardAnalytics.Core.Days;
-using RewardAnalytics.Core.Finalization;
 
 namespace RewardAnalytics.Core.Tests.Days;
 
