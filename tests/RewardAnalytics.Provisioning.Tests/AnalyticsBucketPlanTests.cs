@@ -145,19 +145,6 @@ public sealed class AnalyticsBucketPlanTests
         Assert.Equal(kept, Adopted(policy: value).KeptPolicy.Statements.Count);
     }
 
-    [Fact]
-    public void Adopting_without_the_existing_statements_stops_the_stack_and_says_how_to_fill_them()
-    {
-        var error = Assert.Throws<SettingsException>(() => Config.Settings("prod",
-            (ConfigKeys.AnalyticsBucketName, "loyalty-platform-analytics"), (ConfigKeys.AdoptAnalyticsBucket, "true")));
-
-        Assert.Equal(
-            ["reward-analytics:analyticsBucketPolicyStatements is not set but reward-analytics:adoptAnalyticsBucket is true: the stack writes the " +
-             "adopted bucket's whole policy, so expected the statements it has now (the output of `aws s3api get-bucket-policy --bucket <name> " +
-             "--query Policy --output text`), or [] when that command answers NoSuchBucketPolicy"],
-            error.Problems);
-    }
-
     [Theory]
     [InlineData("not json", "reward-analytics:analyticsBucketPolicyStatements is not JSON (")]
     [InlineData("\"s3:GetObject\"", "reward-analytics:analyticsBucketPolicyStatements is neither a policy document with a Statement nor a JSON array of statements")]
@@ -168,18 +155,6 @@ public sealed class AnalyticsBucketPlanTests
         var error = Assert.Throws<SettingsException>(() => Adopted(policy: value));
 
         Assert.StartsWith(expectedStart, Assert.Single(error.Problems), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Adopting_without_a_bucket_name_stops_the_stack_and_says_why()
-    {
-        var error = Assert.Throws<SettingsException>(() => Config.Settings("dev", (ConfigKeys.AdoptAnalyticsBucket, "true")));
-
-        Assert.Equal(
-            ["reward-analytics:adoptAnalyticsBucket is true but reward-analytics:analyticsBucketName is not set: expected the name of the existing " +
-             "bucket to adopt, such as 'loyalty-platform-analytics' (without a name there is nothing to import; set adoptAnalyticsBucket to false " +
-             "to let the stack create a bucket)"],
-            error.Problems);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed record ScheduleParameters
 
     /// <summary>
     /// The second run's local time: after every clock change in the time zone database for years to come (the latest
-    /// jump starts 03:00 and ends 04:00, Europe/Athens and others; <c>ScheduleCoverageTests</c> walks every zone), and
+    /// jump starts 03:00 and ends 04:00, Europe/Athens and others; <c>ScheduleParametersTests</c> walks every zone), and
     /// before the default finalizer deadline (06:00).
     /// </summary>
     public static readonly LocalTime MorningRun = new(4, 5);

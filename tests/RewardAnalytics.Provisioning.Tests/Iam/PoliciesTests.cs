@@ -1,9 +1,10 @@
 using System.Text.Json;
 using RewardAnalytics.Provisioning.Iam;
+using static RewardAnalytics.Provisioning.Tests.ShadowRun;
 
-namespace RewardAnalytics.Provisioning.Tests;
+namespace RewardAnalytics.Provisioning.Tests.Iam;
 
-public sealed class PolicyTests
+public sealed class PoliciesTests
 {
     private const string Stream = "arn:aws:dynamodb:eu-west-1:123456789012:table/rewards/stream/2024-01-01T00:00:00.000";
     private const string Aggregates = "arn:aws:dynamodb:eu-west-1:123456789012:table/reward-analytics-prod-aggregates";
@@ -118,15 +119,6 @@ public sealed class PolicyTests
         Assert.Equal("false", statement.GetProperty("Condition").GetProperty("Bool").GetProperty("aws:SecureTransport").GetString());
     }
 
-    [Fact]
-    public void Public_access_is_fully_blocked()
-    {
-        var block = PublicAccessBlock.FullyBlocked;
-
-        Assert.True(block.BlockPublicAcls && block.BlockPublicPolicy && block.IgnorePublicAcls && block.RestrictPublicBuckets);
-        Assert.True(block.IsFullyBlocked);
-    }
-
     [Theory]
     [InlineData("lambda.amazonaws.com")]
     [InlineData("scheduler.amazonaws.com")]
@@ -141,14 +133,6 @@ public sealed class PolicyTests
         Assert.Equal("123456789012", statement.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
     }
 
-    [Fact]
-    public void Policies_are_serialized_json_not_hand_written_strings()
-    {
-        var json = Policies.TlsOnlyBucket("arn:aws:s3:::bucket-with-\"quote").ToJson();
-
-        Assert.Equal("arn:aws:s3:::bucket-with-\"quote", JsonDocument.Parse(json).RootElement.GetProperty("Statement")[0].GetProperty("Resource")[0].GetString());
-    }
-
     private static List<(string Sid, string Actions, string Resource)> Statements(JsonElement policy) =>
         policy.GetProperty("Statement").EnumerateArray()
             .Select(s => (
@@ -156,4 +140,16 @@ public sealed class PolicyTests
                 string.Join(' ', s.GetProperty("Action").EnumerateArray().Select(a => a.GetString())),
                 string.Join(' ', s.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()))))
             .ToList();
+
+    [Fact]
+    public void Under_the_shadow_prefix_the_finalizer_may_write_only_there_not_the_old_jobs_reports()
+    {
+        var policy = Policies.DailyFinalizer(new DailyFinalizerResources(
+            "arn:aws:dynamodb:eu-west-1:123456789012:table/aggregates", "arn:aws:s3:::loyalty-platform-analytics", ShadowPrefix,
+            "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/finalizer", "arn:aws:s3:::failed", "finalizer")).ToJson();
+
+        Assert.Contains("\"arn:aws:s3:::loyalty-platform-analytics/daily-rewards-shadow/*\"", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"arn:aws:s3:::loyalty-platform-analytics/daily-rewards/*\"", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"arn:aws:s3:::loyalty-platform-analytics/*\"", policy, StringComparison.Ordinal);
+    }
 }

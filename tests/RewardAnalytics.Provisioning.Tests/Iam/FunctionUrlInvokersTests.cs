@@ -2,14 +2,14 @@ using System.Text.Json;
 using RewardAnalytics.Provisioning.Iam;
 using RewardAnalytics.Provisioning.Settings;
 
-namespace RewardAnalytics.Provisioning.Tests;
+namespace RewardAnalytics.Provisioning.Tests.Iam;
 
 /// <summary>
 /// <c>totalsApiInvokers</c>: a function URL created since October 2025 takes a request only from a caller allowed both
 /// <c>lambda:InvokeFunctionUrl</c> and <c>lambda:InvokeFunction</c>; each named principal gets both in the function's
 /// resource policy, each under the condition key AWS documents for function URLs.
 /// </summary>
-public sealed class TotalsApiInvokersTests
+public sealed class FunctionUrlInvokersTests
 {
     private const string Function = "arn:aws:lambda:eu-west-1:123456789012:function:reward-analytics-prod-totals-api";
     private const string Reporting = "arn:aws:iam::444455556666:role/reporting";

@@ -4,15 +4,15 @@ using RewardAnalytics.Provisioning.Settings;
 using RewardAnalytics.TestSupport;
 using Xunit.Abstractions;
 
-namespace RewardAnalytics.Provisioning.Tests;
+namespace RewardAnalytics.Provisioning.Tests.Settings;
 
 /// <summary>
-/// EventBridge Scheduler skips a run whose local time does not exist. For every zone the stack accepts (every id of the
-/// embedded TZDB, the one <c>reportTimeZone</c> is validated against) and every day of the next two decades, some run of
-/// the finalizer's schedules happens on the next local day before the finalizer deadline: the day is finalized by the
-/// morning after (the run finalizes "yesterday", the local day before its own).
+/// The finalizer's schedules. EventBridge Scheduler skips a run whose local time does not exist. For every zone the
+/// stack accepts (every id of the embedded TZDB, the one <c>reportTimeZone</c> is validated against) and every day of
+/// the next two decades, some run of the finalizer's schedules happens on the next local day before the finalizer
+/// deadline: the day is finalized by the morning after (the run finalizes "yesterday", the local day before its own).
 /// </summary>
-public sealed class ScheduleCoverageTests(ITestOutputHelper output)
+public sealed class ScheduleParametersTests(ITestOutputHelper output)
 {
     private static readonly LocalDate First = new(2025, 1, 1);
     private static readonly LocalDate Last = new(2045, 12, 31);
@@ -87,4 +87,23 @@ public sealed class ScheduleCoverageTests(ITestOutputHelper output)
 
     /// <summary>A local time exists when it maps to at least one instant (a gap maps to none; an overlap to two).</summary>
     private static bool Exists(DateTimeZone zone, LocalDateTime local) => zone.MapLocal(local).Count > 0;
+
+    [Fact]
+    public void The_finalizer_runs_at_five_past_midnight_in_the_report_time_zone_with_no_flexible_window()
+    {
+        var schedule = Config.Settings("prod", (ConfigKeys.ReportTimeZone, "America/New_York")).Schedule;
+
+        Assert.Equal("cron(5 0 * * ? *)", ScheduleParameters.Expression);
+        Assert.Equal("America/New_York", schedule.TimeZone);
+        Assert.Equal("OFF", ScheduleParameters.FlexibleTimeWindowMode);
+        Assert.Equal("ENABLED", ScheduleParameters.State);
+        Assert.Equal("{}", ScheduleParameters.Input);
+        Assert.Equal((5, 3600), (schedule.MaximumRetryAttempts, schedule.MaximumEventAgeSeconds));
+    }
+
+    [Fact]
+    public void The_schedule_uses_utc_when_no_time_zone_is_set()
+    {
+        Assert.Equal("UTC", Config.Settings().Schedule.TimeZone);
+    }
 }

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace RewardAnalytics.Provisioning.Tests;
 
 /// <summary>The Pulumi and Pulumi.Aws pins in Directory.Packages.props go together, and the API check reads the same schema.</summary>
-public sealed class PulumiPinTests
+public sealed class PulumiPackagesTests
 {
     private static readonly Dictionary<string, string> Pins = XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props"))
         .Descendants("PackageVersion")

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using RewardAnalytics.Provisioning.Monitoring;
 using RewardAnalytics.Provisioning.Settings;
 
-namespace RewardAnalytics.Provisioning.Tests;
+namespace RewardAnalytics.Provisioning.Tests.Monitoring;
 
-public sealed class MonitoringTests
+public sealed class AlarmsTests
 {
     [Fact]
     public void The_stack_alarms_on_errors_lag_given_up_batches_and_runs_lost_failure_records_and_a_missed_finalizer_run()
@@ -100,67 +99,5 @@ public sealed class MonitoringTests
         Assert.Equal("FILL(invocations, 0) - FILL(errors, 0)", result.Expression);
         Assert.All(alarm.Queries.Where(q => q.Metric is not null), q => Assert.Equal(3600, q.Metric!.PeriodSeconds));
         Assert.True(alarm.EvaluationPeriods * 3600 <= 7 * 86400, "CloudWatch evaluates at most 7 days");
-    }
-
-    [Fact]
-    public void The_dashboard_shows_the_daily_metrics_summed_over_a_day_lag_errors_and_skipped_records()
-    {
-        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid", TotalsApiArn)).RootElement;
-        var widgets = body.GetProperty("widgets").EnumerateArray().Where(w => w.GetProperty("type").GetString() == "metric").Select(w => w.GetProperty("properties")).ToList();
-        var metrics = widgets.SelectMany(w => w.GetProperty("metrics").EnumerateArray().Select(m => (Widget: w, Metric: m))).ToList();
-
-        foreach (var daily in new[] { "TotalIssuedRewards", "TotalRedeemedRewards", "NetRewards", "IssuedCount", "RedeemedCount" })
-        {
-            var (widget, metric) = Assert.Single(metrics, m => m.Metric[1].GetString() == daily);
-            Assert.Equal(["LoyaltyPlatform/Rewards", daily, "Environment", "prod"], metric.EnumerateArray().Select(v => v.GetString()));
-            Assert.Equal(("Sum", 86400), (widget.GetProperty("stat").GetString(), widget.GetProperty("period").GetInt32()));
-        }
-
-        Assert.Contains(metrics, m => m.Metric[1].GetString() == "IteratorAge" && m.Metric[3].GetString() == "reward-analytics-prod-stream-aggregator");
-        Assert.Equal(
-            ["reward-analytics-prod-stream-aggregator", "reward-analytics-prod-daily-finalizer", "reward-analytics-prod-totals-api"],
-            metrics.Where(m => m.Metric[1].GetString() == "Errors").Select(m => m.Metric[3].GetString()));
-        Assert.Contains(metrics, m => m.Metric[1].GetString() == "RecordsSkipped" && m.Metric[0].GetString() == "LoyaltyPlatform/Rewards");
-        var (aggregatorWidget, redelivered) = Assert.Single(metrics, m => m.Metric[1].GetString() == "RedeliveredBeyondHistory");
-        Assert.Equal(["LoyaltyPlatform/Rewards", "RedeliveredBeyondHistory", "Environment", "prod"], redelivered.EnumerateArray().Select(v => v.GetString()));
-        Assert.Contains(aggregatorWidget.GetProperty("metrics").EnumerateArray(), m => m[1].GetString() == "RecordsSkipped");
-        Assert.Contains(metrics, m => m.Metric[1].GetString() == "OnFailureDestinationDeliveredEventCount" && m.Metric[3].GetString() == "mapping-uuid");
-        Assert.All(widgets, w => Assert.Equal("eu-west-1", w.GetProperty("region").GetString()));
-    }
-
-    private const string TotalsApiArn = "arn:aws:lambda:eu-west-1:123456789012:function:reward-analytics-prod-totals-api";
-
-    [Fact]
-    public void The_dashboard_opens_with_the_running_totals_widget_backed_by_the_totals_API_function()
-    {
-        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid", TotalsApiArn)).RootElement;
-
-        var widget = body.GetProperty("widgets")[0];
-        Assert.Equal(("custom", 0, 0, 24), (widget.GetProperty("type").GetString(), widget.GetProperty("x").GetInt32(), widget.GetProperty("y").GetInt32(), widget.GetProperty("width").GetInt32()));
-        var properties = widget.GetProperty("properties");
-        Assert.Equal(TotalsApiArn, properties.GetProperty("endpoint").GetString());
-        Assert.Equal("""{"refresh":true,"resize":false,"timeRange":false}""", properties.GetProperty("updateOn").GetRawText());
-    }
-
-    [Fact]
-    public void The_dashboard_charts_the_intraday_flow_per_minute_by_processing_time()
-    {
-        var body = JsonDocument.Parse(DashboardBody.Build(Config.Settings("prod"), "eu-west-1", "mapping-uuid", TotalsApiArn)).RootElement;
-        var flow = body.GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("properties"))
-            .Where(p => p.TryGetProperty("title", out var t) && t.GetString()!.StartsWith("Intraday flow", StringComparison.Ordinal)).ToList();
-
-        Assert.Equal(2, flow.Count);
-        Assert.All(flow, w => Assert.Equal(("Sum", 60), (w.GetProperty("stat").GetString(), w.GetProperty("period").GetInt32())));
-        Assert.Equal(
-            ["IssuedAmountApplied", "RedeemedAmountApplied", "IssuedCountApplied", "RedeemedCountApplied", "RecordsApplied", "RecordsDuplicate"],
-            flow.SelectMany(w => w.GetProperty("metrics").EnumerateArray().Select(m => m[1].GetString())));
-    }
-
-    [Fact]
-    public void The_dashboard_url_opens_the_dashboard_in_its_region()
-    {
-        Assert.Equal(
-            "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/reward-analytics-prod",
-            DashboardBody.Url("eu-west-1", "reward-analytics-prod"));
     }
 }
