@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using NodaTime;
-using RewardAnalytics.Aws;
-using RewardAnalytics.Aws.Aggregates;
 using RewardAnalytics.Core;
 using RewardAnalytics.Core.Days;
 using RewardAnalytics.Core.Reporting;
 using RewardAnalytics.Core.Settings;
+using RewardAnalytics.Functions;
 
 namespace RewardAnalytics.Cli.Commands;
 
@@ -50,12 +49,10 @@ internal static class TotalsCommand
 
             var day = date is null ? (LocalDate?)null : CliInput.Date(date, "--date");
             var range = day is null ? Range(from!, to!) : null;
-            var tableName = context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
-            var zone = TotalsApiSettings.FromEnvironment(new EnvironmentReader(name => name == AggregatorSettings.AggregatesTableVariable ? tableName : context.Get(name))).ReportTimeZone;
-            using var dynamo = AwsClients.CreateDynamoDb(context.Get);
-            // Both modes read as the totals API reads; a day summed in another REPORT_TIME_ZONE is refused (naming both
-            // zones): its figures are another calendar's.
-            var reader = new DayTotalsReader(new DynamoDayLedgerReader(dynamo, tableName, zone), zone, context.Clock);
+            context.Require(AggregatorSettings.AggregatesTableVariable, "the name of the aggregates table");
+            // Both modes read through the totals API's own read side; a day summed in another REPORT_TIME_ZONE is refused
+            // (naming both zones): its figures are another calendar's.
+            var reader = TotalsApi.Compose(context.Environment, context.Clock);
             if (day is { } one)
             {
                 var report = new DailyReport(one, (await reader.ReadDayAsync(one, ct).ConfigureAwait(false)).Totals);
