@@ -63,7 +63,7 @@ internal static class LocalCommand
             // The totals API reads the world's table in the world's zone.
             var environment = new EnvironmentReader(name => name == AggregatorSettings.ReportTimeZoneVariable ? zone : world.Get(name) ?? context.Get(name));
             var function = new TotalsApi(TotalsApi.Compose(environment, context.Clock), context.Clock, LambdaProcessOutput.For(context.Error, environment, context.Clock).Log);
-            await using var api = LocalFunctionUrl.Start(function, context.Clock);
+            await using var api = LocalFunctionUrl.Start(function.AnswerAsync, context.Clock);
             var lines = world.EnvironmentFile + $"{AggregatorSettings.ReportTimeZoneVariable}={zone}\n{TotalsApiUrlVariable}={api.Url}\n";
             await using var written = await ServedEnvironmentFile.WriteAsync(file, lines, ct).ConfigureAwait(false); // removed when serve ends
 

@@ -34,15 +34,9 @@ public sealed class LocalFunctionUrl : IAsyncDisposable
     /// <summary>The base URL, <c>http://127.0.0.1:&lt;port&gt;</c> (no trailing slash).</summary>
     public string Url { get; }
 
-    /// <summary>Starts listening on a free 127.0.0.1 port and serving <paramref name="function"/>.</summary>
-    public static LocalFunctionUrl Start(TotalsApi function, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        return Start(function.AnswerAsync, clock);
-    }
-
     /// <summary>
-    /// Starts listening on a free 127.0.0.1 port; each request's function URL event goes to <paramref name="function"/>,
+    /// Starts listening on a free 127.0.0.1 port; each request's function URL event goes to <paramref name="function"/>
+    /// (the totals API's <see cref="TotalsApi.AnswerAsync"/>, or a test's stub),
     /// which answers with the function's response payload (<c>{"statusCode","headers","body"}</c>), or throws for a failed invocation.
     /// </summary>
     public static LocalFunctionUrl Start(Func<Stream, CancellationToken, Task<string>> function, TimeProvider clock)

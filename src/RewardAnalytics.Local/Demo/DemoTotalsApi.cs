@@ -44,7 +44,7 @@ internal sealed class DemoTotalsApi : IAsyncDisposable
 
     private static DemoTotalsApi Start(DynamoDayLedgerReader reader, DateTimeZone zone, TimeProvider clock) =>
         new(LocalFunctionUrl.Start(
-            new TotalsApi(new DayTotalsReader(reader, zone, clock), clock, TextWriter.Null),
+            new TotalsApi(new DayTotalsReader(reader, zone, clock), clock, TextWriter.Null).AnswerAsync,
             clock), reader);
 
     /// <summary><paramref name="function"/>, with <c>GET /today</c> after its 1st, 2nd, 4th, 8th… invocation of each day's stream.</summary>
